@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/transforms', '<rootDir>/stack-templates'],
+  testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/\\.tmp/'],
+  transform: {
+    // Type-checking is `npm run typecheck`; under jest we only transpile, which keeps the suite fast.
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node', target: 'ES2022', esModuleInterop: true, isolatedModules: true } }],
+  },
+  testTimeout: 60000,
+};
