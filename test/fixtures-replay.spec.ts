@@ -1,0 +1,32 @@
+/**
+ * Every fixtures/<name>/fixture.json describes its own app: replayed against the original app
+ * (on a copy), every request gets the expected status and body.
+ */
+import { copyFixture, describeMismatches, listFixtures, loadFixture, removeCopy, replayRequests, startApp, stopAllApps } from './support/replay';
+
+const fixtures = listFixtures();
+
+afterAll(stopAllApps);
+
+test('fixtures are found', () => {
+  expect(fixtures.length).toBeGreaterThan(0);
+});
+
+describe.each(fixtures)('fixture %s', (name) => {
+  test('its request list matches the original app', async () => {
+    const fixture = await loadFixture(name);
+    expect(fixture.requests.length).toBeGreaterThan(0);
+    const dir = await copyFixture(name);
+    const app = await startApp(dir, fixture);
+    try {
+      const results = await replayRequests(app, fixture);
+      expect(results).toHaveLength(fixture.requests.length);
+      const mismatches = describeMismatches(results);
+      if (mismatches.length > 0) mismatches.push(`--- app stderr ---\n${app.output().stderr.slice(-2000)}`);
+      expect(mismatches).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+    await removeCopy(dir);
+  });
+});

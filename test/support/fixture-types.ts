@@ -1,0 +1,57 @@
+/**
+ * Types of `fixtures/<name>/fixture.json` (format: fixtures/README.md).
+ */
+import type { OpKind, StoreKind } from '../../src/model/access-model';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface HttpRuntime {
+  kind: 'http';
+  /** Entry file relative to the fixture root; `.ts` entries run with `node --import tsx`. */
+  entry: string;
+}
+
+export interface LambdaRoute {
+  method: string;
+  /** API Gateway resource template, e.g. `/notes/{id}` or `/files/{proxy+}`. */
+  path: string;
+  /** `<file relative to the fixture root>#<export name>`, e.g. `lambda/getNote.ts#handler`. */
+  handler: string;
+}
+
+export interface LambdaRuntime {
+  kind: 'lambda';
+  event: 'apigw-v1' | 'apigw-v2';
+  routes: LambdaRoute[];
+}
+
+export type Runtime = HttpRuntime | LambdaRuntime;
+
+export interface ReplayExpect {
+  status: number;
+  /** Omitted: the body is not compared. */
+  body?: JsonValue;
+  /** Optional: response headers that must be present with these values (names case-insensitive). */
+  headers?: Record<string, string>;
+}
+
+export interface ReplayRequest {
+  name: string;
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Objects/arrays are sent as JSON (content-type application/json unless given); strings as-is. */
+  body?: JsonValue;
+  expect: ReplayExpect;
+  /** variable name → dotted path into `{ status, headers, body }`, e.g. `body.id`. */
+  capture?: Record<string, string>;
+}
+
+export interface Fixture {
+  description: string;
+  style: string;
+  exercises: { stores: StoreKind[]; operations: OpKind[] };
+  runtime: Runtime;
+  env?: Record<string, string>;
+  requests: ReplayRequest[];
+}
