@@ -47,8 +47,8 @@ export type ValueOrigin =
   | { kind: 'declaration'; file: SourceFile; name: string; path: NodePath }
   /** A whole project module (namespace import, `require('./db')` of a module without a single `module.exports =` value). */
   | { kind: 'module'; file: SourceFile }
-  /** A JSON (or other data) file brought in with require/import. */
-  | { kind: 'data'; file: DataFile }
+  /** A JSON (or other data) file brought in with require/import; `members` is the property path taken from it. */
+  | { kind: 'data'; file: DataFile; members: string[] }
   /** A package or Node built-in, with the property path taken from it: `fs` + ['promises','readFile'].
    *  `node:fs` is normalised to `fs`; `fs/promises` to `fs` + ['promises']. `default` is not added for default imports. */
   | { kind: 'package'; module: string; members: string[] }

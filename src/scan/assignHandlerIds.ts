@@ -1,0 +1,38 @@
+import type { HandlerRecord } from '../model/access-model';
+import type { HandlerFinding, InfrastructureFinding } from './types';
+
+export interface IdentifiedHandler {
+  id: string;
+  finding: HandlerFinding;
+  record: HandlerRecord;
+}
+
+/**
+ * Gives every handler its stable id (`GET /notes/:id`, `lambda/get.ts#handler`); a repeated id
+ * (duplicate routes) gets ` (2)`, ` (3)` in source order. Lambda handlers are tied to the
+ * construct that runs them.
+ */
+export function assignHandlerIds(findings: HandlerFinding[], infrastructure: InfrastructureFinding): IdentifiedHandler[] {
+  const ordered = [...findings].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  const seen = new Map<string, number>();
+  return ordered.map((finding) => {
+    const baseId = baseIdOf(finding);
+    const count = (seen.get(baseId) ?? 0) + 1;
+    seen.set(baseId, count);
+    const id = count === 1 ? baseId : `${baseId} (${count})`;
+    const record: HandlerRecord = { id, file: finding.file, line: finding.line, kind: finding.kind };
+    if (finding.method) record.method = finding.method;
+    if (finding.path) record.path = finding.path;
+    const construct = infrastructure.constructs.find(
+      (c) => c.handlerFile === finding.file && (c.handlerExport ?? 'handler') === (finding.exportName ?? 'handler'),
+    );
+    if (construct && finding.kind === 'lambda') record.construct = { file: construct.file, line: construct.line, name: construct.name };
+    return { id, finding, record };
+  });
+}
+
+function baseIdOf(finding: HandlerFinding): string {
+  if (finding.kind === 'lambda') return `${finding.file}#${finding.exportName ?? 'handler'}`;
+  if (finding.method && finding.path) return `${finding.method.toUpperCase()} ${finding.path}`;
+  return `${finding.file}:${finding.line}`;
+}
