@@ -136,9 +136,16 @@ export async function replayRequests(app: Pick<RunningApp, 'baseUrl'>, fixture: 
   return results;
 }
 
-/** Mismatches of all results as readable lines (`<n>. <name>: <mismatch>`), [] when all matched. */
-export function describeMismatches(results: ReplayResult[]): string[] {
-  return results.flatMap((result, i) =>
-    result.mismatches.map((mismatch) => `${i + 1}. ${result.name} (${result.method} ${result.path}): ${mismatch}\n   got ${result.status} ${JSON.stringify(result.body)?.slice(0, 300)}`),
-  );
+/**
+ * Mismatches of all results as readable blocks, one per failing request: `<n>. <name> (<method> <path>)`,
+ * what came back, then up to `perRequest` mismatch lines. [] when everything matched.
+ */
+export function describeMismatches(results: ReplayResult[], perRequest = 6): string[] {
+  return results.flatMap((result, i) => {
+    if (result.mismatches.length === 0) return [];
+    const body = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+    const lines = result.mismatches.slice(0, perRequest).map((mismatch) => `   - ${mismatch}`);
+    if (result.mismatches.length > perRequest) lines.push(`   - ... and ${result.mismatches.length - perRequest} more`);
+    return [`${i + 1}. ${result.name} (${result.method} ${result.path}) got ${result.status} ${(body ?? '').slice(0, 300)}\n${lines.join('\n')}`];
+  });
 }
