@@ -6,7 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/\\.tmp/'],
   transform: {
     // Type-checking is `npm run typecheck`; under jest we only transpile, which keeps the suite fast.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
