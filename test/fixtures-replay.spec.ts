@@ -17,16 +17,20 @@ describe.each(fixtures)('fixture %s', (name) => {
     const fixture = await loadFixture(name);
     expect(fixture.requests.length).toBeGreaterThan(0);
     const dir = await copyFixture(name);
-    const app = await startApp(dir, fixture);
     try {
-      const results = await replayRequests(app, fixture);
-      expect(results).toHaveLength(fixture.requests.length);
-      const mismatches = describeMismatches(results);
-      if (mismatches.length > 0) mismatches.push(`--- app stderr ---\n${app.output().stderr.slice(-2000)}`);
-      expect(mismatches).toEqual([]);
+      const app = await startApp(dir, fixture);
+      try {
+        const results = await replayRequests(app, fixture);
+        expect(results).toHaveLength(fixture.requests.length);
+        const mismatches = describeMismatches(results);
+        if (mismatches.length > 0) mismatches.push(`--- app stderr ---\n${app.output().stderr.slice(-2000)}`);
+        expect(mismatches).toEqual([]);
+      } finally {
+        await app.stop();
+      }
     } finally {
-      await app.stop();
+      // KEEP_FIXTURE_COPIES=1 leaves the copy (and the data files the app wrote) for a look after a failure.
+      if (!process.env.KEEP_FIXTURE_COPIES) await removeCopy(dir);
     }
-    await removeCopy(dir);
   });
 });
