@@ -41,8 +41,10 @@ function checkFixtureShape(value: unknown): string[] {
   if (!fixture || typeof fixture !== 'object') return ['not an object'];
   if (typeof fixture.description !== 'string') problems.push('description must be a string');
   const runtime = fixture.runtime;
-  if (!runtime || (runtime.kind !== 'http' && runtime.kind !== 'lambda')) {
-    problems.push('runtime.kind must be "http" or "lambda"');
+  if (!runtime || (runtime.kind !== 'http' && runtime.kind !== 'lambda' && runtime.kind !== 'none')) {
+    problems.push('runtime.kind must be "http", "lambda" or "none"');
+  } else if (runtime.kind === 'none' && Array.isArray(fixture.requests) && fixture.requests.length > 0) {
+    problems.push('a fixture with runtime.kind "none" has no requests');
   } else if (runtime.kind === 'http' && typeof runtime.entry !== 'string') {
     problems.push('runtime.entry must be a string');
   } else if (runtime.kind === 'lambda' && (!Array.isArray(runtime.routes) || !/^apigw-v[12]$/.test(runtime.event))) {

@@ -25,7 +25,12 @@ export interface LambdaRuntime {
   routes: LambdaRoute[];
 }
 
-export type Runtime = HttpRuntime | LambdaRuntime;
+/** A scan-only fixture (SST, Terraform detection): nothing to start, no requests. */
+export interface NoRuntime {
+  kind: 'none';
+}
+
+export type Runtime = HttpRuntime | LambdaRuntime | NoRuntime;
 
 export interface ReplayExpect {
   status: number;

@@ -66,6 +66,7 @@ function commandFor(fixture: Fixture): string[] {
     const config = { event: fixture.runtime.event, routes: fixture.runtime.routes };
     return ['--import', TSX_LOADER, RUNNER, JSON.stringify(config)];
   }
+  if (fixture.runtime.kind === 'none') throw new Error('this fixture is scan-only (runtime "none"): there is no app to start');
   const entry = fixture.runtime.entry;
   return /\.(c|m)?tsx?$/.test(entry) ? ['--import', TSX_LOADER, entry] : [entry];
 }
@@ -109,7 +110,7 @@ export async function startApp(dir: string, fixture: Fixture, env: Record<string
   };
 
   const describe = (what: string): Error =>
-    new Error(`${what}: ${fixture.runtime.kind === 'http' ? fixture.runtime.entry : 'lambda-runner.cjs'} in ${dir}\n--- stderr ---\n${stderr.trim()}\n--- stdout ---\n${stdout.trim()}`);
+    new Error(`${what}: ${fixture.runtime.kind === 'http' ? fixture.runtime.entry : fixture.runtime.kind} in ${dir}\n--- stderr ---\n${stderr.trim()}\n--- stdout ---\n${stdout.trim()}`);
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 15000);
   for (;;) {
