@@ -1,0 +1,197 @@
+import type { AccessModel, EntityRecord, OperationRecord } from '../model/access-model';
+
+/**
+ * What the code does with one entity in one handler, reduced to the DynamoDB question it asks.
+ * Every rule reads these instead of raw operations, so "the code sorts on this path" or "this
+ * handler deletes the parent too" is decided once.
+ */
+export type NeedKind = 'create' | 'get' | 'update' | 'delete' | 'list' | 'lookup' | 'delete-related' | 'join';
+
+export interface AccessNeed {
+  entity: string;
+  kind: NeedKind;
+  /** Access-model handler id; absent for code outside any handler. */
+  handler?: string;
+  /** lookup / delete-related: attributes compared for equality (never the id). Empty: unknown filter. */
+  attributes: string[];
+  sort?: { attribute: string; order: 'asc' | 'desc' };
+  pagination?: 'offset' | 'page' | 'limit' | 'cursor';
+  /** create / update: attributes the code keeps unique. */
+  unique?: string[];
+  /** update: attributes written. */
+  updated?: string[];
+  /** lookup made through a relation (a foreign key). */
+  relation?: boolean;
+  /** join: the other entity and which side holds the key. */
+  join?: { entity: string; attribute: string; kind: 'many-to-one' | 'one-to-many' };
+  /** delete-related: the same handler deletes this parent entity, so this is a cascade. */
+  cascadeFrom?: string;
+  /** The handler works on many items of the entity (a list or lookup): joins fetch in batches. */
+  many?: boolean;
+}
+
+export interface AccessAnalysis {
+  needs: AccessNeed[];
+  /** entity → attributes the code treats as expiry times. */
+  ttl: Map<string, string[]>;
+  /** entity → attributes the code keeps unique. */
+  unique: Map<string, string[]>;
+  /** Things the plan could not map; shown in plan.md. */
+  notes: string[];
+}
+
+/** Reads the operations of the access model and returns the access needs, in source order. */
+export function findAccessNeeds(model: AccessModel): AccessAnalysis {
+  const entities = new Map(model.entities.map((entity) => [entity.name, entity]));
+  const analysis: AccessAnalysis = { needs: [], ttl: new Map(), unique: new Map(), notes: [] };
+  for (const group of groupOperations(model.operations)) {
+    for (const need of getGroupNeeds(group, entities, analysis)) {
+      if (!analysis.needs.some((known) => sameNeed(known, need))) analysis.needs.push(need);
+    }
+  }
+  return analysis;
+}
+
+/** Operations of one handler (or one stray operation), in source order. */
+function groupOperations(operations: OperationRecord[]): OperationRecord[][] {
+  const groups = new Map<string, OperationRecord[]>();
+  for (const op of operations) {
+    const key = op.handler ?? `${op.file}:${op.line}:${op.op}:${op.entity}`;
+    const group = groups.get(key) ?? [];
+    group.push(op);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((group) => [...group].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+}
+
+function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRecord>, analysis: AccessAnalysis): AccessNeed[] {
+  const needs: AccessNeed[] = [];
+  const handler = group[0].handler;
+  for (const entityName of unique(group.map((op) => op.entity))) {
+    const entity = entities.get(entityName);
+    if (!entity) {
+      analysis.notes.push(`${group[0].file}:${group[0].line}: an operation names entity ${entityName}, which the scan did not describe; it was left out of the plan.`);
+      continue;
+    }
+    const ops = group.filter((op) => op.entity === entityName);
+    const sortOp = ops.find((op) => op.op === 'sort' && op.attributes?.length);
+    const sort = sortOp ? { attribute: sortOp.attributes![0], order: sortOp.order ?? 'asc' } : undefined;
+    const pagination = ops.find((op) => op.pagination)?.pagination ?? (ops.some((op) => op.op === 'paginate') ? 'offset' : undefined);
+    const many = ops.some((op) => op.op === 'list' || op.op === 'filter-by-attr' || op.op === 'relations');
+    const base = { entity: entityName, ...(handler ? { handler } : {}) };
+    const deletesParent = (parent: string) => group.some((op) => op.entity === parent && op.op === 'delete' && !nonKey(op, entities.get(parent)).length);
+    // `if (users.find(u => u.email === email)) return 409` before a create/update that keeps email
+    // unique is the uniqueness check itself: the guard's conditional put replaces it, no read needed.
+    const guarded = new Set(ops.filter((op) => op.op === 'create' || op.op === 'update').flatMap((op) => op.unique ?? []));
+    for (const op of ops) {
+      const attributes = nonKey(op, entity);
+      if (op.op === 'filter-by-attr' && attributes.length === 1 && guarded.has(attributes[0])) continue;
+      switch (op.op) {
+        case 'create':
+          needs.push({ ...base, kind: 'create', attributes: [], ...(op.unique?.length ? { unique: [...op.unique] } : {}) });
+          addAll(analysis.unique, entityName, op.unique ?? []);
+          break;
+        case 'read-by-id':
+          needs.push({ ...base, kind: 'get', attributes: [] });
+          break;
+        case 'list':
+          needs.push(withOrder({ ...base, kind: 'list', attributes: [] }, sort, pagination));
+          break;
+        case 'filter-by-attr':
+        case 'relations':
+          if (!attributes.length && op.attributes?.includes(entity.key.name)) {
+            needs.push({ ...base, kind: 'get', attributes: [] });
+          } else {
+            needs.push(withOrder({ ...base, kind: 'lookup', attributes, ...(op.op === 'relations' || isRelation(entity, attributes) ? { relation: true } : {}) }, sort, pagination));
+          }
+          break;
+        case 'update':
+          needs.push({ ...base, kind: 'update', attributes: [], updated: attributes, ...(op.unique?.length ? { unique: [...op.unique] } : {}) });
+          addAll(analysis.unique, entityName, op.unique ?? []);
+          break;
+        case 'delete': {
+          if (!attributes.length) {
+            needs.push({ ...base, kind: 'delete', attributes: [] });
+            break;
+          }
+          const parent = entity.relations.find((relation) => relation.field === attributes[0])?.entity;
+          needs.push({ ...base, kind: 'delete-related', attributes, ...(parent && deletesParent(parent) ? { cascadeFrom: parent } : {}) });
+          break;
+        }
+        case 'sort':
+        case 'paginate':
+          if (!ops.some((other) => ['list', 'filter-by-attr', 'relations'].includes(other.op))) {
+            needs.push(withOrder({ ...base, kind: 'list', attributes: [] }, sort, pagination));
+          }
+          break;
+        case 'ttl':
+          addAll(analysis.ttl, entityName, op.attributes ?? []);
+          break;
+        case 'join': {
+          const join = resolveJoin(entity, op, entities);
+          if (join) needs.push({ ...base, kind: 'join', attributes: [join.attribute], join, ...(many ? { many: true } : {}) });
+          else analysis.notes.push(`${op.file}:${op.line}: a join on ${entityName} (${(op.attributes ?? []).join(', ') || 'no attributes'}) matches no relation; plan it by hand.`);
+          break;
+        }
+      }
+    }
+  }
+  return needs;
+}
+
+function withOrder(need: AccessNeed, sort: AccessNeed['sort'], pagination: AccessNeed['pagination']): AccessNeed {
+  return { ...need, ...(sort ? { sort } : {}), ...(pagination ? { pagination } : {}) };
+}
+
+/** The operation's attributes without the id, with `Entity.attr` reduced to `attr`. */
+function nonKey(op: OperationRecord, entity: EntityRecord | undefined): string[] {
+  const names = (op.attributes ?? []).map((name) => name.split('.').pop()!);
+  return unique(names.filter((name) => name !== entity?.key.name));
+}
+
+function isRelation(entity: EntityRecord, attributes: string[]): boolean {
+  return attributes.some((name) => entity.relations.some((relation) => relation.field === name));
+}
+
+/**
+ * A join names the key it joins on. When this entity holds it (`post.userId`), the join fetches the
+ * other entity by id; when another entity holds a key to this one (`comment.postId`), it queries
+ * that entity by the key.
+ */
+function resolveJoin(entity: EntityRecord, op: OperationRecord, entities: Map<string, EntityRecord>): AccessNeed['join'] | undefined {
+  for (const raw of op.attributes ?? []) {
+    const [qualifier, attribute] = raw.includes('.') ? raw.split('.', 2) : [undefined, raw];
+    const own = entity.relations.find((relation) => relation.field === attribute);
+    if (own && (!qualifier || entities.get(qualifier) === entity || entityMatches(qualifier, entity.name))) {
+      return { entity: own.entity, attribute, kind: 'many-to-one' };
+    }
+    for (const other of entities.values()) {
+      if (qualifier && !entityMatches(qualifier, other.name)) continue;
+      if (other.relations.some((relation) => relation.field === attribute && relation.entity === entity.name)) {
+        return { entity: other.name, attribute, kind: 'one-to-many' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `comments`, `Comment` and `comment` all name entity Comment in a qualified join key. */
+function entityMatches(qualifier: string, entityName: string): boolean {
+  const q = qualifier.toLowerCase();
+  const e = entityName.toLowerCase();
+  return q === e || q === `${e}s` || q === `${e}es` || (e.endsWith('y') && q === `${e.slice(0, -1)}ies`);
+}
+
+function sameNeed(a: AccessNeed, b: AccessNeed): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function addAll(map: Map<string, string[]>, key: string, values: string[]): void {
+  const list = map.get(key) ?? [];
+  for (const value of values) if (!list.includes(value)) list.push(value);
+  if (list.length) map.set(key, list);
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,28 @@
+import type { AccessModel } from '../../model/access-model';
+import type { TableDesign } from '../../model/table-design';
+import type { AccessAnalysis } from '../access-needs';
+import { getOffsetPaginatedHandlers } from './plan-pagination';
+
+/** Changes the API's clients will see, in plain words, derived from the design as it stands. */
+export function listApiChanges(design: TableDesign, model: AccessModel, analysis: AccessAnalysis): string[] {
+  const changes: string[] = [];
+  const paged = getOffsetPaginatedHandlers(analysis);
+  for (const scanned of model.entities) {
+    const entity = design.entities[scanned.name];
+    if (!entity) continue;
+    const idType = entity.idAttribute?.type ?? scanned.key.type;
+    if (idType !== scanned.key.type) {
+      const how = entity.idStrategy === 'uuid' ? 'random UUID strings' : `${idType}s`;
+      changes.push(
+        `${scanned.name} ids become ${how} instead of ${scanned.key.type}s (${scanned.key.type === 'number' ? '1, 2, 3…' : '"a1b2…"'}): clients that parse, compare or sort ${scanned.name} ids as ${scanned.key.type}s must change. Existing records keep their id${idType === 'string' ? ' as text (1 → "1")' : ''}.`,
+      );
+    }
+    const handlers = paged.get(scanned.name);
+    if (entity.pagination === 'cursor' && handlers?.length) {
+      changes.push(
+        `${handlers.join(', ')}: offset/page pagination becomes cursor pagination. Clients send \`limit\` and the \`nextCursor\` of the previous page instead of \`offset\`/\`page\`; the response carries \`nextCursor\` (absent on the last page). Jumping straight to page N is no longer possible.`,
+      );
+    }
+  }
+  return changes;
+}
