@@ -1,0 +1,450 @@
+import * as nodePath from 'node:path';
+import type { Binding, NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { unwrapTypeWrappers } from '../../project/ValueResolver';
+import type { ProjectIndex, SourceFile, ValueOrigin } from '../../types';
+
+/**
+ * A small static evaluator for configuration-like code: string literals, templates, `path.join`
+ * with `__dirname`, constants across modules, object and array literals, `process.env.X`. It is
+ * what infrastructure code (CDK props, serverless.ts, route paths, DynamoDB TableName) needs;
+ * anything it cannot prove is `unknown`, never a guess.
+ */
+export type StaticValue =
+  | { kind: 'string'; value: string; node?: t.Node }
+  | { kind: 'number'; value: number; node?: t.Node }
+  | { kind: 'boolean'; value: boolean; node?: t.Node }
+  /** `process.env.NAME`, with the literal fallback of `process.env.NAME || 'x'` when present. */
+  | { kind: 'env'; name: string; fallback?: string; node?: t.Node }
+  | StaticObject
+  | { kind: 'array'; items: Thunk[]; node?: t.Node }
+  | { kind: 'function'; file: SourceFile; path: NodePath<t.Function> }
+  | { kind: 'unknown'; path?: NodePath; file?: SourceFile };
+
+export interface StaticObject {
+  kind: 'object';
+  /** Property names in source order (spreads of known objects included). */
+  keys(): string[];
+  get(name: string): StaticValue | undefined;
+  /** Where a property is written, for file:line reports. */
+  keyNode(name: string): { file: SourceFile; node: t.Node } | undefined;
+  file?: SourceFile;
+  node?: t.Node;
+}
+
+export type Thunk = () => StaticValue;
+
+/** A value bound to a binding: evaluated with the environment in force when the binding is read. */
+export type Binder = (env: Env) => StaticValue;
+
+/** Why a value was unknown when knowing a binding would have helped (the expansion driver binds these). */
+export type Missing =
+  | { kind: 'loop'; binding: Binding; file: SourceFile }
+  | { kind: 'param'; binding: Binding; fn: NodePath<t.Function>; file: SourceFile };
+
+/** Values bound to binding identifiers (loop variables, parameters), plus what was missed. */
+export interface Env {
+  bindings: Map<t.Node, Binder>;
+  missing: Missing[];
+}
+
+export function emptyEnv(): Env {
+  return { bindings: new Map(), missing: [] };
+}
+
+export const UNKNOWN: StaticValue = { kind: 'unknown' };
+const MAX_DEPTH = 40;
+
+export class StaticEvaluator {
+  constructor(readonly project: ProjectIndex) {}
+
+  evaluate(file: SourceFile, path: NodePath | null | undefined, env: Env = emptyEnv(), depth = 0): StaticValue {
+    if (!path?.node || depth > MAX_DEPTH) return UNKNOWN;
+    try {
+      return this.evaluateNode(file, unwrapTypeWrappers(path), env, depth + 1);
+    } catch {
+      return UNKNOWN;
+    }
+  }
+
+  /** A string, when the value is one (numbers are written as text). */
+  evaluateString(file: SourceFile, path: NodePath | null | undefined, env: Env = emptyEnv()): string | undefined {
+    return asString(this.evaluate(file, path, env));
+  }
+
+  private evaluateNode(file: SourceFile, path: NodePath, env: Env, depth: number): StaticValue {
+    const node = path.node;
+    if (path.isStringLiteral()) return { kind: 'string', value: path.node.value, node };
+    if (path.isNumericLiteral()) return { kind: 'number', value: path.node.value, node };
+    if (path.isBooleanLiteral()) return { kind: 'boolean', value: path.node.value, node };
+    if (path.isTemplateLiteral()) return this.evaluateTemplate(file, path, env, depth);
+    if (path.isIdentifier()) return this.evaluateIdentifier(file, path, env, depth);
+    if (path.isMemberExpression() || path.isOptionalMemberExpression()) return this.evaluateMember(file, path, env, depth);
+    if (path.isObjectExpression()) return this.objectValue(file, path, env, depth);
+    if (path.isArrayExpression()) return this.arrayValue(file, path, env, depth);
+    if (path.isFunction()) return { kind: 'function', file, path };
+    if (path.isBinaryExpression({ operator: '+' })) {
+      const left = this.evaluate(file, path.get('left') as NodePath, env, depth);
+      const right = this.evaluate(file, path.get('right') as NodePath, env, depth);
+      const l = asString(left);
+      const r = asString(right);
+      if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: left.value + right.value, node };
+      return l !== undefined && r !== undefined ? { kind: 'string', value: l + r, node } : { kind: 'unknown', path, file };
+    }
+    if (path.isLogicalExpression() && (node as t.LogicalExpression).operator !== '&&') {
+      const left = this.evaluate(file, path.get('left'), env, depth);
+      const right = this.evaluate(file, path.get('right'), env, depth);
+      if (left.kind === 'env') return { ...left, fallback: left.fallback ?? asString(right) };
+      if (left.kind !== 'unknown') return left;
+      return right.kind === 'unknown' ? { kind: 'unknown', path, file } : right;
+    }
+    if (path.isCallExpression()) return this.evaluateCall(file, path, env, depth);
+    return { kind: 'unknown', path, file };
+  }
+
+  private evaluateTemplate(file: SourceFile, path: NodePath<t.TemplateLiteral>, env: Env, depth: number): StaticValue {
+    let text = '';
+    const expressions = path.get('expressions') as NodePath[];
+    path.node.quasis.forEach((quasi, index) => {
+      text += quasi.value.cooked ?? quasi.value.raw;
+      if (index < expressions.length) {
+        const part = asString(this.evaluate(file, expressions[index], env, depth));
+        text += part ?? '\u0000';
+      }
+    });
+    return text.includes('\u0000') ? { kind: 'unknown', path, file } : { kind: 'string', value: text, node: path.node };
+  }
+
+  private evaluateIdentifier(file: SourceFile, path: NodePath<t.Identifier>, env: Env, depth: number): StaticValue {
+    const name = path.node.name;
+    const binding = path.scope.getBinding(name);
+    if (!binding) {
+      if (name === '__dirname') return { kind: 'string', value: nodePath.dirname(file.abs), node: path.node };
+      if (name === '__filename') return { kind: 'string', value: file.abs, node: path.node };
+      return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+    }
+    const bound = env.bindings.get(binding.identifier);
+    if (bound) return bound(env);
+    const loop = loopOf(binding);
+    if (loop) {
+      env.missing.push({ kind: 'loop', binding, file });
+      return { kind: 'unknown', path, file };
+    }
+    if (binding.kind === 'param') {
+      const fn = binding.path.isFunction() ? binding.path : binding.path.getFunctionParent();
+      if (fn) env.missing.push({ kind: 'param', binding, fn, file });
+      return { kind: 'unknown', path, file };
+    }
+    const declarator = binding.path;
+    if (declarator.isVariableDeclarator()) {
+      const init = declarator.get('init');
+      if (!init.node) return { kind: 'unknown', path, file };
+      const id = declarator.node.id;
+      if (t.isIdentifier(id)) {
+        if (!binding.constant && binding.kind !== 'const') return { kind: 'unknown', path, file };
+        return this.evaluate(file, init as NodePath, env, depth);
+      }
+      // `const { a, b: c } = obj`
+      const value = this.evaluate(file, init as NodePath, env, depth);
+      const key = t.isObjectPattern(id) ? patternKeyOf(id, name) : undefined;
+      if (key && value.kind === 'object') return value.get(key) ?? { kind: 'unknown', path, file };
+      if (!key) return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+      return { kind: 'unknown', path, file };
+    }
+    if (declarator.isFunction()) return { kind: 'function', file, path: declarator };
+    return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+  }
+
+  private evaluateMember(file: SourceFile, path: NodePath<t.MemberExpression | t.OptionalMemberExpression>, env: Env, depth: number): StaticValue {
+    const node = path.node;
+    const object = path.get('object') as NodePath;
+    const name = this.memberKey(file, path, env, depth);
+    if (name === undefined) return { kind: 'unknown', path, file };
+    if (object.isMemberExpression() && t.isIdentifier(object.node.object, { name: 'process' }) && memberNameOf(object.node) === 'env') {
+      return { kind: 'env', name, node };
+    }
+    if (object.isMetaProperty() && (name === 'dirname' || name === 'filename')) {
+      return { kind: 'string', value: name === 'dirname' ? nodePath.dirname(file.abs) : file.abs, node };
+    }
+    if (object.isThisExpression()) return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+    const value = this.evaluate(file, object, env, depth);
+    if (value.kind === 'object') return value.get(name) ?? { kind: 'unknown', path, file };
+    if (value.kind === 'array') {
+      if (name === 'length') return { kind: 'number', value: value.items.length, node };
+      const index = Number(name);
+      return Number.isInteger(index) && value.items[index] ? value.items[index]() : { kind: 'unknown', path, file };
+    }
+    if (value.kind === 'unknown' && !hasLoopOrParamRoot(object)) {
+      return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+    }
+    return { kind: 'unknown', path, file };
+  }
+
+  private memberKey(file: SourceFile, path: NodePath<t.MemberExpression | t.OptionalMemberExpression>, env: Env, depth: number): string | undefined {
+    const node = path.node;
+    if (!node.computed && t.isIdentifier(node.property)) return node.property.name;
+    if (!node.computed) return undefined;
+    return asString(this.evaluate(file, path.get('property') as NodePath, env, depth));
+  }
+
+  private evaluateCall(file: SourceFile, path: NodePath<t.CallExpression>, env: Env, depth: number): StaticValue {
+    const node = path.node;
+    const callee = path.get('callee') as NodePath;
+    const args = path.get('arguments') as NodePath[];
+    const origin = callee.isIdentifier() || callee.isMemberExpression() ? this.project.resolveExpression(file, callee) : undefined;
+    const target = origin?.kind === 'package' ? `${origin.module}:${origin.members.join('.')}` : undefined;
+    const strings = (): string[] | undefined => {
+      const values = args.map((arg) => asString(this.evaluate(file, arg, env, depth)));
+      return values.every((v): v is string => v !== undefined) ? values : undefined;
+    };
+    switch (target) {
+      case 'path:join':
+      case 'path:posix.join': {
+        const parts = strings();
+        return parts && parts.length > 0 ? { kind: 'string', value: nodePath.join(...parts), node } : { kind: 'unknown', path, file };
+      }
+      case 'path:resolve':
+      case 'path:posix.resolve': {
+        const parts = strings();
+        if (!parts || parts.length === 0) return { kind: 'unknown', path, file };
+        // Without an absolute part, resolve() depends on the working directory: keep the path relative.
+        const absolute = parts.some((p) => nodePath.isAbsolute(p));
+        return { kind: 'string', value: absolute ? nodePath.resolve(...parts) : nodePath.join(...parts), node };
+      }
+      case 'path:dirname': {
+        const parts = strings();
+        return parts?.length === 1 ? { kind: 'string', value: nodePath.dirname(parts[0]), node } : { kind: 'unknown', path, file };
+      }
+      case 'url:fileURLToPath': {
+        // fileURLToPath(import.meta.url) / fileURLToPath(new URL('.', import.meta.url))
+        const arg = args[0];
+        if (arg?.isMemberExpression() && arg.get('object').isMetaProperty()) return { kind: 'string', value: file.abs, node };
+        if (arg?.isNewExpression()) {
+          const rel = asString(this.evaluate(file, (arg.get('arguments') as NodePath[])[0], env, depth));
+          if (rel !== undefined) return { kind: 'string', value: nodePath.join(nodePath.dirname(file.abs), rel), node };
+        }
+        return { kind: 'unknown', path, file };
+      }
+      default:
+        break;
+    }
+    // Object.entries/keys/values over a known object (route tables keyed by name).
+    if (callee.isMemberExpression() && t.isIdentifier(callee.node.object, { name: 'Object' }) && args.length === 1) {
+      const method = memberNameOf(callee.node);
+      const value = this.evaluate(file, args[0], env, depth);
+      if (value.kind === 'object' && (method === 'entries' || method === 'keys' || method === 'values')) {
+        const items: Thunk[] = value.keys().map((key) => {
+          const keyValue: StaticValue = { kind: 'string', value: key };
+          const item = (): StaticValue => value.get(key) ?? UNKNOWN;
+          if (method === 'keys') return () => keyValue;
+          if (method === 'values') return item;
+          return () => ({ kind: 'array', items: [() => keyValue, item] });
+        });
+        return { kind: 'array', items, node };
+      }
+    }
+    if (callee.isIdentifier({ name: 'String' }) && args.length === 1) {
+      const value = asString(this.evaluate(file, args[0], env, depth));
+      return value !== undefined ? { kind: 'string', value, node } : { kind: 'unknown', path, file };
+    }
+    return { kind: 'unknown', path, file };
+  }
+
+  /** The value of a resolved origin; `at` is the expression being evaluated (kept on unknown results). */
+  private fromOrigin(origin: ValueOrigin | undefined, env: Env, depth: number, at: { file: SourceFile; path: NodePath }): StaticValue {
+    const unknown: StaticValue = { kind: 'unknown', path: at.path, file: at.file };
+    if (!origin) return unknown;
+    switch (origin.kind) {
+      case 'declaration': {
+        const decl = origin.path;
+        if (decl.isVariableDeclarator()) {
+          const init = decl.get('init');
+          if (!init.node || !t.isIdentifier(decl.node.id)) return { kind: 'unknown', file: origin.file, path: decl };
+          return this.evaluate(origin.file, init as NodePath, env, depth);
+        }
+        if (decl.isClassProperty()) {
+          const value = decl.get('value') as NodePath;
+          if (value.node) return this.evaluate(origin.file, value, env, depth);
+          return this.evaluateThisAssignment(origin.file, decl.parentPath?.parentPath as NodePath<t.Class>, origin.name, env, depth) ?? unknown;
+        }
+        if (decl.isFunction()) return { kind: 'function', file: origin.file, path: decl };
+        if (decl.isAssignmentExpression()) return this.evaluate(origin.file, decl.get('right'), env, depth);
+        return unknown;
+      }
+      case 'expression':
+        return this.evaluate(origin.file, origin.path, env, depth);
+      case 'this-member':
+        return this.evaluateThisAssignment(origin.file, origin.classPath, origin.name, env, depth) ?? unknown;
+      case 'data':
+        return this.dataValue(origin.file.text, origin.members) ?? unknown;
+      default:
+        return unknown;
+    }
+  }
+
+  /** `this.tableName = process.env.TABLE` in a constructor or method of the class. */
+  private evaluateThisAssignment(file: SourceFile, classPath: NodePath<t.Class> | undefined, name: string, env: Env, depth: number): StaticValue | undefined {
+    if (!classPath?.isClass()) return undefined;
+    let found: NodePath | undefined;
+    classPath.traverse({
+      AssignmentExpression(assignment) {
+        const left = assignment.node.left;
+        if (!found && t.isMemberExpression(left) && t.isThisExpression(left.object) && memberNameOf(left) === name) {
+          found = assignment.get('right');
+          assignment.stop();
+        }
+      },
+    });
+    return found ? this.evaluate(file, found, env, depth) : undefined;
+  }
+
+  private dataValue(text: string, members: string[]): StaticValue | undefined {
+    try {
+      let value: unknown = JSON.parse(text);
+      for (const member of members) {
+        if (value === null || typeof value !== 'object') return undefined;
+        value = (value as Record<string, unknown>)[member];
+      }
+      return value === undefined ? undefined : fromPlain(value);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private objectValue(file: SourceFile, path: NodePath<t.ObjectExpression>, env: Env, depth: number): StaticObject {
+    const entries = (): { key: string; value: Thunk; node: t.Node; file: SourceFile }[] => {
+      const list: { key: string; value: Thunk; node: t.Node; file: SourceFile }[] = [];
+      for (const property of path.get('properties')) {
+        if (property.isObjectProperty()) {
+          const key = this.propertyKey(file, property, env, depth);
+          if (key === undefined) continue;
+          const valuePath = property.get('value') as NodePath;
+          list.push({ key, value: () => this.evaluate(file, valuePath, env, depth), node: property.node, file });
+        } else if (property.isObjectMethod()) {
+          const key = this.propertyKey(file, property, env, depth);
+          if (key !== undefined) list.push({ key, value: () => ({ kind: 'function', file, path: property }), node: property.node, file });
+        } else if (property.isSpreadElement()) {
+          const spread = this.evaluate(file, property.get('argument'), env, depth);
+          if (spread.kind !== 'object') continue;
+          for (const key of spread.keys()) {
+            const at = spread.keyNode(key);
+            list.push({ key, value: () => spread.get(key) ?? UNKNOWN, node: at?.node ?? property.node, file: at?.file ?? file });
+          }
+        }
+      }
+      return list;
+    };
+    let cached: ReturnType<typeof entries> | undefined;
+    const all = () => (cached ??= entries());
+    const last = (name: string) => [...all()].reverse().find((entry) => entry.key === name);
+    return {
+      kind: 'object',
+      file,
+      node: path.node,
+      keys: () => [...new Set(all().map((entry) => entry.key))],
+      get: (name) => last(name)?.value(),
+      keyNode: (name) => {
+        const entry = last(name);
+        return entry ? { file: entry.file, node: entry.node } : undefined;
+      },
+    };
+  }
+
+  private propertyKey(file: SourceFile, property: NodePath<t.ObjectProperty | t.ObjectMethod>, env: Env, depth: number): string | undefined {
+    const node = property.node;
+    if (node.computed) return asString(this.evaluate(file, property.get('key') as NodePath, env, depth));
+    if (t.isIdentifier(node.key)) return node.key.name;
+    if (t.isStringLiteral(node.key)) return node.key.value;
+    if (t.isNumericLiteral(node.key)) return String(node.key.value);
+    return undefined;
+  }
+
+  private arrayValue(file: SourceFile, path: NodePath<t.ArrayExpression>, env: Env, depth: number): StaticValue {
+    const items: Thunk[] = [];
+    for (const element of path.get('elements')) {
+      if (!element.node) continue;
+      if (element.isSpreadElement()) {
+        const spread = this.evaluate(file, element.get('argument'), env, depth);
+        if (spread.kind === 'array') items.push(...spread.items);
+        else return { kind: 'unknown', path, file };
+        continue;
+      }
+      const elementPath = element as NodePath;
+      items.push(() => this.evaluate(file, elementPath, env, depth));
+    }
+    return { kind: 'array', items, node: path.node };
+  }
+}
+
+export function asString(value: StaticValue | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.kind === 'string') return value.value;
+  if (value.kind === 'number') return String(value.value);
+  return undefined;
+}
+
+/** A plain JSON-like value as a StaticValue (JSON files, parsed YAML). */
+export function fromPlain(value: unknown): StaticValue {
+  if (typeof value === 'string') return { kind: 'string', value };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (Array.isArray(value)) return { kind: 'array', items: value.map((item) => () => fromPlain(item)) };
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return {
+      kind: 'object',
+      keys: () => Object.keys(record),
+      get: (name) => (Object.prototype.hasOwnProperty.call(record, name) ? fromPlain(record[name]) : undefined),
+      keyNode: () => undefined,
+    };
+  }
+  return UNKNOWN;
+}
+
+/** The loop a binding iterates: `for (const r of list)` or `list.forEach((r) => …)` / `.map`. */
+export function loopOf(binding: Binding): NodePath<t.ForOfStatement> | NodePath<t.CallExpression> | undefined {
+  const declarator = binding.path;
+  if (declarator.isVariableDeclarator()) {
+    const declaration = declarator.parentPath;
+    const loop = declaration?.parentPath;
+    if (loop?.isForOfStatement() && loop.node.left === declaration?.node) return loop;
+    return undefined;
+  }
+  if (binding.kind !== 'param') return undefined;
+  const fn = declarator.isFunction() ? declarator : declarator.getFunctionParent();
+  const call = fn?.parentPath;
+  if (!fn || !call?.isCallExpression() || call.node.arguments[0] !== fn.node) return undefined;
+  const callee = call.node.callee;
+  if (!t.isMemberExpression(callee)) return undefined;
+  const method = memberNameOf(callee);
+  if (method !== 'forEach' && method !== 'map' && method !== 'flatMap') return undefined;
+  // Only the first parameter is the element.
+  const first = fn.node.params[0];
+  return first && Object.values(t.getBindingIdentifiers(first)).includes(binding.identifier) ? call : undefined;
+}
+
+export function memberNameOf(node: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+  if (!node.computed && t.isIdentifier(node.property)) return node.property.name;
+  if (t.isStringLiteral(node.property)) return node.property.value;
+  return undefined;
+}
+
+function patternKeyOf(pattern: t.ObjectPattern, local: string): string | undefined {
+  for (const property of pattern.properties) {
+    if (!t.isObjectProperty(property)) continue;
+    const value = t.isAssignmentPattern(property.value) ? property.value.left : property.value;
+    if (!t.isIdentifier(value, { name: local })) continue;
+    if (t.isIdentifier(property.key) && !property.computed) return property.key.name;
+    if (t.isStringLiteral(property.key)) return property.key.value;
+  }
+  return undefined;
+}
+
+/** `r.file` where `r` is a loop variable or parameter: the resolver cannot help, the driver must bind it. */
+function hasLoopOrParamRoot(path: NodePath): boolean {
+  let current = path;
+  while (current.isMemberExpression() || current.isOptionalMemberExpression()) current = current.get('object') as NodePath;
+  if (!current.isIdentifier()) return false;
+  const binding = current.scope.getBinding(current.node.name);
+  return Boolean(binding && (binding.kind === 'param' || loopOf(binding)));
+}
