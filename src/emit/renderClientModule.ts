@@ -1,0 +1,58 @@
+/**
+ * The shared client module of a migrated app, rendered from the real, tested templates in
+ * stack-templates/ (shared-db-client.ts for TypeScript, shared-db-client.cjs for CommonJS; the ESM
+ * JavaScript flavour is derived from the CommonJS one). Only the table section changes per app:
+ * one constant per table of the design, named after its environment variable.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { packageRoot } from '../cli/packageInfo';
+import type { TableDesign } from '../model/table-design';
+import { addGeneratedHeader } from '../stack/generatedHeader';
+
+export type ModuleFlavor = 'cjs' | 'esm' | 'ts';
+
+/** The names every flavour exports besides the table constants. */
+export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed'] as const;
+
+const TABLES = /^\/\/ dynamodb-codemod:tables\n[\s\S]*?^\/\/ dynamodb-codemod:end-tables\n/m;
+const TABLE_EXPORTS = /^ {2}\/\/ dynamodb-codemod:table-exports\n[\s\S]*?^ {2}\/\/ dynamodb-codemod:end-table-exports\n/m;
+
+export function readClientTemplate(flavor: 'cjs' | 'ts'): string {
+  const file = flavor === 'ts' ? 'shared-db-client.ts' : 'shared-db-client.cjs';
+  return fs.readFileSync(path.join(packageRoot(), 'stack-templates', file), 'utf8');
+}
+
+/** The module text for an app, with the generated-file header (checksum-guarded regeneration). */
+export function renderClientModule(design: TableDesign, flavor: ModuleFlavor): string {
+  const envVars = listTableConstants(design);
+  const declarations = design.tables.map((table) => `${flavor === 'cjs' ? '' : 'export '}const ${table.envVar} = process.env.${table.envVar} || ${quote(table.name)};\n`);
+  let text = readClientTemplate(flavor === 'ts' ? 'ts' : 'cjs').replace(TABLES, declarations.join(''));
+  if (flavor !== 'ts') text = text.replace(TABLE_EXPORTS, envVars.map((name) => `  ${name},\n`).join(''));
+  if (flavor === 'esm') text = convertToEsm(text);
+  return addGeneratedHeader(text);
+}
+
+/** Table constants the module exports, in design order. */
+export function listTableConstants(design: TableDesign): string[] {
+  return design.tables.map((table) => table.envVar);
+}
+
+/**
+ * CommonJS template → ESM: requires become imports, exported declarations get `export`, the
+ * `module.exports` block goes. The template is ours, so these exact shapes are all there is.
+ */
+function convertToEsm(text: string): string {
+  const exportsBlock = /^module\.exports = \{\n([\s\S]*?)\n\};\n/m.exec(text);
+  if (!exportsBlock) throw new Error('shared-db-client.cjs: module.exports block not found');
+  const exported = new Set(exportsBlock[1].split('\n').map((line) => line.trim().replace(/,$/, '')).filter((line) => line && !line.startsWith('//')));
+  return text
+    .replace(exportsBlock[0], '')
+    .replace(/\n+$/, '\n')
+    .replace(/^const (\{[^}]*\}) = require\(('[^']+')\);$/gm, 'import $1 from $2;')
+    .replace(/^(async function|function|const) ([A-Za-z_$][\w$]*)/gm, (whole, keyword: string, name: string) => (exported.has(name) ? `export ${keyword} ${name}` : whole));
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

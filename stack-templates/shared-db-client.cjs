@@ -1,0 +1,121 @@
+// The app's one DynamoDB client, its table names and the small helpers the migrated code calls.
+//
+// Table names come from environment variables: the CDK stack sets them on every Lambda; a server
+// sets them itself (the fallbacks below are the names in .migration/dynamodb.json, for local runs).
+// DYNAMODB_ENDPOINT points the client at a local engine (dynalite, DynamoDB Local) when it is set;
+// otherwise the standard AWS_REGION and credentials chain apply.
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
+
+function clientConfig() {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) return {};
+  const local = !process.env.AWS_ACCESS_KEY_ID;
+  return {
+    endpoint,
+    region: process.env.AWS_REGION || 'us-east-1',
+    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  };
+}
+
+/** Built once per process (per Lambda container), reused by every request. */
+const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
+  marshallOptions: { removeUndefinedValues: true },
+});
+
+// dynamodb-codemod:tables
+const NOTES_TABLE_NAME = process.env.NOTES_TABLE_NAME || 'Notes';
+const COUNTERS_TABLE_NAME = process.env.COUNTERS_TABLE_NAME || 'Counters';
+// dynamodb-codemod:end-tables
+
+/** Every item a Scan returns, following LastEvaluatedKey until the last page. */
+async function scanAll(params) {
+  const items = [];
+  let ExclusiveStartKey;
+  do {
+    const page = await db.send(new ScanCommand({ ...params, ExclusiveStartKey }));
+    items.push(...(page.Items || []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** Every item a Query returns, following LastEvaluatedKey until the last page. */
+async function queryAll(params) {
+  const items = [];
+  let ExclusiveStartKey;
+  do {
+    const page = await db.send(new QueryCommand({ ...params, ExclusiveStartKey }));
+    items.push(...(page.Items || []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** The next number of a counter item: one atomic ADD, so concurrent creates never share an id. */
+async function nextId(TableName, Key, attribute = 'value') {
+  const { Attributes } = await db.send(
+    new UpdateCommand({
+      TableName,
+      Key,
+      UpdateExpression: 'ADD #value :one',
+      ExpressionAttributeNames: { '#value': attribute },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(Attributes && Attributes[attribute]);
+}
+
+/**
+ * UpdateCommand input that writes every attribute of `changes` except the key attributes (SET, or
+ * REMOVE for undefined), through ExpressionAttributeNames/Values. The condition keeps a missing item
+ * missing (ConditionalCheckFailedException) and ALL_NEW returns the item as stored.
+ */
+function updateParams(TableName, Key, changes) {
+  const names = { '#key': Object.keys(Key)[0] };
+  const values = {};
+  const set = [];
+  const remove = [];
+  Object.keys(changes)
+    .filter((name) => !(name in Key))
+    .forEach((name, index) => {
+      names[`#a${index}`] = name;
+      if (changes[name] === undefined) {
+        remove.push(`#a${index}`);
+      } else {
+        values[`:v${index}`] = changes[name];
+        set.push(`#a${index} = :v${index}`);
+      }
+    });
+  const clauses = [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''];
+  const UpdateExpression = clauses.filter(Boolean).join(' ');
+  return {
+    TableName,
+    Key,
+    // with nothing to change there is no UpdateExpression: the request still checks the item exists
+    ...(UpdateExpression ? { UpdateExpression } : {}),
+    ConditionExpression: 'attribute_exists(#key)',
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    ReturnValues: 'ALL_NEW',
+  };
+}
+
+/** True for the error a failed ConditionExpression throws (missing item, taken key). */
+function isConditionFailed(error) {
+  return Boolean(error) && error.name === 'ConditionalCheckFailedException';
+}
+
+module.exports = {
+  db,
+  scanAll,
+  queryAll,
+  nextId,
+  updateParams,
+  isConditionFailed,
+  // dynamodb-codemod:table-exports
+  NOTES_TABLE_NAME,
+  COUNTERS_TABLE_NAME,
+  // dynamodb-codemod:end-table-exports
+};

@@ -1,0 +1,58 @@
+/**
+ * dynalite on 127.0.0.1 for apply's behaviour tests: tables created from a design (the plan's
+ * `toCreateTableInput`), items loaded with plain Puts, counters set past the highest loaded id.
+ */
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableDesign } from '../../../src/model/table-design';
+import { toCreateTableInput } from '../../../src/plan/to-create-table-input';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+// dynalite ships no types
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => import('node:http').Server;
+
+export interface LocalDynamo {
+  endpoint: string;
+  doc: DynamoDBDocumentClient;
+  stop(): Promise<void>;
+}
+
+export async function startLocalDynamo(): Promise<LocalDynamo> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    endpoint,
+    doc,
+    stop: async () => {
+      client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function createTables(local: LocalDynamo, design: TableDesign): Promise<void> {
+  for (const table of design.tables) await local.doc.send(new CreateTableCommand(toCreateTableInput(table)));
+}
+
+/** Loads records into an entity's table and, for counter ids, sets the counter to the highest id. */
+export async function loadRecords(local: LocalDynamo, design: TableDesign, entityName: string, records: Record<string, unknown>[]): Promise<void> {
+  const entity = design.entities[entityName];
+  if (!entity) throw new Error(`design has no entity ${entityName}`);
+  const table = design.tables.find((candidate) => candidate.name === entity.table);
+  if (!table) throw new Error(`design has no table ${entity.table}`);
+  for (const record of records) await local.doc.send(new PutCommand({ TableName: table.name, Item: record }));
+  if (entity.counter) {
+    const idName = entity.idAttribute?.name ?? table.partitionKey.name;
+    const highest = Math.max(0, ...records.map((record) => Number(record[idName])).filter(Number.isFinite));
+    await local.doc.send(new PutCommand({ TableName: entity.counter.table, Item: { ...entity.counter.key, [entity.counter.attribute]: highest } }));
+  }
+}
