@@ -62,8 +62,6 @@ function validateTable(design: TableDesign, model: AccessModel, value: unknown, 
     const id = design.entities[entityName as string].idAttribute;
     if (id && typeof value.partitionKey.name === 'string' && value.partitionKey.name !== id.name) {
       add(`${path}.partitionKey.name`, `"${value.partitionKey.name}" is not the id of entity ${entityName} ("${id.name}"): reads by id need the id as partition key (change entities.${entityName}.idAttribute too if the key really changed)`);
-    } else if (id && value.partitionKey.type !== undefined && value.partitionKey.type !== id.type && KEY_TYPES.includes(String(value.partitionKey.type))) {
-      add(`${path}.partitionKey.type`, `"${value.partitionKey.type}" but ${entityName}.${id.name} is a ${id.type} (entities.${entityName}.idAttribute.type)`);
     }
   }
   if (!Array.isArray(value.gsis)) add(`${path}.gsis`, 'must be an array (empty when the table has no GSI)');

@@ -112,6 +112,8 @@ function checkRelated(
   }
 }
 
+/** True also when the table itself is missing: that is reported once, at the reference to the table. */
 function tableHasIndex(design: TableDesign, table: unknown, index: unknown): boolean {
-  return design.tables.some((item) => item.name === table && Array.isArray(item.gsis) && item.gsis.some((gsi) => gsi?.name === index));
+  const found = design.tables.find((item) => item?.name === table);
+  return !found || (Array.isArray(found.gsis) && found.gsis.some((gsi) => gsi?.name === index));
 }
