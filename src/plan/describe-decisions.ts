@@ -1,7 +1,7 @@
 import type { AccessModel } from '../model/access-model';
 import type { TableDesign } from '../model/table-design';
 import { findEntityTable, isSingleTable } from './design-lookup';
-import { pluralise } from './naming';
+import { pluralise, withArticle } from './naming';
 
 /** Why the design looks the way it does, one plain-language line per decision, for plan.md. */
 export function describeDecisions(design: TableDesign, model: AccessModel): string[] {
@@ -17,7 +17,7 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
     if (entity.idStrategy === 'counter' && entity.counter) {
       const how = scanned?.idStrategy === 'autoincrement' ? 'SQLite autoincrement' : '`length + 1` / `max + 1`';
       lines.push(
-        `**${name} ids** come from ${how}. DynamoDB cannot count a table cheaply, and two requests at the same moment would get the same number, so an atomic counter item (\`${entity.counter.table}\`, key ${formatKey(entity.counter.key)}, UpdateItem ADD ${entity.counter.attribute} 1) hands out the next id: ids stay numbers and the API does not change. The counter starts at the highest existing id (migrate-data sets it). Unlike \`length + 1\`, an id is never handed out twice after a delete. Alternative: \`--id-strategy uuid\`, an API change.`,
+        `**${name} ids** come from ${how}. DynamoDB cannot count a table cheaply, and two requests at the same moment would get the same number, so an atomic counter item (\`${entity.counter.table}\`, key ${formatKey(entity.counter.key)}, UpdateItem ADD ${entity.counter.attribute} 1) hands out the next id: ids stay numbers and the API does not change. The counter starts at the highest existing id (migrate-data sets it).${scanned?.idStrategy === 'increment' ? ' Unlike `length + 1`, an id is never handed out twice after a delete.' : ''} Alternative: \`--id-strategy uuid\`, an API change.`,
       );
     } else if (entity.idStrategy === 'uuid' && scanned && (scanned.idStrategy === 'increment' || scanned.idStrategy === 'autoincrement')) {
       lines.push(`**${name} ids** become random UUIDs (\`--id-strategy uuid\`): no counter to maintain, but an API change (see below).`);
@@ -25,7 +25,7 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
     for (const unique of entity.uniqueAttributes ?? []) {
       const lookup =
         unique.lookup === 'guard'
-          ? `Looking a ${name} up by ${unique.attribute} reads the guard (it holds the id) and then the ${name}: two small strongly consistent reads, so no GSI is needed and a ${name} created a moment ago is found at once.`
+          ? `Looking ${withArticle(name)} up by ${unique.attribute} reads the guard (it holds the id) and then the ${name}: two small strongly consistent reads, so no GSI is needed and ${withArticle(name)} created a moment ago is found at once.`
           : unique.lookup === 'index'
             ? `The code also reads ${pluralise(name)} by ${unique.attribute} in ways a single guard read cannot answer (combined, sorted or paged), so GSI \`${unique.index ?? '?'}\` serves those.`
             : '';
@@ -52,7 +52,7 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
     }
     for (const cascade of entity.cascade ?? []) {
       lines.push(
-        `**Deleting a ${name} deletes its ${pluralise(cascade.entity)}** (there are no foreign keys to do it): Query ${cascade.index ? `GSI \`${cascade.index}\`` : `a Scan (no GSI on ${cascade.attribute}!)`} on ${cascade.entity}.${cascade.attribute}, then BatchWriteItem deletes in chunks of 25, retrying unprocessed items.`,
+        `**Deleting ${withArticle(name)} deletes its ${pluralise(cascade.entity)}** (there are no foreign keys to do it): Query ${cascade.index ? `GSI \`${cascade.index}\`` : `a Scan (no GSI on ${cascade.attribute}!)`} on ${cascade.entity}.${cascade.attribute}, then BatchWriteItem deletes in chunks of 25, retrying unprocessed items.`,
       );
     }
     for (const join of entity.joins ?? []) {

@@ -41,3 +41,9 @@ export const COUNTERS_TABLE_NAME = 'Counters';
 export const COUNTERS_ENV_VAR = 'COUNTERS_TABLE_NAME';
 export const UNIQUE_VALUES_TABLE_NAME = 'UniqueValues';
 export const UNIQUE_VALUES_ENV_VAR = 'UNIQUE_VALUES_TABLE_NAME';
+
+/** `Order` → `an Order`, `Note` → `a Note`, `User` → `a User`. */
+export function withArticle(name: string): string {
+  const vowelSound = /^[aeiou]/i.test(name) && !/^(u[^aeiou][aeiou]|eu|one)/i.test(name); // a User, an Order
+  return `${vowelSound ? 'an' : 'a'} ${name}`;
+}

@@ -3,7 +3,7 @@ import type { AccessPatternDesign, TableDesign } from '../../model/table-design'
 import type { AccessAnalysis, AccessNeed } from '../access-needs';
 import { findEntityTable, getAttributeTypes, getTemplateAttributes, isSingleTable } from '../design-lookup';
 import { estimateItemSize, getReadUnits, getWriteUnits } from '../estimate-item-size';
-import { pluralise } from '../naming';
+import { pluralise, withArticle } from '../naming';
 import { resolveNeed, type PlannedRequest } from '../resolve-requests';
 
 /**
@@ -35,19 +35,19 @@ export function describeNeed(need: AccessNeed, design: TableDesign, model: Acces
   const page = need.pagination ? ', one page at a time' : '';
   switch (need.kind) {
     case 'create':
-      return `create a ${need.entity}`;
+      return `create ${withArticle(need.entity)}`;
     case 'get':
-      return `get a ${need.entity} by ${id}`;
+      return `get ${withArticle(need.entity)} by ${id}`;
     case 'update':
-      return `update a ${need.entity}${need.updated?.length ? ` (${need.updated.join(', ')})` : ''}`;
+      return `update ${withArticle(need.entity)}${need.updated?.length ? ` (${need.updated.join(', ')})` : ''}`;
     case 'delete':
-      return `delete a ${need.entity}`;
+      return `delete ${withArticle(need.entity)}`;
     case 'list':
       return `list all ${plural}${order}${page}`;
     case 'lookup': {
       if (!need.attributes.length) return `find ${plural} with a filter the scan could not read${order}${page}`;
       const relation = model.entities.find((entity) => entity.name === need.entity)?.relations.find((item) => need.attributes.includes(item.field));
-      if (relation && need.attributes.length === 1) return `list the ${plural} of a ${relation.entity} (${relation.field})${order}${page}`;
+      if (relation && need.attributes.length === 1) return `list the ${plural} of ${withArticle(relation.entity)} (${relation.field})${order}${page}`;
       return `find ${plural} by ${need.attributes.join(' and ')}${order}${page}`;
     }
     case 'delete-related':
@@ -55,8 +55,8 @@ export function describeNeed(need: AccessNeed, design: TableDesign, model: Acces
     case 'join': {
       const join = need.join!;
       return join.kind === 'many-to-one'
-        ? `fetch the ${join.entity} of ${need.many ? 'each' : 'a'} ${need.entity} (${join.attribute})`
-        : `fetch the ${pluralise(join.entity)} of a ${need.entity} (${join.attribute})`;
+        ? `fetch the ${join.entity} of ${need.many ? `each ${need.entity}` : withArticle(need.entity)} (${join.attribute})`
+        : `fetch the ${pluralise(join.entity)} of ${withArticle(need.entity)} (${join.attribute})`;
     }
   }
 }
@@ -75,7 +75,7 @@ function costRequests(requests: PlannedRequest[], design: TableDesign, model: Ac
   const parts: string[] = [];
   const names: string[] = [];
   for (const request of requests) {
-    names.push(`${request.action} ${request.table}${request.index ? ` index ${request.index}` : ''}`);
+    names.push(`${request.action} ${request.table}${request.index ? ` index ${request.index}` : ''}${request.role === 'rollback' ? ' (only if the item put fails)' : ''}`);
     if (request.role === 'rollback') continue; // only when the item put fails
     const cost = costRequest(request, design, model);
     readUnits += cost.read;
