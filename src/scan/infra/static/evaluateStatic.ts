@@ -11,11 +11,11 @@ import type { ProjectIndex, SourceFile, ValueOrigin } from '../../types';
  * anything it cannot prove is `unknown`, never a guess.
  */
 export type StaticValue =
-  | { kind: 'string'; value: string; node?: t.Node }
+  | { kind: 'string'; value: string; node?: t.Node; file?: SourceFile }
   | { kind: 'number'; value: number; node?: t.Node }
   | { kind: 'boolean'; value: boolean; node?: t.Node }
   /** `process.env.NAME`, with the literal fallback of `process.env.NAME || 'x'` when present. */
-  | { kind: 'env'; name: string; fallback?: string; node?: t.Node }
+  | { kind: 'env'; name: string; fallback?: string; node?: t.Node; file?: SourceFile }
   | StaticObject
   | { kind: 'array'; items: Thunk[]; node?: t.Node }
   | { kind: 'function'; file: SourceFile; path: NodePath<t.Function> }
@@ -30,6 +30,7 @@ export interface StaticObject {
   keyNode(name: string): { file: SourceFile; node: t.Node } | undefined;
   file?: SourceFile;
   node?: t.Node;
+  path?: NodePath<t.ObjectExpression>;
 }
 
 export type Thunk = () => StaticValue;
@@ -74,7 +75,7 @@ export class StaticEvaluator {
 
   private evaluateNode(file: SourceFile, path: NodePath, env: Env, depth: number): StaticValue {
     const node = path.node;
-    if (path.isStringLiteral()) return { kind: 'string', value: path.node.value, node };
+    if (path.isStringLiteral()) return { kind: 'string', value: path.node.value, node, file };
     if (path.isNumericLiteral()) return { kind: 'number', value: path.node.value, node };
     if (path.isBooleanLiteral()) return { kind: 'boolean', value: path.node.value, node };
     if (path.isTemplateLiteral()) return this.evaluateTemplate(file, path, env, depth);
@@ -161,7 +162,7 @@ export class StaticEvaluator {
     const name = this.memberKey(file, path, env, depth);
     if (name === undefined) return { kind: 'unknown', path, file };
     if (object.isMemberExpression() && t.isIdentifier(object.node.object, { name: 'process' }) && memberNameOf(object.node) === 'env') {
-      return { kind: 'env', name, node };
+      return { kind: 'env', name, node, file };
     }
     if (object.isMetaProperty() && (name === 'dirname' || name === 'filename')) {
       return { kind: 'string', value: name === 'dirname' ? nodePath.dirname(file.abs) : file.abs, node };
@@ -341,6 +342,7 @@ export class StaticEvaluator {
       kind: 'object',
       file,
       node: path.node,
+      path,
       keys: () => [...new Set(all().map((entry) => entry.key))],
       get: (name) => last(name)?.value(),
       keyNode: (name) => {
