@@ -35,7 +35,8 @@ export async function askPlanQuestions(design: TableDesign, model: AccessModel, 
 
     await askUntilBlank(reader, streams, '1. Does this capture all your data? Press Enter if it does, or name what is missing: an entity (Tag), an attribute (Note.colour, or Note.colour:number).', (answer) => {
       const next = emptyChoices();
-      for (const item of splitAnswer(answer)) parseDataItem(item, current, next);
+      for (const item of splitAnswer(answer)) parseDataItem(item, current, model, next);
+      if (!next.newEntities.length && !next.newAttributes.length) return `${answer} is already in the design. Anything else missing? (Enter to continue)`;
       current = applyChoices(current, model, next);
       choices.newEntities.push(...next.newEntities);
       choices.newAttributes.push(...next.newAttributes);
@@ -115,7 +116,7 @@ function splitAnswer(answer: string): string[] {
 }
 
 /** `Tag` → new entity; `Note.colour[:type]` → new attribute (and a new entity when Note is unknown). */
-function parseDataItem(item: string, design: TableDesign, choices: PlanChoices): void {
+function parseDataItem(item: string, design: TableDesign, model: AccessModel, choices: PlanChoices): void {
   const entityOnly = /^([A-Z][A-Za-z0-9]*)$/.exec(item);
   if (entityOnly) {
     if (!design.entities[entityOnly[1]]) choices.newEntities.push(entityOnly[1]);
@@ -125,6 +126,7 @@ function parseDataItem(item: string, design: TableDesign, choices: PlanChoices):
   if (!match) throw new PlanUsageError(`"${item}": name an entity (Tag) or an attribute (Note.colour or Note.colour:number)`);
   const type = match[3] ?? 'string';
   if (!isAttributeType(type)) throw new PlanUsageError(`"${item}": type "${type}" is not one of string, number, boolean, date, object, array`);
+  if (design.entities[match[1]] && match[2] in getAttributeTypes(design, model, match[1])) return;
   if (!design.entities[match[1]] && !choices.newEntities.includes(match[1])) choices.newEntities.push(match[1]);
   choices.newAttributes.push({ entity: match[1], attribute: match[2], type });
 }
