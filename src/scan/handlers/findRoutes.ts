@@ -130,7 +130,7 @@ function verbCall(
     const paths = pathsOf(evaluator, file, chainBase.pathArg);
     const proven = Boolean(router && graph.isProven(router));
     if (!paths || (!proven && !paths.every((p) => p.startsWith('/')))) return undefined;
-    return { file, line, router: router ?? undefined, methods: [method], paths, handler: lastHandler(args), byShape: !proven };
+    return { file, line, router: router ?? undefined, methods: [method], paths, handler: lastHandler(args, 1), byShape: !proven };
   }
   if (args.length < 2) return undefined;
   const router = graph.routerOf(file, object);
@@ -148,7 +148,7 @@ function verbCall(
     });
     return undefined;
   }
-  return { file, line, router: router ?? undefined, methods: [method], paths, handler: lastHandler(args), byShape: !proven };
+  return { file, line, router: router ?? undefined, methods: [method], paths, handler: lastHandler(args, 2), byShape: !proven };
 }
 
 /** `fastify.route({ method: ['GET', 'HEAD'], url: '/x', handler })`. */
@@ -206,8 +206,9 @@ function collectRegister(ctx: ScanContext, graph: RouterGraph, evaluator: Static
 }
 
 /** The plugin function of `register(plugin)`, `register(fp(plugin))`, `register(require('./routes'))`, `register(import('./routes'))`. */
-function resolvePlugin(ctx: ScanContext, file: SourceFile, arg: NodePath): FunctionRef | undefined {
+function resolvePlugin(ctx: ScanContext, file: SourceFile, arg: NodePath, depth = 0): FunctionRef | undefined {
   const inner = unwrapTypeWrappers(arg);
+  if (depth > 3) return undefined;
   if (inner.isCallExpression() && (t.isImport(inner.node.callee) || t.isIdentifier(inner.node.callee, { name: 'require' }))) {
     const origin = ctx.project.resolveExpression(file, inner);
     const value = origin?.kind === 'module' ? ctx.project.resolveMember(origin, 'default') : origin;
@@ -218,6 +219,12 @@ function resolvePlugin(ctx: ScanContext, file: SourceFile, arg: NodePath): Funct
     }
     if (value?.kind === 'expression' && value.path.isFunction()) return { file: value.file, path: value.path };
     return undefined;
+  }
+  // fp(plugin) / fp(require('./plugin')): the wrapped plugin.
+  if (inner.isCallExpression()) {
+    const first = (inner.get('arguments') as NodePath[])[0];
+    const wrapped = first ? resolvePlugin(ctx, file, first, depth + 1) : undefined;
+    if (wrapped) return wrapped;
   }
   return ctx.project.resolveFunction(file, inner);
 }
@@ -261,8 +268,8 @@ function literalSlashPath(path: NodePath): boolean {
 }
 
 /** The route handler among the arguments: the last one (an array's last element); Fastify `{ handler }` options too. */
-function lastHandler(args: NodePath[]): NodePath | undefined {
-  let last = args.length > 1 ? unwrapTypeWrappers(args[args.length - 1]) : undefined;
+function lastHandler(args: NodePath[], minimum: number): NodePath | undefined {
+  let last = args.length >= minimum ? unwrapTypeWrappers(args[args.length - 1]) : undefined;
   if (last?.isArrayExpression()) {
     const elements = last.get('elements') as NodePath[];
     last = elements.length > 0 ? elements[elements.length - 1] : undefined;

@@ -43,6 +43,7 @@ export class RouterGraph {
   ) {}
 
   addMount(parent: RouterRef, child: t.Node, prefix: string): void {
+    if (parent.key === child) return;
     const list = this.mounts.get(child) ?? [];
     if (!list.some((m) => m.parent === parent.key && m.prefix === prefix)) list.push({ parent: parent.key, prefix });
     this.mounts.set(child, list);
@@ -188,7 +189,8 @@ export class RouterGraph {
         if (prefixes.size < MAX_PREFIXES) prefixes.add(joinRoutePath(base, prefix));
       }
     }
-    return [...prefixes];
+    // Only cycles above (`a.use(b); b.use(a)`): serve it at the root rather than drop its routes.
+    return prefixes.size > 0 ? [...prefixes] : seen.size === 0 ? [''] : [];
   }
 
   private parentsOf(key: t.Node): Mount[] {
