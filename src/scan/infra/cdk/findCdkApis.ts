@@ -141,9 +141,14 @@ class RouteLinker {
     const site = this.sitesByNode.get(fn.path.node);
     if (!site || !fn.file) return [];
     if (site.constructs.length === 1) return [site.constructs[0].construct];
+    // Read through a helper instance (`orders.fn`): the construct made by that instance.
+    let candidates = site.constructs;
+    const instances = fn.instances ?? [];
+    const viaInstance = candidates.filter((c) => instances.some((node) => c.instances.includes(node)));
+    if (viaInstance.length > 0) candidates = viaInstance;
     const id = this.tools.evaluator.evaluateString(site.file, (site.path.get('arguments') as NodePath[])[1], env);
-    const matching = site.constructs.filter((c) => c.innerId === id);
-    return (matching.length > 0 ? matching : site.constructs).map((c) => c.construct);
+    const matching = candidates.filter((c) => c.innerId === id);
+    return (matching.length > 0 ? matching : candidates).map((c) => c.construct);
   }
 
   /** `new LambdaIntegration(fn)` / `new HttpLambdaIntegration('Id', fn)` → fn. */

@@ -13,7 +13,8 @@ import { classRole, isSymbol, resolveCdkSymbol } from './cdkSymbols';
 export interface CdkLambdaSite {
   file: SourceFile;
   path: NodePath<t.NewExpression>;
-  constructs: { construct: LambdaConstruct; innerId?: string }[];
+  /** `innerId`: the id written at the site; `instances`: the helper-construct `new` calls it was reached through. */
+  constructs: { construct: LambdaConstruct; innerId?: string; instances: t.Node[] }[];
 }
 
 type FunctionFlavour = 'function' | 'nodejs';
@@ -82,7 +83,11 @@ function describeSite(tools: InfraTools, file: SourceFile, newPath: NodePath<t.N
   };
   for (const expansion of expansions) {
     const values = evaluateAll(expansion.env, expansion.via);
-    const name = values.nameParts.map((part) => part ?? '?').join('/');
+    // An id the scanner cannot evaluate is shown as written (`name`, `${r.id}Fn`).
+    const idText = args[1]?.node ? file.text.slice(args[1].node.start ?? 0, args[1].node.end ?? 0) : '?';
+    const parts = values.nameParts.map((part) => part ?? '?');
+    if (values.innerId === undefined) parts[parts.length - 1] = idText;
+    const name = parts.join('/');
     const construct: LambdaConstruct = { file: file.rel, line, name, routes: [] };
     const resolved = flavour === 'nodejs' ? resolveNodejsEntry(tools, file, values, cdkDirs) : resolveAssetHandler(tools, file, values, cdkDirs);
     if (resolved.file) {
@@ -108,7 +113,7 @@ function describeSite(tools: InfraTools, file: SourceFile, newPath: NodePath<t.N
       report('unresolved-lambda-handler', `cannot find the handler file of ${name}: ${resolved.why}`);
     }
     if (!constructs.some((c) => c.construct.name === construct.name && c.construct.handlerFile === construct.handlerFile)) {
-      constructs.push({ construct, innerId: values.innerId });
+      constructs.push({ construct, innerId: values.innerId, instances: expansion.via.map((site) => site.path.node) });
     }
   }
   return { file, path: newPath, constructs };

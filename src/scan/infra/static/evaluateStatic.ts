@@ -19,7 +19,8 @@ export type StaticValue =
   | StaticObject
   | { kind: 'array'; items: Thunk[]; node?: t.Node }
   | { kind: 'function'; file: SourceFile; path: NodePath<t.Function> }
-  | { kind: 'unknown'; path?: NodePath; file?: SourceFile };
+  /** `instances`: the `new HelperConstruct(…)` expressions a member was read through (`orders.fn`). */
+  | { kind: 'unknown'; path?: NodePath; file?: SourceFile; instances?: t.Node[] };
 
 export interface StaticObject {
   kind: 'object';
@@ -176,7 +177,11 @@ export class StaticEvaluator {
       return Number.isInteger(index) && value.items[index] ? value.items[index]() : { kind: 'unknown', path, file };
     }
     if (value.kind === 'unknown' && !hasLoopOrParamRoot(object)) {
-      return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+      const result = this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
+      if (result.kind === 'unknown' && value.path?.isNewExpression()) {
+        return { ...result, instances: [...(value.instances ?? []), value.path.node, ...(result.instances ?? [])] };
+      }
+      return result;
     }
     return { kind: 'unknown', path, file };
   }
