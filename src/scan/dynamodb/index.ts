@@ -113,7 +113,9 @@ function findEntityEvidence(ctx: ScanContext, stores: StoreFinding[]): EntityEvi
     const item = request.action === 'Put' ? request.params?.get('Item') : undefined;
     if (!entity || item?.kind !== 'object') continue;
     const fields = item.keys().map((name) => {
-      const type = valueTypeOf(item.get(name), request.lowLevel);
+      const value = item.get(name);
+      // uuid()/randomUUID() values are strings even when their declared type is not visible.
+      const type = valueTypeOf(value, request.lowLevel) ?? (idStrategyOf(ctx.project, unwrapLowLevel(value, request.lowLevel)) === 'uuid' ? 'string' : undefined);
       return type ? { name, type } : { name };
     });
     const keyName = keyOf.get(entity)?.name ?? (item.keys().includes('id') ? 'id' : undefined);
