@@ -1,0 +1,92 @@
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { Placeholder } from '../sql/normaliseSql';
+import type { SqlBinding } from '../types';
+import { unwrapPath } from './astUtils';
+
+/**
+ * Pairs a statement's placeholders with the argument expressions that bind them:
+ * positional arguments (`run(a, b)`), one array (`run(sql, [a, b], cb)`), or one object for named
+ * parameters (`run({ title })` for `@title`, `{ $id: 1 }` / `{ ':id': 1 }` for sqlite3/sqlite).
+ * A trailing callback is not an argument. Arrays and objects held in a local variable are followed.
+ */
+export function bindArguments(args: NodePath[], placeholders: Placeholder[]): SqlBinding[] {
+  const values = args.filter((arg, index) => !(index === args.length - 1 && (arg.isFunction() || isCallbackIdentifier(arg))));
+  // Positional arguments before a spread of unknown length bind from the start, those after it from the end.
+  const head: (NodePath | undefined)[] = [];
+  const tail: (NodePath | undefined)[] = [];
+  let spread = false;
+  let named: NodePath<t.ObjectExpression> | undefined;
+  const push = (path: NodePath | undefined): void => {
+    (spread ? tail : head).push(path);
+  };
+  for (const arg of values) {
+    const value = followLocal(arg);
+    if (value.isArrayExpression()) {
+      for (const element of value.get('elements')) {
+        if (element.isSpreadElement()) spread = true;
+        else push(element.node ? (element as NodePath) : undefined);
+      }
+    } else if (value.isObjectExpression()) {
+      named = value;
+    } else if (arg.isSpreadElement()) {
+      const spreadValue = followLocal(arg.get('argument') as NodePath);
+      if (spreadValue.isArrayExpression() && spreadValue.node.elements.every((e) => e && !t.isSpreadElement(e))) {
+        for (const element of spreadValue.get('elements')) push(element as NodePath);
+      } else spread = true;
+    } else push(arg);
+  }
+  const positionalCount = placeholders.filter((p) => p.style === 'positional' || p.style === 'numbered').length;
+  const positionalAt = (index: number): NodePath | undefined => {
+    if (index < head.length) return head[index];
+    if (!spread) return undefined;
+    const fromEnd = positionalCount - 1 - index;
+    return fromEnd >= 0 && fromEnd < tail.length ? tail[tail.length - 1 - fromEnd] : undefined;
+  };
+  let anonymous = 0;
+  return placeholders
+    .filter((p) => p.style !== 'interpolated')
+    .map((placeholder) => {
+      const binding: SqlBinding = { canonical: placeholder.canonical, written: placeholder.written };
+      if (placeholder.style === 'named' && named) {
+        const argument = propertyValue(named, placeholder.name ?? '', placeholder.written);
+        if (argument) binding.argument = argument;
+        return binding;
+      }
+      const argument = positionalAt(placeholder.style === 'positional' ? anonymous++ : placeholder.position - 1);
+      if (argument) binding.argument = argument;
+      return binding;
+    });
+}
+
+function isCallbackIdentifier(arg: NodePath): boolean {
+  if (!arg.isIdentifier()) return false;
+  const binding = arg.scope.getBinding(arg.node.name);
+  const declaration = binding?.path;
+  if (!declaration) return false;
+  if (declaration.isFunctionDeclaration()) return true;
+  return declaration.isVariableDeclarator() && (t.isArrowFunctionExpression(declaration.node.init) || t.isFunctionExpression(declaration.node.init));
+}
+
+/** An identifier bound in this file to an array/object literal → that literal; anything else unchanged. */
+function followLocal(arg: NodePath): NodePath {
+  const inner = unwrapPath(arg);
+  if (!inner.isIdentifier()) return inner;
+  const binding = inner.scope.getBinding(inner.node.name);
+  if (!binding || !binding.path.isVariableDeclarator()) return inner;
+  const init = binding.path.get('init');
+  if (!init.node) return inner;
+  const value = unwrapPath(init as NodePath);
+  return value.isArrayExpression() || value.isObjectExpression() ? value : inner;
+}
+
+function propertyValue(object: NodePath<t.ObjectExpression>, name: string, written: string): NodePath | undefined {
+  for (const property of object.get('properties')) {
+    if (property.isObjectProperty()) {
+      const key = property.node.key;
+      const keyName = t.isIdentifier(key) && !property.node.computed ? key.name : t.isStringLiteral(key) ? key.value : undefined;
+      if (keyName === name || keyName === written) return property.get('value') as NodePath;
+    }
+  }
+  return undefined;
+}

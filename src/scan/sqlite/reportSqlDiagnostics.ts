@@ -1,0 +1,162 @@
+import type { DiagnosticRecord } from '../../model/access-model';
+import type { ScanContext } from '../types';
+import type { SqliteAnalysisWithHints } from './analyseSqlite';
+import type { StringHole } from './js/evaluateString';
+import { keyColumns } from './classifyStatement';
+import type { SqlCallSite, SqlTable } from './types';
+
+/** Reports what the SQLite analysis found worth telling the user, once per scan. */
+export function reportSqlDiagnostics(ctx: ScanContext, analysis: SqliteAnalysisWithHints): void {
+  const seen = new Set<string>();
+  const add = (diagnostic: DiagnosticRecord): void => {
+    const key = `${diagnostic.code}|${diagnostic.file}|${diagnostic.line}|${diagnostic.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ctx.diagnostics.add(diagnostic);
+  };
+  for (const connection of analysis.connections) {
+    if (connection.dbFileResolved) continue;
+    add({
+      severity: 'info',
+      code: 'sqlite-db-file-unresolved',
+      file: connection.file.rel,
+      line: connection.line,
+      message: `the database file (${connection.dbFile}) is only known at run time; stores are named after that expression`,
+    });
+  }
+  for (const site of analysis.callSites) reportCallSite(ctx, site, add);
+  for (const table of analysis.tables) reportTable(table, analysis, add);
+}
+
+function reportCallSite(ctx: ScanContext, site: SqlCallSite, add: (d: DiagnosticRecord) => void): void {
+  for (const variant of site.variants) {
+    for (const statement of variant.parsed.parsed) {
+      if (!statement.error) continue;
+      const excerpt = statement.text.replace(/\s+/g, ' ').replace(/:__p\d+/g, '?').replace(/:__i\d+/g, '?');
+      add({
+        severity: 'warning',
+        code: 'sql-parse-error',
+        file: site.sqlLocation.file,
+        line: site.sqlLocation.line + statement.lineOffset + statement.error.line - 1,
+        message: `cannot parse SQL: ${statement.error.message} in "${excerpt.length > 70 ? `${excerpt.slice(0, 67)}...` : excerpt}"; this statement was not classified — check the SQL`,
+      });
+    }
+  }
+  for (const hole of site.interpolatedValues) {
+    add({
+      severity: 'warning',
+      code: 'sql-interpolation',
+      file: hole.file.rel,
+      line: ctx.project.lineOf(hole.path),
+      message: `values interpolated into SQL: use parameters (\`${sourceOf(hole)}\` is pasted into the SQL text, an injection risk)`,
+    });
+  }
+  for (const hole of site.interpolatedIdentifiers) {
+    add({
+      severity: 'warning',
+      code: 'dynamic-sql',
+      file: hole.file.rel,
+      line: ctx.project.lineOf(hole.path),
+      message: `SQL text is built at run time from \`${sourceOf(hole)}\`, which the scan cannot follow; the statement was classified with that part unknown`,
+    });
+  }
+  if (site.dynamic && site.interpolatedIdentifiers.length === 0 && site.variants.length > 1) {
+    add({
+      severity: 'info',
+      code: 'dynamic-sql',
+      file: site.sqlLocation.file,
+      line: site.sqlLocation.line,
+      message: `SQL text is chosen at run time among ${site.variants.length} known variants (conditions, sort columns or look-ups); each variant was classified`,
+    });
+  }
+  if (site.variants.length === 0 && site.interpolatedIdentifiers.length === 0) {
+    add({
+      severity: 'warning',
+      code: 'dynamic-sql',
+      file: site.sqlArgument.file.rel,
+      line: ctx.project.lineOf(site.sqlArgument.path),
+      message: `the SQL run here (\`${sourceOf({ file: site.sqlArgument.file, path: site.sqlArgument.path })}\`) cannot be traced to its text; it was not classified`,
+    });
+  }
+}
+
+function reportTable(table: SqlTable, analysis: SqliteAnalysisWithHints, add: (d: DiagnosticRecord) => void): void {
+  const where = table.declaredIn ?? { file: table.connection?.file.rel ?? '.', line: table.connection?.line ?? 0 };
+  const schema = table.schema;
+  if (!schema) {
+    add({
+      severity: 'info',
+      code: 'sql-table-without-schema',
+      file: where.file,
+      line: where.line,
+      message: `table ${table.name} is used but no CREATE TABLE for it was found; its fields come from the queries`,
+    });
+    return;
+  }
+  for (const column of schema.columns) {
+    const reference = column.references;
+    if (reference?.onDelete !== 'CASCADE') continue;
+    add({
+      severity: 'info',
+      code: 'sql-on-delete-cascade',
+      file: where.file,
+      line: where.line,
+      message: analysis.foreignKeysOn
+        ? `${table.name}.${column.name} references ${reference.table} ON DELETE CASCADE: deleting a ${reference.table} row also deletes its ${table.name}; the DynamoDB code must do the same (query + batched delete)`
+        : `${table.name}.${column.name} references ${reference.table} ON DELETE CASCADE, but PRAGMA foreign_keys is never turned on, so SQLite does not cascade; the migrated code keeps that behaviour`,
+    });
+  }
+  const defaults = schema.columns.filter((c) => c.default !== undefined && c.default !== 'null');
+  if (defaults.length > 0) {
+    add({
+      severity: 'info',
+      code: 'sql-column-defaults',
+      file: where.file,
+      line: where.line,
+      message: `${table.name} has column defaults the DynamoDB code must set on create: ${defaults.map((c) => `${c.name} = ${c.default}`).join(', ')}`,
+    });
+  }
+  if (table.booleanColumns.length > 0) {
+    add({
+      severity: 'info',
+      code: 'sql-boolean-column',
+      file: where.file,
+      line: where.line,
+      message: `${table.name}: ${table.booleanColumns.join(', ')} stored as INTEGER 0/1 and used as booleans by the app`,
+    });
+  }
+  const mapped = Object.entries(table.columnMapping);
+  if (mapped.length > 0) {
+    add({
+      severity: 'info',
+      code: 'sql-column-mapping',
+      file: where.file,
+      line: where.line,
+      message: `${table.name}: the app maps snake_case columns to camelCase fields (${mapped.map(([c, f]) => `${c} → ${f}`).join(', ')})`,
+    });
+  }
+  const key = keyColumns(table.name, { schemaOf: () => schema });
+  if (schema.primaryKey.length > 1) {
+    add({
+      severity: 'info',
+      code: 'sql-composite-key',
+      file: where.file,
+      line: where.line,
+      message: `${table.name} has a composite primary key (${key.join(', ')}): ${key[0]} is reported as the key; the plan needs ${key.slice(1).join(', ')} as sort key`,
+    });
+  } else if (schema.primaryKey.length === 0) {
+    add({
+      severity: 'info',
+      code: 'sql-no-primary-key',
+      file: where.file,
+      line: where.line,
+      message: `${table.name} declares no primary key: rows are identified by SQLite's rowid (${key[0]} is reported as the key)`,
+    });
+  }
+}
+
+function sourceOf(hole: Pick<StringHole, 'file' | 'path'>): string {
+  const node = hole.path.node;
+  const text = hole.file.text.slice(node?.start ?? 0, node?.end ?? 0).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
