@@ -168,7 +168,9 @@ function expandHelpers(tools: CallSiteTools, driverCall: DriverCall, source: Sql
 function forwardedArguments(fn: NodePath<t.Function>, bound: NodePath[], callArgs: NodePath[]): NodePath[] {
   const out: NodePath[] = [];
   for (const arg of bound) {
-    const inner = arg.isSpreadElement() ? unwrapPath(arg.get('argument') as NodePath) : unwrapPath(arg);
+    let inner = arg.isSpreadElement() ? unwrapPath(arg.get('argument') as NodePath) : unwrapPath(arg);
+    // `params || []`, `params ?? []`: the parameter is what is bound.
+    if (inner.isLogicalExpression() && (inner.node.operator === '||' || inner.node.operator === '??')) inner = unwrapPath(inner.get('left'));
     if (inner.isFunction()) {
       out.push(arg);
       continue;
