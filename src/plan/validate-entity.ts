@@ -25,6 +25,9 @@ export function validateEntity(design: TableDesign, model: AccessModel, name: st
   if (value.idAttribute !== undefined && (!isObject(value.idAttribute) || typeof value.idAttribute.name !== 'string' || !['string', 'number'].includes(value.idAttribute.type as string))) {
     add(`${path}.idAttribute`, 'must be { "name": …, "type": "string" | "number" }');
   }
+  if (value.idStrategy === 'uuid' && isObject(value.idAttribute) && value.idAttribute.type === 'number') {
+    add(`${path}.idStrategy`, `"uuid" makes text ids but idAttribute.type is "number" (\`plan --id-strategy uuid\` changes both, and the key type)`);
+  }
   const types = getAttributeTypes(design, model, name);
   const isAttribute = (attribute: unknown): attribute is string => typeof attribute === 'string' && attribute in types;
   const notAttribute = (attribute: unknown) => `${JSON.stringify(attribute)} is not an attribute of entity ${name}`;

@@ -167,3 +167,22 @@ describe('runPlan', () => {
     await expect(fs.stat(path.join(dir, '.migration'))).rejects.toThrow();
   });
 });
+
+describe('runPlan on a real fixture (scan → plan)', () => {
+  it('scans the app when no model is given, and a second run changes nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'run-plan-fixture-'));
+    try {
+      await fs.cp(path.join(__dirname, '../../fixtures/express-todos-map'), dir, { recursive: true });
+      const first = sink();
+      expect(await runPlan({ dir, yes: true, stdout: first.stream, stderr: first.stream })).toBe(0);
+      const design = JSON.parse(await fs.readFile(path.join(dir, '.migration/dynamodb.json'), 'utf8')) as TableDesign;
+      expect(design.tables.length).toBeGreaterThan(0);
+      expect(design.handlers.length).toBeGreaterThan(0);
+      const second = sink();
+      expect(await runPlan({ dir, yes: true, stdout: second.stream, stderr: second.stream })).toBe(0);
+      expect(second.text()).toContain('No change');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

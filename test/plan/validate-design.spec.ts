@@ -80,6 +80,8 @@ describe('validateDesign', () => {
       'entities.Note.idStrategy: "snowflake" is not one of uuid, counter, client, natural, app',
       'handlers[0].actions[1]: "dynamodb:*" is not a DynamoDB item action (GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem)',
     ]);
+    const uuid = edited((d) => (d.entities.Todo.idStrategy = 'uuid'), todosModel);
+    expect(problems(uuid, todosModel())).toEqual(['entities.Todo.idStrategy: "uuid" makes text ids but idAttribute.type is "number" (`plan --id-strategy uuid` changes both, and the key type)']);
     const missing = edited((d) => delete (d.entities as Record<string, unknown>).Note);
     expect(problems(missing)).toContain('entities.Note: missing: the code stores Note items, so the design needs an entry for it');
   });
