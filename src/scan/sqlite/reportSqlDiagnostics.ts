@@ -3,6 +3,7 @@ import type { ScanContext } from '../types';
 import type { SqliteAnalysisWithHints } from './analyseSqlite';
 import type { StringHole } from './js/evaluateString';
 import { keyColumns } from './classifyStatement';
+import { parseSql, type ParsedStatement } from './sql/parseSql';
 import type { SqlCallSite, SqlTable } from './types';
 
 /** Reports what the SQLite analysis found worth telling the user, once per scan. */
@@ -25,21 +26,21 @@ export function reportSqlDiagnostics(ctx: ScanContext, analysis: SqliteAnalysisW
     });
   }
   for (const site of analysis.callSites) reportCallSite(ctx, site, add);
+  if (analysis.connections.length > 0) {
+    for (const data of ctx.project.dataFiles) {
+      if (!data.rel.endsWith('.sql')) continue;
+      for (const statement of parseSql(data.text).parsed) {
+        if (statement.error) add(parseErrorDiagnostic(data.rel, 1, statement));
+      }
+    }
+  }
   for (const table of analysis.tables) reportTable(table, analysis, add);
 }
 
 function reportCallSite(ctx: ScanContext, site: SqlCallSite, add: (d: DiagnosticRecord) => void): void {
   for (const variant of site.variants) {
     for (const statement of variant.parsed.parsed) {
-      if (!statement.error) continue;
-      const excerpt = statement.text.replace(/\s+/g, ' ').replace(/:__p\d+/g, '?').replace(/:__i\d+/g, '?');
-      add({
-        severity: 'warning',
-        code: 'sql-parse-error',
-        file: site.sqlLocation.file,
-        line: site.sqlLocation.line + statement.lineOffset + statement.error.line - 1,
-        message: `cannot parse SQL: ${statement.error.message} in "${excerpt.length > 70 ? `${excerpt.slice(0, 67)}...` : excerpt}"; this statement was not classified — check the SQL`,
-      });
+      if (statement.error) add(parseErrorDiagnostic(site.sqlLocation.file, site.sqlLocation.line, statement));
     }
   }
   for (const hole of site.interpolatedValues) {
@@ -153,6 +154,18 @@ function reportTable(table: SqlTable, analysis: SqliteAnalysisWithHints, add: (d
       message: `${table.name} declares no primary key: rows are identified by SQLite's rowid (${key[0]} is reported as the key)`,
     });
   }
+}
+
+/** `sql-parse-error` at the statement's line: the SQL literal's line plus the lines before the statement and the error. */
+function parseErrorDiagnostic(file: string, firstLine: number, statement: ParsedStatement): DiagnosticRecord {
+  const excerpt = statement.text.replace(/\s+/g, ' ').replace(/:__[pi]\d+/g, '?');
+  return {
+    severity: 'warning',
+    code: 'sql-parse-error',
+    file,
+    line: firstLine + statement.lineOffset + (statement.error?.line ?? 1) - 1,
+    message: `cannot parse SQL: ${statement.error?.message ?? 'syntax error'} in "${excerpt.length > 70 ? `${excerpt.slice(0, 67)}...` : excerpt}"; this statement was not classified — check the SQL`,
+  };
 }
 
 function sourceOf(hole: Pick<StringHole, 'file' | 'path'>): string {

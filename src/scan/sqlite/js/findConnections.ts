@@ -30,6 +30,10 @@ export function packageOf(project: ProjectIndex, file: SourceFile, path: NodePat
     const init = origin.path.get('init');
     if (init.node) return packageOf(project, origin.file, init as NodePath, depth + 1);
   }
+  // Sloppy-mode global: `Database = require('better-sqlite3')`.
+  if (origin?.kind === 'declaration' && origin.path.isAssignmentExpression() && origin.path.node.right !== inner.node) {
+    return packageOf(project, origin.file, origin.path.get('right'), depth + 1);
+  }
   if (inner.isMemberExpression() && !inner.node.computed && t.isIdentifier(inner.node.property)) {
     const object = packageOf(project, file, inner.get('object'), depth + 1);
     if (object) return { module: object.module, members: [...object.members, inner.node.property.name].filter((m) => m !== 'default') };

@@ -147,6 +147,8 @@ function expandHelpers(tools: CallSiteTools, driverCall: DriverCall, source: Sql
   if (calls.length === 0) return [source];
   const expanded: SqlSource[] = [];
   for (const call of calls) {
+    // A recursive call inside the helper passes the same SQL on; its callers are traced already.
+    if (call.path.findParent((p) => p.node === fn.node)) continue;
     const args = call.path.get('arguments') as NodePath[];
     const sqlPath = args[index];
     if (!sqlPath) continue;
@@ -210,9 +212,13 @@ function buildCallSite(tools: CallSiteTools, driverCall: DriverCall & { connecti
     });
   }
   const literal = source.evaluated.literal;
-  const sqlLocation = literal
-    ? { file: literal.file.rel, line: tools.project.lineOf(literal.path) }
-    : { file: source.sqlArgument.file.rel, line: tools.project.lineOf(source.sqlArgument.path) };
+  const dataFile = source.evaluated.dataFiles.length === 1 ? source.evaluated.dataFiles[0] : undefined;
+  // SQL read from a project file (`fs.readFileSync('schema.sql')`): lines are that file's.
+  const sqlLocation = dataFile
+    ? { file: dataFile.rel, line: 1 }
+    : literal
+      ? { file: literal.file.rel, line: tools.project.lineOf(literal.path) }
+      : { file: source.sqlArgument.file.rel, line: tools.project.lineOf(source.sqlArgument.path) };
   const site: SqlCallSite = {
     driver: driverCall.connection.driver,
     connection: driverCall.connection,

@@ -58,7 +58,7 @@ export function readCodeHints(sources: SourceFile[]): CodeHints {
         const mapper: RowMapper = { reads: new Set(), renames: new Map() };
         for (const property of path.node.properties) {
           if (!t.isObjectProperty(property) || property.computed || !t.isIdentifier(property.key)) continue;
-          const read = t.isMemberExpression(property.value) && t.isIdentifier(property.value.object) ? memberPropertyName(property.value) : undefined;
+          const read = rowReadOf(property.value);
           if (!read) continue;
           mapper.reads.add(read);
           if (read !== property.key.name && read.includes('_') && snakeToCamel(read) === property.key.name) mapper.renames.set(property.key.name, read);
@@ -76,4 +76,13 @@ function isZeroOne(a: t.Node, b: t.Node): boolean {
 
 export function snakeToCamel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The row property a mapper value reads: `row.x`, `row.x === 1`, `!!row.x`, `Boolean(row.x)`, `new Date(row.x)`. */
+function rowReadOf(value: t.Node): string | undefined {
+  if (t.isMemberExpression(value) && t.isIdentifier(value.object)) return memberPropertyName(value);
+  if (t.isBinaryExpression(value) && t.isNumericLiteral(value.right)) return rowReadOf(value.left);
+  if (t.isUnaryExpression(value)) return rowReadOf(value.argument);
+  if ((t.isCallExpression(value) || t.isNewExpression(value)) && value.arguments.length === 1 && t.isExpression(value.arguments[0])) return rowReadOf(value.arguments[0]);
+  return undefined;
 }

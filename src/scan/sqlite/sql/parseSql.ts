@@ -104,7 +104,7 @@ function describeError(error: unknown): NonNullable<ParsedStatement['error']> {
   const line = e.location?.start?.line ?? 1;
   const column = e.location?.start?.column ?? 1;
   const found = e.found === null ? 'end of input' : e.found !== undefined ? `"${e.found}"` : undefined;
-  const message = found !== undefined ? `unexpected ${found} at line ${line}, column ${column}` : String(e.message ?? error).replace(/^Error:\s*/, '').slice(0, 160);
+  const message = found !== undefined ? `unexpected ${found} at column ${column}` : String(e.message ?? error).replace(/^Error:\s*/, '').slice(0, 160);
   return { message, line, column };
 }
 
