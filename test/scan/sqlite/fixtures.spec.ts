@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, scanFixture } from '../../support/scanProject';
+
+const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-tasks-sqlite3-callback', 'fastify-orders-sqlite-wrapper'];
+
+describe.each(SQLITE_FIXTURES)('fixture %s: the SQLite scan finds what fixture.json exercises', (name) => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'fixtures', name, 'fixture.json'), 'utf8')) as {
+    exercises: { stores: string[]; operations: string[] };
+  };
+
+  it('finds the store kinds and every exercised operation inside a handler, with no warnings from the SQLite family', async () => {
+    const model = await scanFixture(name);
+    const sqliteStores = model.stores.filter((s) => s.id.startsWith('sqlite:'));
+    expect([...new Set(sqliteStores.map((s) => s.kind))].sort()).toEqual([...fixture.exercises.stores].sort());
+    const handled = new Set(model.operations.filter((o) => o.store.startsWith('sqlite:') && o.handler).map((o) => o.op));
+    for (const op of fixture.exercises.operations) expect([op, handled.has(op)]).toEqual([op, true]);
+    const sqlWarnings = model.diagnostics.filter((d) => d.severity !== 'info' && /^(sql|sqlite|dynamic-sql)/.test(d.code));
+    expect(sqlWarnings).toEqual([]);
+  });
+});
+
+describe('fixture details', () => {
+  it('express-blog-better-sqlite3: prepared statements run in routes, cascade deletes, JOIN author names, 0/1 published', async () => {
+    const model = await scanFixture('express-blog-better-sqlite3');
+    const ops = model.operations.map((o) => `${o.handler ?? '-'} ${o.op} ${o.entity}${o.attributes ? `(${o.attributes.join(',')})` : ''}`);
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'DELETE /posts/:id delete Post',
+        'DELETE /posts/:id delete Comment(post_id)',
+        'DELETE /posts/:id delete PostTag(post_id)',
+        'GET /posts relations Post(author_id)',
+        'GET /posts filter-by-attr Post(published)',
+        'GET /posts join Author(authors.id,posts.author_id)',
+        'POST /posts create Post',
+        'POST /posts create PostTag',
+        'PUT /posts/:id update Post(title,body,published,updated_at)',
+        'GET /posts/:postId/comments relations Comment(post_id)',
+      ]),
+    );
+    const post = model.entities.find((e) => e.name === 'Post')!;
+    expect(post.fields.find((f) => f.name === 'published')?.type).toBe('boolean');
+    expect(post.relations).toEqual([{ field: 'author_id', entity: 'Author' }]);
+    expect(model.stores.find((s) => s.entity === 'Post')).toMatchObject({ id: 'sqlite:blog.db#posts', file: 'db/schema.sql', line: 11 });
+  });
+
+  it('fastify-orders-sqlite-wrapper: page-number pagination, whitelisted ORDER BY column, COALESCE update', async () => {
+    const model = await scanFixture('fastify-orders-sqlite-wrapper');
+    const list = model.operations.filter((o) => o.handler === 'GET /api/orders');
+    expect(list.find((o) => o.op === 'paginate')?.pagination).toBe('page');
+    expect(list.find((o) => o.op === 'sort')?.attributes).toEqual(['created_at', 'id', 'total_cents', 'status']);
+    expect(model.operations.find((o) => o.handler === 'PATCH /api/orders/:id' && o.op === 'update')?.attributes).toEqual(['status', 'note']);
+  });
+});
