@@ -61,9 +61,7 @@ export async function runPlan(opts: RunPlanOptions): Promise<number> {
   } catch (error) {
     if (error instanceof PlanUsageError) return fail(2, error.message);
     if (error instanceof DesignValidationError) return fail(1, `${error.message}\nFix ${error.file} (or delete it to start again from the code) and run plan again.`);
-    // the scanner's own input errors carry their exit code (e.g. 2 for a directory that is not a project)
-    const code = typeof (error as { exitCode?: unknown }).exitCode === 'number' ? (error as { exitCode: number }).exitCode : 1;
-    return fail(code, error instanceof Error ? error.message : String(error));
+    return fail(1, error instanceof Error ? error.message : String(error));
   }
 
   const written: string[] = [];

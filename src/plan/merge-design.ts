@@ -107,10 +107,11 @@ function mergeTable(previous: unknown, derived: unknown, base: unknown): unknown
   });
 }
 
-/** A table is "the table of entity X" (or "the counters table"), whatever people renamed it to. */
+/** A table is "the table of entity X" (or "the counters table", "the single table"), whatever people renamed it to. */
 function getTableIdentity(table: JsonObject): string {
   const purpose = (table.purpose as string | undefined) ?? 'entity';
-  return purpose === 'entity' || purpose === 'single-table' ? `${purpose}:${String(table.entity)}` : `helper:${purpose}`;
+  if (purpose === 'entity') return `entity:${String(table.entity)}`;
+  return purpose === 'single-table' ? 'single-table' : `helper:${purpose}`; // one of each per design
 }
 
 /**

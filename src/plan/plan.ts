@@ -7,7 +7,7 @@ import { completeDesign } from './complete-design';
 import { deriveBaseDesign, getPlanNotes } from './derive-plan';
 import { isObject } from './json';
 import { mergeDesign } from './merge-design';
-import { DesignValidationError } from './plan-errors';
+import { DesignValidationError, PlanUsageError } from './plan-errors';
 import { upsertPlanSection } from './plan-markdown';
 import { renderPlanSection } from './render-plan-section';
 import { validateDesign } from './validate-design';
@@ -45,7 +45,7 @@ export interface PlanResult {
  * bad flags and DesignValidationError (every problem with its JSON path) for a bad design.
  */
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
-  const model = options.model ?? (await loadScan()(dir));
+  const model = options.model ?? (await scanProject(dir));
   const flags = parseChoiceFlags(options);
   const previous = await readDesignFile(path.join(dir, DESIGN_FILE));
   const base = await readDesignFile(path.join(dir, DERIVED_FILE)).catch(() => undefined); // a broken baseline only loses edit tracking
@@ -100,12 +100,20 @@ async function readDesignFile(file: string): Promise<TableDesign | undefined> {
   return value as unknown as TableDesign;
 }
 
-type ScanFunction = (dir: string, options?: object) => Promise<AccessModel>;
+type ScanModule = { scan?: (dir: string) => Promise<AccessModel>; ScanInputError?: new (...args: never[]) => Error };
 
-/** The scanner, loaded on first use: callers that pass a model never load its parsers. */
-function loadScan(): ScanFunction {
+/**
+ * Runs the scanner, loaded on first use so callers that pass a model never load its parsers.
+ * Its input errors (not a project directory…) are usage errors of plan.
+ */
+async function scanProject(dir: string): Promise<AccessModel> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const scanModule = require('../scan') as { scan?: ScanFunction };
+  const scanModule = require('../scan') as ScanModule;
   if (typeof scanModule.scan !== 'function') throw new Error('src/scan does not export scan(dir); pass a model instead');
-  return scanModule.scan;
+  try {
+    return await scanModule.scan(dir);
+  } catch (error) {
+    if (scanModule.ScanInputError && error instanceof scanModule.ScanInputError) throw new PlanUsageError(error.message);
+    throw error;
+  }
 }
