@@ -1,0 +1,217 @@
+/**
+ * The state of one file's rewrite, shared by the steps of a transform: the jscodeshift tree, the
+ * project analysis, the emit context (names and imports), and what happened (operations rewritten,
+ * TODO markers left, seed data found).
+ */
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import type { DiagnosticRecord } from '../../model/access-model';
+import { detectCodeStyle, type CodeStyle } from '../../emit/detectCodeStyle';
+import type { EmitContext, TableTarget } from '../../emit/emitContext';
+import type { ApplyAnalysis } from '../analysis/buildApplyAnalysis';
+import type { StoreOrigin, StoreTarget } from '../analysis/findStoreTargets';
+import type { StoreReference } from '../analysis/findStoreReferences';
+import { jscodeshiftFor } from '../parseForRewrite';
+
+export interface SeedData {
+  entity: string;
+  table: string;
+  /** `server.js#notes` */
+  from: string;
+  records: unknown[];
+}
+
+/** A local variable holding a JSON file's records as read (`const bookmarks = readBookmarks()`). */
+export interface Snapshot {
+  name: string;
+  declarator: ASTPath<any>;
+  target: StoreTarget;
+  scope: unknown;
+  /** Some use needs every record: the read becomes a Scan instead of going away. */
+  needsAll: boolean;
+}
+
+/** A variable holding one item read by key; mutations of it must be written back. */
+export interface ItemVariable {
+  name: string;
+  scope: unknown;
+  target: StoreTarget;
+  /** The function around it (jscodeshift node). */
+  fn: ASTNode | undefined;
+}
+
+export interface RewriteReport {
+  rewritten: number;
+  todos: { line: number; message: string }[];
+  diagnostics: DiagnosticRecord[];
+  seeds: SeedData[];
+}
+
+export class FileRewrite {
+  readonly j: JSCodeshift;
+  readonly root: Collection;
+  readonly style: CodeStyle;
+  readonly emit: EmitContext;
+  /** Shared-client exports and SDK commands used by emitted code (name → local name). */
+  readonly used = new Map<string, string>();
+  readonly report: RewriteReport = { rewritten: 0, todos: [], diagnostics: [], seeds: [] };
+  /** Original nodes already handled by an idiom (skipped by later steps). */
+  readonly consumed = new Set<ASTNode>();
+  /** Functions (jscodeshift nodes) that now contain emitted awaits. */
+  readonly awaiting = new Set<ASTNode>();
+  readonly snapshots: Snapshot[] = [];
+  readonly items: ItemVariable[] = [];
+  /** Writer calls (`saveBookmarks(bookmarks)`) that persist a snapshot; replaced or removed at the end. */
+  readonly writerCalls: { path: ASTPath<any>; target: StoreTarget }[] = [];
+  /** Writer calls whose changes were all translated (deletes): removed without a write-back. */
+  readonly handledWriters = new Set<ASTNode>();
+  /** Snapshots changed in ways apply could not translate: their writer calls get a TODO. */
+  readonly untranslated = new Set<Snapshot>();
+  /** Other imports emitted code needs (module → exported → local), e.g. crypto's randomUUID. */
+  readonly extraImports = new Map<string, Map<string, string>>();
+  private readonly takenNames: Set<string>;
+
+  constructor(
+    readonly rel: string,
+    readonly source: string,
+    readonly analysis: ApplyAnalysis,
+    readonly origins: StoreOrigin[],
+  ) {
+    this.j = jscodeshiftFor(rel);
+    this.root = this.j(source);
+    this.style = detectCodeStyle(source);
+    this.takenNames = new Set(this.root.find(this.j.Identifier).nodes().map((node) => node.name));
+    this.emit = { j: this.j, style: this.style, name: (exported) => this.localName(exported) };
+  }
+
+  /** The local name for a shared-client export or SDK command; avoids names the file already uses. */
+  localName(exported: string): string {
+    let local = this.used.get(exported);
+    if (!local) {
+      local = exported;
+      if (this.takenNames.has(local) && !this.isImportedFromUs(local)) {
+        const base = exported === 'db' ? 'dynamoDb' : `${exported}Ddb`;
+        local = base;
+        for (let n = 2; this.takenNames.has(local); n += 1) local = `${base}${n}`;
+      }
+      this.used.set(exported, local);
+      this.takenNames.add(local);
+    }
+    return local;
+  }
+
+  /**
+   * The local name of a named export of a Node built-in (`randomUUID` from crypto), reusing an
+   * import the file already has.
+   */
+  requireNamed(module: string, exported: string): string {
+    const j = this.j;
+    const matches = (value: unknown) => value === module || value === `node:${module}`;
+    const imported = this.root
+      .find(j.ImportDeclaration)
+      .filter((p) => matches(p.node.source.value))
+      .find(j.ImportSpecifier)
+      .filter((p) => (p.node.imported as { name?: string }).name === exported)
+      .nodes()[0];
+    if (imported) return (imported.local as { name: string }).name;
+    const required = this.root
+      .find(j.VariableDeclarator)
+      .filter((p) => {
+        const init = p.node.init as { type?: string; callee?: { name?: string }; arguments?: { value?: unknown }[] } | null;
+        return init?.type === 'CallExpression' && init.callee?.name === 'require' && matches(init.arguments?.[0]?.value) && p.node.id.type === 'ObjectPattern';
+      })
+      .find(j.ObjectProperty)
+      .filter((p) => (p.node.key as { name?: string }).name === exported)
+      .nodes()[0];
+    if (required) return (required.value as { name: string }).name;
+    const names = this.extraImports.get(module) ?? new Map<string, string>();
+    let local = names.get(exported);
+    if (!local) {
+      local = this.takenNames.has(exported) ? this.freshName([exported]) : exported;
+      this.takenNames.add(local);
+      names.set(exported, local);
+      this.extraImports.set(module, names);
+    }
+    return local;
+  }
+
+  /** A name not used anywhere in the file yet (for new variables). */
+  freshName(preferred: string[]): string {
+    for (const name of preferred) {
+      if (!this.takenNames.has(name)) {
+        this.takenNames.add(name);
+        return name;
+      }
+    }
+    const base = preferred[0];
+    let n = 2;
+    while (this.takenNames.has(`${base}${n}`)) n += 1;
+    this.takenNames.add(`${base}${n}`);
+    return `${base}${n}`;
+  }
+
+  /** Whether this file already imports `name` from the shared client or the SDK (re-runs). */
+  private isImportedFromUs(name: string): boolean {
+    const j = this.j;
+    const fromUs = (value: unknown) => typeof value === 'string' && (value === '@aws-sdk/lib-dynamodb' || /(^|\/)(dynamodb|db)(-client)?(\.[cm]?[jt]s)?$/.test(value));
+    const imported = this.root.find(j.ImportDeclaration).filter((p) => fromUs(p.node.source.value)).find(j.Identifier, { name }).size() > 0;
+    const required = this.root
+      .find(j.VariableDeclarator)
+      .filter((p) => {
+        const init = p.node.init;
+        return Boolean(init && init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && fromUs((init.arguments[0] as { value?: unknown })?.value));
+      })
+      .find(j.Identifier, { name })
+      .size() > 0;
+    return imported || required;
+  }
+
+  tableOf(target: StoreTarget): TableTarget {
+    return { constName: target.table.envVar, keyName: target.key.name };
+  }
+
+  /** The store reference behind an original node, if any. */
+  referenceOf(node: ASTNode): StoreReference | undefined {
+    const located = node as { type: string; start?: number; end?: number };
+    if (located.start == null || located.end == null) return undefined;
+    const scanner = this.analysis.findScannerPath(this.rel, located.type, located.start, located.end);
+    const reference = scanner ? this.analysis.references.get(scanner.node) : undefined;
+    return reference && this.origins.includes(reference.target.origin) ? reference : undefined;
+  }
+
+  /** The scanner's path for an original node (scope, bindings, resolution on the original code). */
+  scannerPathOf(node: ASTNode) {
+    const located = node as { type: string; start?: number; end?: number };
+    if (located.start == null || located.end == null) return undefined;
+    return this.analysis.findScannerPath(this.rel, located.type, located.start, located.end);
+  }
+
+  lineOf(path: ASTPath<any> | ASTNode): number {
+    const node = ('node' in path ? path.node : path) as { loc?: { start: { line: number } } };
+    return node.loc?.start.line ?? 0;
+  }
+
+  /** Records an emitted await inside the function around `path`. */
+  markAwait(path: ASTPath<any>): void {
+    const fn = this.enclosingFunction(path);
+    if (fn) this.awaiting.add(fn.node);
+  }
+
+  enclosingFunction(path: ASTPath<any>): ASTPath<any> | undefined {
+    for (let current: ASTPath<any> | null = path.parent; current; current = current.parent) {
+      const type = current.node.type;
+      if (type === 'FunctionDeclaration' || type === 'FunctionExpression' || type === 'ArrowFunctionExpression' || type === 'ObjectMethod' || type === 'ClassMethod' || type === 'ClassPrivateMethod') {
+        return current;
+      }
+    }
+    return undefined;
+  }
+
+  operationDone(): void {
+    this.report.rewritten += 1;
+  }
+
+  toSource(): string {
+    return this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: this.style.indent === '\t', tabWidth: this.style.indent === '\t' ? 4 : this.style.indent.length, reuseWhitespace: true });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Item variables: a variable holding one item read by key. The app may change it in place
+ * (`note.title = …`, `Object.assign(user, …)`, `link.clicks += 1`); an array or a JSON file kept
+ * that change, DynamoDB does not, so the change is written back with one UpdateCommand.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import { expression, statement } from '../../../emit/emitContext';
+import { buildUpdateItem } from '../../../emit/commands/buildUpdateItem';
+import type { StoreTarget } from '../../analysis/findStoreTargets';
+import { addTodo } from '../addTodo';
+import { findVariableReferences, lookupScope } from '../bindings';
+import type { FileRewrite, ItemVariable } from '../FileRewrite';
+import { contains, isAttached } from '../treeUtils';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** `note`, or `existingNote` / `noteItem` when the function already uses that name. */
+export function pickItemName(rewrite: FileRewrite, target: StoreTarget, fn: ASTPath<any> | undefined, ignore?: ASTNode): string {
+  const base = target.entityName.charAt(0).toLowerCase() + target.entityName.slice(1);
+  const used = new Set(
+    rewrite
+      .j(fn ?? rewrite.root.paths()[0])
+      .find(rewrite.j.Identifier)
+      .filter((path) => !ignore || !contains(ignore, path.node))
+      .nodes()
+      .map((node) => node.name),
+  );
+  for (const candidate of [base, `existing${target.entityName}`, `${base}Item`]) if (!used.has(candidate)) return candidate;
+  return rewrite.freshName([`${base}Item`]);
+}
+
+export function registerItem(rewrite: FileRewrite, name: string, declarator: ASTPath<any>, target: StoreTarget): void {
+  rewrite.items.push({ name, scope: lookupScope(declarator, name), target, fn: rewrite.enclosingFunction(declarator)?.node });
+}
+
+interface Mutation {
+  item: ItemVariable;
+  /** The statement to write back after (a statement in the block that declares the item). */
+  anchor: ASTPath<any>;
+}
+
+/**
+ * Finds in-place changes of item variables (and their aliases `const current = note`). Changes
+ * followed by a writer call of the same store are written back there (see rewriteWriterCalls);
+ * the others get an UpdateCommand right after the last statement that changes the item.
+ */
+export function findItemMutations(rewrite: FileRewrite): Map<ItemVariable, ASTPath<any>[]> {
+  const { j } = rewrite;
+  addAliases(rewrite);
+  const found = new Map<ItemVariable, ASTPath<any>[]>();
+  for (const item of rewrite.items) {
+    const fn = rewrite.root.find(j.Node).filter((path) => path.node === item.fn).paths()[0];
+    for (const reference of findVariableReferences(j, fn ?? rewrite.root.paths()[0], item.name, item.scope)) {
+      const mutation = mutationAt(reference);
+      if (mutation) found.set(item, [...(found.get(item) ?? []), mutation]);
+    }
+  }
+  return found;
+}
+
+/** Writes back items changed in place, after the last change (no writer call took care of them). */
+export function persistMutations(rewrite: FileRewrite, mutations: Map<ItemVariable, ASTPath<any>[]>): void {
+  for (const [item, paths] of mutations) {
+    const anchors: Mutation[] = [];
+    for (const path of paths) {
+      const anchor = anchorStatement(rewrite, item, path);
+      if (!anchor) {
+        addTodo(rewrite, path, `${item.name} is changed inside a callback or another function; write the change back with UpdateCommand (see the shared client's updateParams), then re-run`);
+        continue;
+      }
+      anchors.push({ item, anchor });
+    }
+    if (!anchors.length) continue;
+    const last = anchors.reduce((latest, candidate) => (position(candidate.anchor) > position(latest.anchor) ? candidate : latest));
+    if (!isAttached(last.anchor)) continue;
+    const key = expression(rewrite.emit, [`${item.name}.${item.target.key.name}`]);
+    last.anchor.insertAfter(statement(rewrite.emit, [buildUpdateItem(rewrite.emit, rewrite.tableOf(item.target), key, rewrite.j.identifier(item.name)), ';']));
+    rewrite.markAwait(last.anchor);
+    rewrite.operationDone();
+  }
+}
+
+/** The update statement for an item, to put where the app saved its data. */
+export function buildItemWriteBack(rewrite: FileRewrite, item: ItemVariable) {
+  const key = expression(rewrite.emit, [`${item.name}.${item.target.key.name}`]);
+  return statement(rewrite.emit, [buildUpdateItem(rewrite.emit, rewrite.tableOf(item.target), key, rewrite.j.identifier(item.name)), ';']);
+}
+
+function addAliases(rewrite: FileRewrite): void {
+  const { j } = rewrite;
+  for (const item of [...rewrite.items]) {
+    const fn = rewrite.root.find(j.Node).filter((path) => path.node === item.fn).paths()[0];
+    for (const reference of findVariableReferences(j, fn ?? rewrite.root.paths()[0], item.name, item.scope)) {
+      const parent = reference.parent?.node as AnyNode;
+      if (parent?.type === 'VariableDeclarator' && parent.init === reference.node && parent.id.type === 'Identifier') {
+        const name: string = parent.id.name;
+        if (!rewrite.items.some((known) => known.name === name && known.fn === item.fn)) {
+          rewrite.items.push({ name, scope: lookupScope(reference.parent, name), target: item.target, fn: item.fn });
+        }
+      }
+    }
+  }
+}
+
+/** The mutating expression when `reference` is changed in place there. */
+function mutationAt(reference: ASTPath<any>): ASTPath<any> | undefined {
+  const parent = reference.parent as ASTPath<any>;
+  const node = parent.node;
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object === reference.node) {
+    const outer = parent.parent as ASTPath<any>;
+    if (outer.node.type === 'AssignmentExpression' && outer.node.left === node) return outer;
+    if (outer.node.type === 'UpdateExpression' && outer.node.argument === node) return outer;
+    if (outer.node.type === 'UnaryExpression' && outer.node.operator === 'delete' && outer.node.argument === node) return outer;
+    return undefined;
+  }
+  if (node.type === 'CallExpression' && node.arguments[0] === reference.node) {
+    const callee = node.callee as AnyNode;
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && callee.property.name === 'assign') return parent;
+  }
+  return undefined;
+}
+
+/** The statement in the item's own function body (or block) that contains the change. */
+function anchorStatement(rewrite: FileRewrite, item: ItemVariable, path: ASTPath<any>): ASTPath<any> | undefined {
+  for (let current: ASTPath<any> | null = path; current?.parent; current = current.parent) {
+    const parentNode = current.parent.node as AnyNode;
+    if (/Function|Method/.test(parentNode.type) && parentNode !== item.fn) return undefined;
+    if (parentNode.type === 'BlockStatement' && current.parent.parent?.node === item.fn) return current as ASTPath<any>;
+    if (parentNode.type === 'Program' && !item.fn) return current as ASTPath<any>;
+  }
+  return undefined;
+}
+
+function position(path: ASTPath<any>): number {
+  const node = path.node as AnyNode;
+  return node.start ?? 0;
+}

@@ -1,0 +1,83 @@
+/**
+ * The three ways the migrated code reads a store: one item by key (GetItem), the items with one
+ * attribute value (Query on the planned GSI, or a filtered Scan when the design has none), and
+ * every item (Scan, page by page). Each returns an expression whose value matches what the
+ * array/Map code produced.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { expression, statement } from '../../../emit/emitContext';
+import { buildGetItem } from '../../../emit/commands/buildGetItem';
+import { buildQueryIndex } from '../../../emit/commands/buildQueryIndex';
+import { buildScanAll } from '../../../emit/commands/buildScanAll';
+import { findServingIndex } from '../../../plan/index-resolver';
+import type { StoreTarget } from '../../analysis/findStoreTargets';
+import type { FileRewrite } from '../FileRewrite';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Replaces `path` (an expression worth the item or undefined) with a GetItem. As the whole init of
+ * `const x = …` it becomes `const { Item: x } = await db.send(…)`.
+ */
+export function replaceWithGet(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, key: ExpressionKind, kind?: 'let'): string | undefined {
+  const get = buildGetItem(rewrite.emit, rewrite.tableOf(target), key);
+  const declarator = path.parent?.node as AnyNode | undefined;
+  rewrite.markAwait(path);
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === path.node && declarator.id.type === 'Identifier' && !declarator.id.typeAnnotation) {
+    const name: string = declarator.id.name;
+    destructure(rewrite, path.parent, 'Item', get, kind);
+    return name;
+  }
+  path.replace(expression(rewrite.emit, ['(', get, ').Item']));
+  return undefined;
+}
+
+/**
+ * `const x = <value>` → `const { <property>: x } = <value>` (e.g. `{ Item: note }`), written as
+ * one template so it prints on one line like hand-written code.
+ */
+export function destructure(rewrite: FileRewrite, declarator: ASTPath<any>, property: string, value: AnyNode, kind?: 'let'): void {
+  const declaration = declarator.parent as ASTPath<any>;
+  const name: string = declarator.node.id.name;
+  if (declaration?.node.type === 'VariableDeclaration' && declaration.node.declarations.length === 1 && declaration.parent?.node.type !== 'ForOfStatement') {
+    const keyword = kind === 'let' && declaration.node.kind === 'const' ? 'let' : declaration.node.kind;
+    const replacement = statement(rewrite.emit, [`${keyword} { ${property}: ${name} } = `, value, ';']) as AnyNode;
+    replacement.comments = declaration.node.comments;
+    declaration.replace(replacement);
+    return;
+  }
+  const { j } = rewrite;
+  declarator.node.id = j.objectPattern([Object.assign(j.objectProperty(j.identifier(property), j.identifier(name)), { shorthand: false })]);
+  declarator.node.init = value;
+}
+
+/** `(await db.send(new GetCommand(…))).Item` */
+export function getItemExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, key: ExpressionKind): ExpressionKind {
+  rewrite.markAwait(path);
+  return expression(rewrite.emit, ['(', buildGetItem(rewrite.emit, rewrite.tableOf(target), key), ').Item']);
+}
+
+/** Items whose `attribute` equals `value`: Query on the index the design planned, else a filtered Scan. */
+export function lookupExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, attribute: string, value: ExpressionKind): ExpressionKind {
+  rewrite.markAwait(path);
+  const index = findServingIndex(rewrite.analysis.design, target.entityName, attribute);
+  const gsi = index ? target.table.gsis.find((candidate) => candidate.name === index.name) : undefined;
+  if (gsi && gsi.partitionKey.name === attribute) {
+    return buildQueryIndex(rewrite.emit, rewrite.tableOf(target), { index: gsi.name, attribute, value });
+  }
+  return buildScanAll(rewrite.emit, rewrite.tableOf(target), { attribute, value });
+}
+
+/** Every item of the store (the whole array, the Map's values). */
+export function scanExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget): ExpressionKind {
+  rewrite.markAwait(path);
+  return buildScanAll(rewrite.emit, rewrite.tableOf(target));
+}
+
+/** The type the design gives an attribute of the target's entity. */
+export function attributeType(target: StoreTarget, attribute: string): string | undefined {
+  if (attribute === target.key.name) return target.key.type;
+  return target.entity.attributes?.[attribute];
+}

@@ -1,0 +1,69 @@
+/**
+ * The collection step of the memory and JSON-file transforms: every use of a store in the file,
+ * compound idioms first (findIndex + index uses, filter-and-compare deletes), then creates (so ids
+ * computed from the collection go with them), then every other use; finally save calls, in-place
+ * changes of items, and the snapshot variables.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import { findVariableReferences } from '../bindings';
+import type { FileRewrite } from '../FileRewrite';
+import { isAttached, methodCallOn } from '../treeUtils';
+import { CollectionPass } from './context';
+import { findCollectionUses, type CollectionUse } from './findCollectionUses';
+import { findItemMutations, persistMutations } from './items';
+import { scanExpression } from './reads';
+import { rewriteArrayUse } from './rewriteArrayUse';
+import { rewriteFilterDelete } from './rewriteFilterDelete';
+import { rewriteFindIndex } from './rewriteFindIndex';
+import { isExportUse, rewriteMapUse, rewriteObjectMapUse } from './rewriteMapUse';
+import { rewriteWriterCalls } from './rewriteWriterCalls';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function rewriteCollections(rewrite: FileRewrite): void {
+  const uses = findCollectionUses(rewrite);
+  const pass = new CollectionPass(rewrite, uses);
+  const open = (use: CollectionUse) => !pass.isConsumed(use) && isAttached(use.path);
+  for (const use of uses) if (open(use) && isExportUse(use.path)) pass.consume(use.path.node);
+  for (const use of uses) if (open(use)) rewriteFindIndex(pass, use);
+  for (const use of uses) if (open(use)) rewriteFilterDelete(pass, use);
+  for (const use of uses) if (open(use) && isCreate(use)) dispatch(pass, use);
+  for (const use of uses) if (open(use)) dispatch(pass, use);
+  const pending = rewriteWriterCalls(rewrite, findItemMutations(rewrite));
+  persistMutations(rewrite, pending);
+  finishSnapshots(rewrite);
+}
+
+function dispatch(pass: CollectionPass, use: CollectionUse): void {
+  if (use.target.shape === 'map') rewriteMapUse(pass, use);
+  else if (use.target.shape === 'object-map') rewriteObjectMapUse(pass, use);
+  else rewriteArrayUse(pass, use);
+}
+
+function isCreate(use: CollectionUse): boolean {
+  const found = methodCallOn(use.path);
+  if (use.target.shape === 'array') return found?.method === 'push';
+  if (use.target.shape === 'map') return found?.method === 'set';
+  const member = use.path.parent?.node as AnyNode | undefined;
+  const outer = use.path.parent?.parent?.node as AnyNode | undefined;
+  return Boolean(member?.type === 'MemberExpression' && member.computed && outer?.type === 'AssignmentExpression' && outer.left === member);
+}
+
+/** A snapshot still used reads every record (a Scan); one no longer used goes away. */
+function finishSnapshots(rewrite: FileRewrite): void {
+  for (const snapshot of rewrite.snapshots) {
+    const declarator = snapshot.declarator as ASTPath<any>;
+    if (!isAttached(declarator)) continue;
+    const fn = rewrite.enclosingFunction(declarator);
+    const remaining = findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], snapshot.name, snapshot.scope);
+    if (snapshot.needsAll || remaining.length) {
+      declarator.node.init = scanExpression(rewrite, declarator, snapshot.target);
+      rewrite.operationDone();
+      continue;
+    }
+    const declaration = declarator.parent as ASTPath<any>;
+    if (declaration.node.declarations.length === 1) declaration.prune();
+    else declarator.prune();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * A create (`notes.push(note)`, `todos.set(todo.id, todo)`, `users[id] = user`) becomes a
+ * PutCommand. An id computed from the collection (`notes.length + 1`, `max + 1`, the last
+ * item's id + 1) cannot be computed from a table without reading all of it, and two requests
+ * at once would get the same id: it is replaced per the design's id strategy — an atomic counter
+ * (`await nextId(…)`) or a random UUID. Client-supplied and natural keys get a conditional put
+ * (`attribute_not_exists`) so a create never overwrites.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { expression } from '../../../emit/emitContext';
+import { buildNextId } from '../../../emit/commands/buildNextId';
+import { buildPutItem } from '../../../emit/commands/buildPutItem';
+import type { StoreTarget } from '../../analysis/findStoreTargets';
+import { addTodo } from '../addTodo';
+import { lookupScope } from '../bindings';
+import type { FileRewrite } from '../FileRewrite';
+import { contains } from '../treeUtils';
+import type { CollectionPass } from './context';
+import type { CollectionUse } from './findCollectionUses';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Replaces `call` (a statement-level push/set/assignment) with the put of `value`. */
+export function rewriteCreate(pass: CollectionPass, use: CollectionUse, call: ASTPath<any>, value: AnyNode): void {
+  const { rewrite } = pass;
+  pass.consume(use.path.node);
+  rewriteIdExpression(pass, use, call, value);
+  const strategy = use.target.entity.idStrategy;
+  const condition = strategy === 'client' || strategy === 'natural' ? 'new' : undefined;
+  rewrite.markAwait(call);
+  call.replace(buildPutItem(rewrite.emit, rewrite.tableOf(use.target), value as ExpressionKind, { condition }));
+  rewrite.operationDone();
+}
+
+function rewriteIdExpression(pass: CollectionPass, use: CollectionUse, call: ASTPath<any>, value: AnyNode): void {
+  const { rewrite } = pass;
+  const object = findObjectLiteral(rewrite, call, value);
+  if (!object) return;
+  const property = (object.node.properties as AnyNode[]).find(
+    (p) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && (p.key.name ?? p.key.value) === use.target.key.name,
+  );
+  if (!property) return;
+  let holder: { node: AnyNode; key: string } = { node: property, key: 'value' };
+  if (property.shorthand && property.value.type === 'Identifier') {
+    const declarator = findDeclarator(rewrite, call, property.value.name);
+    if (!declarator?.node.init) return;
+    holder = { node: declarator.node, key: 'init' };
+  }
+  const expressionNode = holder.node[holder.key] as AnyNode;
+  const dependent = pass.uses.filter((candidate) => candidate.target === use.target && contains(expressionNode, candidate.path.node));
+  if (!dependent.length && !dependsOnDerived(pass, call, expressionNode, use.target)) return;
+  const replacement = idGenerator(rewrite, use.target, call);
+  if (!replacement) {
+    addTodo(rewrite, call, `the ${use.target.entityName} id is computed from the whole collection; set idStrategy "counter" or "uuid" for ${use.target.entityName} in .migration/dynamodb.json, then re-run`);
+    return;
+  }
+  pass.consume(...dependent.map((candidate) => candidate.path.node));
+  holder.node[holder.key] = replacement;
+}
+
+function idGenerator(rewrite: FileRewrite, target: StoreTarget, at: ASTPath<any>): ExpressionKind | undefined {
+  const entity = target.entity;
+  if (entity.idStrategy === 'counter' && entity.counter) {
+    const table = rewrite.analysis.design.tables.find((candidate) => candidate.name === entity.counter!.table);
+    if (!table) return undefined;
+    rewrite.markAwait(at);
+    return buildNextId(rewrite.emit, { constName: table.envVar, key: entity.counter.key, attribute: entity.counter.attribute });
+  }
+  if (entity.idStrategy === 'uuid') {
+    const local = rewrite.requireNamed('crypto', 'randomUUID');
+    return expression(rewrite.emit, [`${local}()`]);
+  }
+  return undefined;
+}
+
+/** The object literal stored: the value itself, or the literal its variable was declared with. */
+function findObjectLiteral(rewrite: FileRewrite, call: ASTPath<any>, value: AnyNode): ASTPath<any> | undefined {
+  if (value.type === 'ObjectExpression') {
+    return rewrite.j(call).find(rewrite.j.ObjectExpression).filter((p) => p.node === value).paths()[0] as ASTPath<any>;
+  }
+  if (value.type !== 'Identifier') return undefined;
+  const declarator = findDeclarator(rewrite, call, value.name);
+  if (declarator?.node.init?.type !== 'ObjectExpression') return undefined;
+  return declarator.get('init') as ASTPath<any>;
+}
+
+function findDeclarator(rewrite: FileRewrite, at: ASTPath<any>, name: string): ASTPath<any> | undefined {
+  const scope = lookupScope(at, name);
+  if (!scope) return undefined;
+  return rewrite.j(scope.path as ASTPath<any>)
+    .find(rewrite.j.VariableDeclarator)
+    .filter((p) => (p.node.id as AnyNode).type === 'Identifier' && (p.node.id as AnyNode).name === name && lookupScope(p, name) === scope)
+    .paths()[0] as ASTPath<any> | undefined;
+}
+
+/** `last.id + 1` where `const last = bookmarks.reduce(…)`: the id depends on a variable derived from the store. */
+function dependsOnDerived(pass: CollectionPass, at: ASTPath<any>, node: AnyNode, target: StoreTarget): boolean {
+  const names = new Set<string>();
+  collectIdentifiers(node, names);
+  for (const name of names) {
+    const declarator = findDeclarator(pass.rewrite, at, name);
+    const init = declarator?.node.init as AnyNode | undefined;
+    if (init && pass.uses.some((candidate) => candidate.target === target && contains(init, candidate.path.node))) return true;
+  }
+  return false;
+}
+
+function collectIdentifiers(node: AnyNode, names: Set<string>): void {
+  if (!node || typeof node !== 'object') return;
+  if (node.type === 'Identifier') names.add(node.name);
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens') continue;
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && key === 'property' && !node.computed) continue;
+    const value = node[key];
+    if (Array.isArray(value)) value.forEach((item) => item && typeof item.type === 'string' && collectIdentifiers(item, names));
+    else if (value && typeof value.type === 'string') collectIdentifiers(value, names);
+  }
+}

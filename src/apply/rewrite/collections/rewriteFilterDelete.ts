@@ -1,0 +1,154 @@
+/**
+ * Deleting by filtering the array and comparing lengths, in its two usual shapes:
+ *   const remaining = links.filter((l) => l.code !== code);
+ *   if (remaining.length === links.length) return 404;   → const { Attributes: deletedLink } = await …DeleteCommand…;
+ *   saveLinks(remaining);                                    if (!deletedLink) return 404;
+ * and
+ *   const count = recipes.length;
+ *   recipes = recipes.filter((r) => r.id !== id);
+ *   if (recipes.length === count) return 404;
+ * Both become one DeleteItem with ReturnValues ALL_OLD: it deletes and says whether it existed.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import { expression } from '../../../emit/emitContext';
+import { buildDeleteItem } from '../../../emit/commands/buildDeleteItem';
+import { findVariableReferences, lookupScope } from '../bindings';
+import type { FileRewrite } from '../FileRewrite';
+import { readPredicate } from '../readPredicate';
+import { memberName, methodCallOn, replaceStatement } from '../treeUtils';
+import type { CollectionPass } from './context';
+import type { CollectionUse } from './findCollectionUses';
+import { coerceValue } from './keyValue';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface LengthTest {
+  path: ASTPath<any>;
+  /** true when the test means "nothing was removed" (=== / ==). */
+  unchanged: boolean;
+  collections: CollectionUse[];
+}
+
+export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): boolean {
+  const { rewrite } = pass;
+  const found = methodCallOn(use.path);
+  if (!found || found.method !== 'filter' || use.target.shape !== 'array') return false;
+  const predicate = readPredicate(found.call.node.arguments[0]);
+  const comparison = predicate?.comparisons.length === 1 && !predicate.rest.length ? predicate.comparisons[0] : undefined;
+  if (!comparison || comparison.attribute !== use.target.key.name || !comparison.operator.startsWith('!')) return false;
+  const key = () => coerceValue(rewrite, comparison.value, use.target.key.type, comparison.operator === '!=');
+  const parent = found.call.parent as ASTPath<any>;
+
+  // shape 1: const remaining = store.filter(…)
+  if (parent.node.type === 'VariableDeclarator' && parent.node.init === found.call.node && parent.node.id.type === 'Identifier') {
+    const declaration = parent.parent as ASTPath<any>;
+    if (declaration.node.declarations.length !== 1) return false;
+    const name: string = parent.node.id.name;
+    const fn = rewrite.enclosingFunction(parent);
+    const references = findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], name, lookupScope(parent, name));
+    const tests: LengthTest[] = [];
+    const saves: ASTPath<any>[] = [];
+    for (const reference of references) {
+      const test = readLengthTest(pass, use, reference, (node) => node.type === 'Identifier' && node.name === name);
+      if (test) tests.push(test);
+      else if (isWriterArgument(rewrite, reference)) saves.push(reference);
+      else return false;
+    }
+    if (!tests.length) return false;
+    const deleted = rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']);
+    commit(pass, use, declaration, deleted, key(), tests);
+    for (const save of saves) markWriterHandled(rewrite, save);
+    return true;
+  }
+
+  // shape 2: store = store.filter(…), with `const count = store.length` before and a length test after
+  if (parent.node.type === 'AssignmentExpression' && parent.node.right === found.call.node && parent.node.operator === '=' && pass.sameStore(parent.node.left, use)) {
+    const statementPath = parent.parent as ASTPath<any>;
+    if (statementPath.node.type !== 'ExpressionStatement') return false;
+    const block = statementPath.parent?.node as AnyNode;
+    const body: AnyNode[] | undefined = block?.body;
+    if (!Array.isArray(body)) return false;
+    const at = body.indexOf(statementPath.node);
+    const counter = findCountDeclaration(pass, use, body.slice(0, at));
+    if (!counter) return false;
+    const fn = rewrite.enclosingFunction(statementPath);
+    const counterPath = rewrite.j(fn ?? rewrite.root.paths()[0]).find(rewrite.j.VariableDeclarator).filter((p) => p.node === counter.declarator).paths()[0] as ASTPath<any>;
+    const counterReferences = findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], counter.name, lookupScope(counterPath, counter.name));
+    const tests: LengthTest[] = [];
+    for (const reference of counterReferences) {
+      const test = readLengthTest(pass, use, reference, () => false, counter.name);
+      if (!test) return false;
+      tests.push(test);
+    }
+    if (!tests.length) return false;
+    pass.consume(parent.node.left, counter.collection);
+    const deleted = rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']);
+    commit(pass, use, statementPath, deleted, key(), tests);
+    // the count is no longer needed
+    const counterDeclaration = counterPath.parent as ASTPath<any>;
+    if (counterDeclaration.node.declarations.length === 1) counterDeclaration.prune();
+    // a later `saveRecipes(recipes)` has nothing left to save
+    for (const reference of use.snapshot ? findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], use.snapshot.name, use.snapshot.scope) : []) {
+      if (isWriterArgument(rewrite, reference)) markWriterHandled(rewrite, reference);
+    }
+    return true;
+  }
+  return false;
+}
+
+function commit(pass: CollectionPass, use: CollectionUse, statementPath: ASTPath<any>, deleted: string, key: AnyNode, tests: LengthTest[]): void {
+  const { rewrite, } = pass;
+  pass.consume(use.path.node);
+  for (const test of tests) {
+    pass.consume(...test.collections.map((collection) => collection.path.node));
+    test.path.replace(expression(rewrite.emit, [test.unchanged ? `!${deleted}` : `${deleted} !== undefined`]));
+  }
+  const command = buildDeleteItem(rewrite.emit, rewrite.tableOf(use.target), key as any, true);
+  const { j } = rewrite;
+  const declaration = j.variableDeclaration('const', [
+    j.variableDeclarator(j.objectPattern([Object.assign(j.objectProperty(j.identifier('Attributes'), j.identifier(deleted)), { shorthand: false })]), command),
+  ]);
+  rewrite.markAwait(statementPath);
+  replaceStatement(statementPath, [declaration]);
+  rewrite.operationDone();
+}
+
+/** `x.length === store.length` (or the counter form `store.length === count`), either order. */
+function readLengthTest(pass: CollectionPass, use: CollectionUse, reference: ASTPath<any>, isOther: (node: AnyNode) => boolean, counterName?: string): LengthTest | undefined {
+  let side: ASTPath<any> = reference;
+  if (!counterName) {
+    const member = reference.parent as ASTPath<any>;
+    if (memberName(member.node) !== 'length' || member.node.object !== reference.node) return undefined;
+    side = member;
+  }
+  const binary = side.parent as ASTPath<any>;
+  if (binary.node.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(binary.node.operator)) return undefined;
+  const other = (binary.node.left === side.node ? binary.node.right : binary.node.left) as AnyNode;
+  if (memberName(other) !== 'length') return undefined;
+  const collection = pass.sameStore(other.object, use);
+  if (!collection && !isOther(other.object)) return undefined;
+  return { path: binary, unchanged: binary.node.operator.startsWith('='), collections: collection ? [collection] : [] };
+}
+
+function findCountDeclaration(pass: CollectionPass, use: CollectionUse, before: AnyNode[]): { declarator: AnyNode; name: string; collection: AnyNode } | undefined {
+  for (const statementNode of [...before].reverse()) {
+    if (statementNode.type !== 'VariableDeclaration' || statementNode.declarations.length !== 1) continue;
+    const declarator = statementNode.declarations[0];
+    const init = declarator.init as AnyNode | undefined;
+    if (declarator.id.type === 'Identifier' && memberName(init) === 'length' && pass.sameStore(init!.object, use)) {
+      return { declarator, name: declarator.id.name, collection: init!.object };
+    }
+  }
+  return undefined;
+}
+
+function isWriterArgument(rewrite: FileRewrite, reference: ASTPath<any>): boolean {
+  const call = reference.parent;
+  return Boolean(call && call.node.type === 'CallExpression' && rewrite.writerCalls.some((writer) => writer.path.node === call.node));
+}
+
+/** The writer call has nothing left to write: it is removed by rewriteWriterCalls. */
+function markWriterHandled(rewrite: FileRewrite, reference: ASTPath<any>): void {
+  rewrite.handledWriters.add(reference.parent.node);
+}

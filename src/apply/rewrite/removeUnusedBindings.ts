@@ -1,0 +1,158 @@
+/**
+ * After the rewrite, declarations that were used before and are used no more — the JSON read and
+ * write helpers, `const DATA_FILE = path.join(…)`, `const fs = require('fs')`, the JSON import,
+ * `const last = bookmarks.reduce(…)` — are removed, when removing them cannot change behaviour
+ * (their initialiser has no side effects). Repeated until nothing more goes, since removing one
+ * (DATA_FILE) can free another (path).
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import type { Binding } from '@babel/traverse';
+import type { SourceFile } from '../../scan/types';
+import type { FileRewrite } from './FileRewrite';
+import { findVariableReferences, lookupScope } from './bindings';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const PURE_CALLS = new Set(['join', 'resolve', 'dirname', 'basename', 'fileURLToPath', 'parse', 'stringify', 'reduce', 'map', 'filter', 'find', 'findIndex', 'slice', 'concat', 'some', 'every', 'values', 'keys', 'entries', 'toString']);
+
+export function removeUnusedBindings(rewrite: FileRewrite): void {
+  const { j } = rewrite;
+  for (let round = 0; round < 8; round += 1) {
+    let removed = false;
+    rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
+      if (path.node.id.type !== 'Identifier' || !usedBefore(rewrite, path.node, path.node.id.name)) return;
+      if (!isPure(rewrite, path.node.init) || isUsedNow(rewrite, path, path.node.id.name)) return;
+      pruneDeclarator(path);
+      removed = true;
+    });
+    rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
+      // const { readFile, writeFile } = require('fs/promises')
+      if (path.node.id.type !== 'ObjectPattern' || !isPure(rewrite, path.node.init)) return;
+      const properties = path.node.id.properties as AnyNode[];
+      const keep = properties.filter((property) => {
+        const local = property.value?.type === 'Identifier' ? property.value.name : undefined;
+        return !local || !usedBefore(rewrite, property.value, local) || isUsedNow(rewrite, path, local);
+      });
+      if (keep.length === properties.length) return;
+      if (keep.length) path.node.id.properties = keep;
+      else pruneDeclarator(path);
+      removed = true;
+    });
+    rewrite.root.find(j.FunctionDeclaration).forEach((path: ASTPath<any>) => {
+      const name = path.node.id?.name;
+      if (!name || !usedBefore(rewrite, path.node, name) || isUsedNow(rewrite, path.parent, name) || path.parent?.node.type.startsWith('Export')) return;
+      path.prune();
+      removed = true;
+    });
+    rewrite.root.find(j.ImportDeclaration).forEach((path: ASTPath<any>) => {
+      const specifiers = (path.node.specifiers ?? []) as AnyNode[];
+      if (!specifiers.length || !isPureModule(rewrite, String(path.node.source.value))) return;
+      const keep = specifiers.filter((specifier) => !usedBefore(rewrite, specifier.local, specifier.local.name) || isUsedNow(rewrite, path, specifier.local.name));
+      if (keep.length === specifiers.length) return;
+      if (keep.length) path.node.specifiers = keep;
+      else path.prune();
+      removed = true;
+    });
+    if (!removed) return;
+  }
+}
+
+/** The original code referenced this binding (so the rewrite is what made it unused). */
+function usedBefore(rewrite: FileRewrite, node: AnyNode, name: string): boolean {
+  const scanner = rewrite.scannerPathOf(node);
+  if (!scanner) return false;
+  const binding: Binding | undefined = scanner.scope.getBinding(name);
+  return Boolean(binding && binding.referencePaths.length > 0);
+}
+
+function isUsedNow(rewrite: FileRewrite, path: ASTPath<any>, name: string): boolean {
+  const scope = lookupScope(path, name);
+  if (!scope) return true;
+  return findVariableReferences(rewrite.j, rewrite.root, name, scope).length > 0 || hasExport(rewrite, name);
+}
+
+function hasExport(rewrite: FileRewrite, name: string): boolean {
+  return rewrite.root.find(rewrite.j.ExportSpecifier).filter((p) => (p.node.local as AnyNode)?.name === name).size() > 0;
+}
+
+function pruneDeclarator(path: ASTPath<any>): void {
+  const declaration = path.parent as ASTPath<any>;
+  if (declaration.node.declarations.length === 1) {
+    if (declaration.parent?.node.type === 'ExportNamedDeclaration') return;
+    declaration.prune();
+  } else path.prune();
+}
+
+/** An initialiser that only computes a value: removing it changes nothing else. */
+function isPure(rewrite: FileRewrite, node: AnyNode | null | undefined): boolean {
+  if (!node) return true;
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+    case 'Literal':
+    case 'Identifier':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+    case 'ThisExpression':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.every((item: AnyNode) => isPure(rewrite, item));
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return isPure(rewrite, node.object) && (!node.computed || isPure(rewrite, node.property));
+    case 'ArrayExpression':
+      return node.elements.every((item: AnyNode | null) => !item || isPure(rewrite, item.type === 'SpreadElement' ? item.argument : item));
+    case 'ObjectExpression':
+      return node.properties.every((item: AnyNode) => (item.type === 'SpreadElement' ? isPure(rewrite, item.argument) : item.type === 'ObjectMethod' || isPure(rewrite, item.value)));
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return isPure(rewrite, node.left) && isPure(rewrite, node.right);
+    case 'UnaryExpression':
+      return node.operator !== 'delete' && isPure(rewrite, node.argument);
+    case 'ConditionalExpression':
+      return isPure(rewrite, node.test) && isPure(rewrite, node.consequent) && isPure(rewrite, node.alternate);
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+      return isPure(rewrite, node.expression);
+    case 'AwaitExpression':
+      return isPure(rewrite, node.argument);
+    case 'NewExpression':
+      return node.callee.type === 'Identifier' && ['Map', 'Set', 'Date', 'URL'].includes(node.callee.name) && node.arguments.every((item: AnyNode) => isPure(rewrite, item));
+    case 'CallExpression': {
+      const callee = node.callee as AnyNode;
+      if (callee.type === 'Identifier' && callee.name === 'require') return isPureModule(rewrite, String(node.arguments[0]?.value ?? ''));
+      if (rewrite.referenceOf(node)?.kind === 'accessor-call') return true;
+      const method = callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : callee.type === 'Identifier' ? callee.name : undefined;
+      if (!method || !PURE_CALLS.has(method)) return false;
+      if (callee.type === 'MemberExpression' && !isPure(rewrite, callee.object)) return false;
+      return node.arguments.every((item: AnyNode) => isPure(rewrite, item.type === 'SpreadElement' ? item.argument : item));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Node built-ins, JSON files, and project modules whose top level only declares and exports. */
+function isPureModule(rewrite: FileRewrite, specifier: string): boolean {
+  if (/^(node:)?(fs|fs\/promises|path|url|crypto|util|os)$/.test(specifier)) return true;
+  if (specifier.endsWith('.json')) return true;
+  if (!specifier.startsWith('.')) return false;
+  const from = rewrite.analysis.project.getSource(rewrite.rel);
+  const target = from ? rewrite.analysis.project.resolveModule(from, specifier) : undefined;
+  if (!target) return false;
+  if (!('program' in target)) return true;
+  return (target as SourceFile).ast.program.body.every((statement) => {
+    if (/Declaration$/.test(statement.type) && statement.type !== 'ExpressionStatement') return true;
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const left = statement.expression.left;
+      return left.type === 'MemberExpression' && ((left.object.type === 'Identifier' && (left.object.name === 'module' || left.object.name === 'exports')));
+    }
+    return false;
+  });
+}
+
+export { lookupScope };

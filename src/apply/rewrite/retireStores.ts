@@ -1,0 +1,160 @@
+/**
+ * Removes a memory store once nothing in the project reads it: its declaration, the module-level
+ * code that filled it with seed data, and its export. The seed records are kept for migrate-data
+ * (reported as SeedData, written to .migration/seed/<Entity>.json), so no data is lost. A store
+ * still used (here, or by a file not yet migrated) stays; seed data that is not a plain literal
+ * gets a TODO.
+ */
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import type { StoreTarget } from '../analysis/findStoreTargets';
+import { addTodo } from './addTodo';
+import { findVariableReferences, lookupScope } from './bindings';
+import { evaluateLiteral } from './evaluateLiteral';
+import type { FileRewrite } from './FileRewrite';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function retireStores(rewrite: FileRewrite): void {
+  const { j } = rewrite;
+  for (const target of rewrite.analysis.targets) {
+    if (target.origin !== 'memory' || !rewrite.origins.includes('memory')) continue;
+    const declarator = rewrite.root
+      .find(j.VariableDeclarator)
+      .filter((path) => {
+        const scanner = rewrite.scannerPathOf(path.node);
+        return Boolean(scanner && target.declarations.has(scanner.node));
+      })
+      .paths()[0] as ASTPath<any> | undefined;
+    if (!declarator || declarator.node.id.type !== 'Identifier') continue;
+    const declaration = declarator.parent as ASTPath<any>;
+    if (declaration.parent?.node.type !== 'Program' || declaration.node.declarations.length !== 1) continue;
+    retire(rewrite, target, declarator, declaration);
+  }
+}
+
+function retire(rewrite: FileRewrite, target: StoreTarget, declarator: ASTPath<any>, declaration: ASTPath<any>): void {
+  const name: string = declarator.node.id.name;
+  const references = findVariableReferences(rewrite.j, rewrite.root, name, lookupScope(declarator, name));
+  const seedStatements: ASTPath<any>[] = [];
+  const exports: ASTPath<any>[] = [];
+  for (const reference of references) {
+    const top = topStatement(reference);
+    if (!top) return; // used inside a function: still in use
+    if (isExportEntry(reference)) exports.push(reference);
+    else if (isSeedStatement(top.node, name)) {
+      if (!seedStatements.includes(top)) seedStatements.push(top);
+    } else return;
+  }
+  if (exports.length && usedElsewhere(rewrite, target)) return;
+  const records = readSeed(rewrite, declarator.node.init, seedStatements, target);
+  if (!records) {
+    addTodo(rewrite, declaration, `the seed data of ${name} is not a plain literal; save it as .migration/seed/${target.entityName}.json (an array of items) for migrate-data, then delete it here and re-run`);
+    return;
+  }
+  if (records.length) rewrite.report.seeds.push({ entity: target.entityName, table: target.table.name, from: target.record.id, records });
+  for (const statement of seedStatements) statement.prune();
+  for (const entry of exports) removeExportEntry(entry);
+  declaration.prune();
+}
+
+function topStatement(path: ASTPath<any>): ASTPath<any> | undefined {
+  let current: ASTPath<any> = path;
+  while (current.parent && current.parent.node.type !== 'Program') {
+    if (/Function|Method/.test(current.node.type)) return undefined;
+    current = current.parent;
+  }
+  return current.parent ? (current as ASTPath<any>) : undefined;
+}
+
+/** Module-level code that only puts literal data into the store. */
+function isSeedStatement(node: AnyNode, store: string): boolean {
+  const text = JSON.stringify(node, (key, value) => (key === 'loc' || key === 'tokens' || key === 'original' || key === 'comments' ? undefined : value));
+  if (!text.includes(`"name":"${store}"`)) return false;
+  if (node.type === 'ForOfStatement') return true;
+  if (node.type === 'ExpressionStatement') {
+    const expression = node.expression as AnyNode;
+    if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression') {
+      const method = expression.callee.property.name;
+      return ['set', 'push', 'forEach'].includes(method);
+    }
+    if (expression.type === 'AssignmentExpression' && expression.left.type === 'MemberExpression' && expression.left.object.name === store) return true;
+  }
+  return false;
+}
+
+function readSeed(rewrite: FileRewrite, init: AnyNode | null | undefined, statements: ASTPath<any>[], target: StoreTarget): unknown[] | undefined {
+  const lookup = (name: string) => moduleConstant(rewrite, name);
+  const records: unknown[] = [];
+  if (init) {
+    if (init.type === 'NewExpression' && init.callee.name === 'Map') {
+      if (init.arguments.length) {
+        const entries = evaluateLiteral(init.arguments[0], lookup);
+        if (!entries.ok || !Array.isArray(entries.value)) return undefined;
+        records.push(...entries.value.map((entry) => (Array.isArray(entry) ? entry[1] : entry)));
+      }
+    } else {
+      const value = evaluateLiteral(init, lookup);
+      if (!value.ok) return undefined;
+      if (Array.isArray(value.value)) records.push(...value.value);
+      else if (value.value && typeof value.value === 'object') records.push(...Object.values(value.value));
+      else return undefined;
+    }
+  }
+  for (const statement of statements) {
+    const node = statement.node;
+    let source: AnyNode | undefined;
+    if (node.type === 'ForOfStatement') source = node.right;
+    else if (node.expression.type === 'CallExpression') {
+      const call = node.expression;
+      source = call.callee.property.name === 'forEach' ? call.callee.object : call.callee.property.name === 'push' ? { type: 'ArrayExpression', elements: call.arguments } : call.arguments[1];
+    } else source = node.expression.right;
+    const value = evaluateLiteral(source, lookup);
+    if (!value.ok) return undefined;
+    if (Array.isArray(value.value) && node.type !== 'ExpressionStatement' || (node.type === 'ExpressionStatement' && Array.isArray(value.value) && node.expression.type === 'CallExpression' && ['forEach', 'push'].includes(node.expression.callee.property.name))) records.push(...(value.value as unknown[]));
+    else records.push(value.value);
+    // the literal the loop read is seed data too: it goes when nothing else uses it (removeUnusedBindings)
+  }
+  return records.filter((record) => record && typeof record === 'object' && target.key.name in (record as object));
+}
+
+function moduleConstant(rewrite: FileRewrite, name: string): AnyNode | undefined {
+  const program = rewrite.root.paths()[0].node as AnyNode;
+  for (const statement of (program.program ?? program).body as AnyNode[]) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.id.name === name) return declarator.init;
+  }
+  return undefined;
+}
+
+function isExportEntry(path: ASTPath<any>): boolean {
+  const parent = path.parent?.node as AnyNode;
+  if (parent?.type === 'ExportSpecifier') return true;
+  if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === path.node) {
+    const assignment = path.parent.parent?.parent?.node as AnyNode | undefined;
+    return assignment?.type === 'AssignmentExpression' && /^module\.exports$|^exports$/.test(describe(assignment.left));
+  }
+  return false;
+}
+
+function describe(node: AnyNode): string {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed) return `${describe(node.object)}.${node.property.name}`;
+  return '';
+}
+
+function removeExportEntry(path: ASTPath<any>): void {
+  const entry = path.parent as ASTPath<any>;
+  const container = entry.parent as ASTPath<any>;
+  entry.prune();
+  const list = (container.node.properties ?? container.node.specifiers) as AnyNode[] | undefined;
+  if (list && !list.length && container.node.type === 'ExportNamedDeclaration') container.prune();
+}
+
+/** Whether another file still references the store (it is migrated on this run; the next run retires the store). */
+function usedElsewhere(rewrite: FileRewrite, target: StoreTarget): boolean {
+  for (const reference of rewrite.analysis.references.values()) {
+    if (reference.target === target && reference.file.rel !== rewrite.rel) return true;
+  }
+  return false;
+}

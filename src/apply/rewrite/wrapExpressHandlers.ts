@@ -1,0 +1,124 @@
+/**
+ * Express 4 does not catch a rejected promise from an async handler: the request would hang and
+ * Node would report an unhandled rejection. Handlers that now await get their body wrapped in
+ * try/catch passing the error to `next(err)`, which reaches the app's error middleware (or
+ * Express's default 500). Express 5, Fastify and Lambda handle rejections themselves.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'ast-types';
+import { statement } from '../../emit/emitContext';
+import type { FileRewrite } from './FileRewrite';
+import { containsOwnAwait } from './propagateAsync';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head']);
+
+export function wrapExpressHandlers(rewrite: FileRewrite): void {
+  if (!needsWrapping(rewrite)) return;
+  const { j } = rewrite;
+  rewrite.root.find(j.Function).forEach((fn: ASTPath<any>) => {
+    if (!fn.node.async || !rewrite.awaiting.has(fn.node) && !containsOwnAwait(fn.node)) return;
+    if (!isExpressHandler(rewrite, fn)) return;
+    if (allAwaitsCaught(fn.node)) return;
+    wrap(rewrite, fn);
+  });
+}
+
+function needsWrapping(rewrite: FileRewrite): boolean {
+  const kinds = [...rewrite.analysis.handlerKinds.values()];
+  if (kinds.length && !kinds.includes('express')) return false;
+  const major = expressMajorVersion(rewrite.analysis.root, rewrite.rel);
+  return major === undefined || major < 5;
+}
+
+function isExpressHandler(rewrite: FileRewrite, fn: ASTPath<any>): boolean {
+  const scanner = rewrite.scannerPathOf(fn.node);
+  const kind = scanner ? rewrite.analysis.handlerKinds.get(scanner.node) : undefined;
+  if (kind) return kind === 'express';
+  const params = fn.node.params as AnyNode[];
+  if (params.length < 2 || params.length > 3) return false;
+  const call = fn.parent?.node as AnyNode;
+  if (call?.type === 'CallExpression' && call.arguments.includes(fn.node) && call.callee.type === 'MemberExpression') {
+    return ROUTE_METHODS.has(call.callee.property?.name);
+  }
+  // (req, res) / (request, response) handlers referenced elsewhere (controllers)
+  const [first, second] = params.map((param) => param.name ?? '');
+  return /^(req|request)$/.test(first) && /^(res|response)$/.test(second);
+}
+
+function wrap(rewrite: FileRewrite, fn: ASTPath<any>): void {
+  const { j } = rewrite;
+  const params = fn.node.params as AnyNode[];
+  let next: string;
+  if (params.length >= 3 && params[2].type === 'Identifier') next = params[2].name;
+  else {
+    next = unusedName(fn.node, ['next', 'nextFn']);
+    params.push(j.identifier(next));
+  }
+  const errorName = unusedName(fn.node, ['err', 'error', 'caught']);
+  let body = fn.node.body as AnyNode;
+  if (body.type !== 'BlockStatement') body = j.blockStatement([j.returnStatement(body as any)]);
+  const handler = statement(rewrite.emit, [`try {\n} catch (${errorName}) {\n${rewrite.style.indent}${next}(${errorName});\n}`]) as AnyNode;
+  handler.block.body = body.body;
+  fn.node.body = j.blockStatement([handler as any]);
+}
+
+/** Every await sits inside a try that has a catch (the app handles its own errors there). */
+function allAwaitsCaught(fn: AnyNode): boolean {
+  let uncaught = false;
+  const visit = (node: AnyNode | null | undefined, caught: boolean, top: boolean): void => {
+    if (!node || typeof node !== 'object' || uncaught) return;
+    if (!top && /Function|Method/.test(node.type)) return;
+    if (node.type === 'AwaitExpression' && !caught) {
+      uncaught = true;
+      return;
+    }
+    if (node.type === 'TryStatement') {
+      visit(node.block, caught || Boolean(node.handler), false);
+      visit(node.handler, caught, false);
+      visit(node.finalizer, caught, false);
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens') continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach((item) => item && typeof item.type === 'string' && visit(item, caught, false));
+      else if (value && typeof value.type === 'string') visit(value, caught, false);
+    }
+  };
+  visit(fn.body, false, false);
+  return !uncaught;
+}
+
+function unusedName(fn: AnyNode, candidates: string[]): string {
+  const text = JSON.stringify(fn, (key, value) => (key === 'loc' || key === 'tokens' || key === 'original' ? undefined : value));
+  for (const candidate of candidates) if (!text.includes(`"name":"${candidate}"`)) return candidate;
+  return `${candidates[0]}_`;
+}
+
+/** The major version of express the app depends on, from the nearest package.json. */
+export function expressMajorVersion(root: string, rel: string): number | undefined {
+  let dir = path.dirname(path.join(root, rel));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      try {
+        const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const range: string | undefined = json.dependencies?.express ?? json.devDependencies?.express;
+        if (range) {
+          const major = /(\d+)/.exec(range);
+          return major ? Number(major[1]) : undefined;
+        }
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.resolve(dir) === path.resolve(root)) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

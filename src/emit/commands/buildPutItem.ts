@@ -1,0 +1,23 @@
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { expression, quoted, type EmitContext, type TableTarget } from '../emitContext';
+
+export interface PutOptions {
+  /**
+   * 'new': the item must not exist yet (`attribute_not_exists` on the key) — creates whose key the
+   * client or a natural value supplies, so a create never overwrites. 'existing': the item must exist.
+   */
+  condition?: 'new' | 'existing';
+}
+
+/** `await db.send(new PutCommand({ TableName, Item: <item> }))`, conditional when asked. */
+export function buildPutItem(ctx: EmitContext, table: TableTarget, item: ExpressionKind, options: PutOptions = {}): ExpressionKind {
+  const send = `await ${ctx.name('db')}.send(new ${ctx.name('PutCommand')}({`;
+  if (!options.condition) return expression(ctx, [`${send} TableName: ${ctx.name(table.constName)}, Item: `, item, ' }))']);
+  const i = ctx.style.indent;
+  const condition = options.condition === 'new' ? 'attribute_not_exists(#key)' : 'attribute_exists(#key)';
+  return expression(ctx, [
+    `${send}\n${i}TableName: ${ctx.name(table.constName)},\n${i}Item: `,
+    item,
+    `,\n${i}ConditionExpression: ${quoted(ctx, condition)},\n${i}ExpressionAttributeNames: { ${quoted(ctx, '#key')}: ${quoted(ctx, table.keyName)} },\n}))`,
+  ]);
+}

@@ -1,0 +1,18 @@
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { expression, propertyKey, type EmitContext, type TableTarget } from '../emitContext';
+
+/**
+ * `await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: <key> }, <changes>)))`.
+ * updateParams (shared client) builds the UpdateExpression from the object's keys at run time,
+ * with ExpressionAttributeNames/Values, never writing key attributes, `attribute_exists` on the key
+ * (a missing item stays missing) and ReturnValues ALL_NEW (`.Attributes` is the stored item).
+ */
+export function buildUpdateItem(ctx: EmitContext, table: TableTarget, key: ExpressionKind, changes: ExpressionKind): ExpressionKind {
+  return expression(ctx, [
+    `await ${ctx.name('db')}.send(new ${ctx.name('UpdateCommand')}(${ctx.name('updateParams')}(${ctx.name(table.constName)}, { ${propertyKey(ctx, table.keyName)}: `,
+    key,
+    ' }, ',
+    changes,
+    ')))',
+  ]);
+}

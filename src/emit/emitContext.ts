@@ -1,0 +1,69 @@
+/**
+ * What every builder in src/emit needs: the jscodeshift API, the file's style, and the local
+ * names of the shared client's exports and the SDK command classes (recording which are used,
+ * so the transform adds exactly those imports).
+ */
+import type { JSCodeshift } from 'jscodeshift';
+import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { CodeStyle } from './detectCodeStyle';
+
+export type CommandName = 'GetCommand' | 'PutCommand' | 'UpdateCommand' | 'DeleteCommand' | 'QueryCommand' | 'ScanCommand';
+
+export interface EmitContext {
+  j: JSCodeshift;
+  style: CodeStyle;
+  /** Local name of a shared-client export (`db`, `scanAll`, a table constant) or an SDK command class; marks it used. */
+  name(exported: string): string;
+}
+
+/** The table an operation goes to: the constant holding its name and its key attribute. */
+export interface TableTarget {
+  constName: string;
+  keyName: string;
+}
+
+export type Part = string | ExpressionKind | { node: ExpressionKind };
+
+/** A string literal in the file's quote style. */
+export function quoted(ctx: EmitContext, text: string): string {
+  const q = ctx.style.quote;
+  return q + text.replace(/\\/g, '\\\\').split(q).join(`\\${q}`) + q;
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(ctx: EmitContext, name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoted(ctx, name);
+}
+
+/**
+ * Builds an expression from code text and AST nodes, e.g. `expression(ctx, ['(', node, ').Item'])`.
+ * Text parts are code; node parts are placed as they are (recast keeps their original formatting).
+ */
+export function expression(ctx: EmitContext, parts: Part[]): ExpressionKind {
+  const { strings, nodes } = split(parts);
+  return (ctx.j.template.expression as unknown as (s: TemplateStringsArray, ...n: unknown[]) => ExpressionKind)(strings, ...nodes);
+}
+
+export function statements(ctx: EmitContext, parts: Part[]): StatementKind[] {
+  const { strings, nodes } = split(parts);
+  return (ctx.j.template.statements as unknown as (s: TemplateStringsArray, ...n: unknown[]) => StatementKind[])(strings, ...nodes);
+}
+
+export function statement(ctx: EmitContext, parts: Part[]): StatementKind {
+  const list = statements(ctx, parts);
+  if (list.length !== 1) throw new Error(`internal: expected one statement, got ${list.length}`);
+  return list[0];
+}
+
+function split(parts: Part[]): { strings: TemplateStringsArray; nodes: ExpressionKind[] } {
+  const texts: string[] = [''];
+  const nodes: ExpressionKind[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') texts[texts.length - 1] += part;
+    else {
+      nodes.push('node' in part && !('type' in part) ? part.node : (part as ExpressionKind));
+      texts.push('');
+    }
+  }
+  return { strings: Object.assign([...texts], { raw: [...texts] }) as unknown as TemplateStringsArray, nodes };
+}
