@@ -103,6 +103,7 @@ function addEntity(design: TableDesign, name: string): void {
 function addRequestedIndex(design: TableDesign, model: AccessModel, gsi: PlanChoices['gsi'][number]): void {
   const label = `--gsi ${gsi.entity}.${gsi.attribute}${gsi.sort ? `:${gsi.sort}` : ''}`;
   requireAttribute(design, model, '--gsi', gsi.entity, gsi.attribute);
+  if (gsi.sort === gsi.attribute) throw new PlanUsageError(`${label}: the sort attribute must differ from the partition attribute`);
   if (gsi.sort) requireAttribute(design, model, '--gsi', gsi.entity, gsi.sort);
   const types = getAttributeTypes(design, model, gsi.entity);
   for (const name of [gsi.attribute, gsi.sort].filter((item): item is string => !!item)) {

@@ -103,7 +103,7 @@ async function askUntilBlank(reader: LineReader, streams: QuestionStreams, quest
       prompt = apply(answer.trim());
     } catch (error) {
       if (!(error instanceof PlanUsageError)) throw error;
-      prompt = `${error.message}\nTry again, or press Enter to skip.`;
+      prompt = `${error.message.replace(/^--[a-z-]+ /, '')}\nTry again, or press Enter to skip.`; // answers are not flags
     }
   }
 }

@@ -55,5 +55,6 @@ describe('GSIs for lookups', () => {
     expect(() => derivePlan(notesModel(), { gsi: ['Note.colour'] })).toThrow('--gsi Note.colour: "colour" is not an attribute of entity Note');
     expect(() => derivePlan(notesModel(), { gsi: ['Nope.title'] })).toThrow('there is no entity Nope');
     expect(() => derivePlan(notesModel(), { gsi: ['title'] })).toThrow('expected Entity.attribute');
+    expect(() => derivePlan(notesModel(), { gsi: ['Note.title:title'] })).toThrow('the sort attribute must differ from the partition attribute');
   });
 });

@@ -52,9 +52,9 @@ describe('plan questions (injected streams, no TTY)', () => {
     const printed = io.printed();
     expect(printed).toContain('Note.title is already in the design.');
     expect(printed).toContain('"note": name an entity (Tag) or an attribute (Note.colour or Note.colour:number)');
-    expect(printed).toContain('--gsi Note.colour: "colour" is not an attribute of entity Note');
+    expect(printed).toContain('> Note.colour: "colour" is not an attribute of entity Note');
     expect(printed).toContain('Try again, or press Enter to skip.');
-    expect(printed).toContain('--ttl Note.expires: "expires" is not an attribute of entity Note');
+    expect(printed).toContain('> Note.expires: "expires" is not an attribute of entity Note');
     expect(choices).toEqual({ gsi: [{ entity: 'Note', attribute: 'title' }], ttl: [], tableName: [], newEntities: [], newAttributes: [] });
   });
 
