@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { runPlan } from '../commands/plan';
 import { runScan } from '../commands/scan';
 import { EXIT, UserInputError } from './exitCodes';
 import { notAvailable } from './notAvailable';
@@ -37,7 +38,19 @@ export async function main(argv: string[]): Promise<number> {
           .option('single-table', { type: 'boolean', default: false, describe: 'one table for all entities, typed keys' })
           .option('id-strategy', { choices: ['counter', 'uuid'] as const, describe: 'numeric ids: keep them with a counter, or switch to uuid' })
           .option('json', { type: 'boolean', default: false, describe: 'print the design as JSON' }),
-      async () => setExit(notAvailable('plan', 4)),
+      async (args) =>
+        setExit(
+          await runPlan({
+            dir: args.dir,
+            yes: args.yes,
+            gsi: args.gsi,
+            ttl: args.ttl,
+            tableName: args['table-name'],
+            singleTable: args['single-table'],
+            idStrategy: args['id-strategy'],
+            json: args.json,
+          }),
+        ),
     )
     .command(
       'apply <dir>',
