@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('gsi', { type: 'string', array: true, describe: 'add a lookup: Entity.attribute[:sortAttribute]' })
           .option('ttl', { type: 'string', array: true, describe: 'mark temporary data: Entity.attribute' })
           .option('table-name', { type: 'string', array: true, describe: 'name a table: Entity=TableName' })
-          .option('single-table', { type: 'boolean', default: false, describe: 'one table for all entities, typed keys' })
+          .option('single-table', { type: 'boolean', describe: 'one table for all entities, typed keys' })
           .option('id-strategy', { choices: ['counter', 'uuid'] as const, describe: 'numeric ids: keep them with a counter, or switch to uuid' })
           .option('json', { type: 'boolean', default: false, describe: 'print the design as JSON' }),
       async (args) =>
@@ -46,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
             gsi: args.gsi,
             ttl: args.ttl,
             tableName: args['table-name'],
-            singleTable: args['single-table'],
+            // Absent (not false) keeps the layout the existing design file already has.
+            singleTable: args['single-table'] || undefined,
             idStrategy: args['id-strategy'],
             json: args.json,
           }),
