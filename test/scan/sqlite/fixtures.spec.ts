@@ -13,7 +13,7 @@ describe.each(SQLITE_FIXTURES)('fixture %s: the SQLite scan finds what fixture.j
     const model = await scanFixture(name);
     const sqliteStores = model.stores.filter((s) => s.id.startsWith('sqlite:'));
     expect([...new Set(sqliteStores.map((s) => s.kind))].sort()).toEqual([...fixture.exercises.stores].sort());
-    const handled = new Set(model.operations.filter((o) => o.store.startsWith('sqlite:') && o.handler).map((o) => o.op));
+    const handled = new Set<string>(model.operations.filter((o) => o.store.startsWith('sqlite:') && o.handler).map((o) => o.op));
     for (const op of fixture.exercises.operations) expect([op, handled.has(op)]).toEqual([op, true]);
     const sqlWarnings = model.diagnostics.filter((d) => d.severity !== 'info' && /^(sql|sqlite|dynamic-sql)/.test(d.code));
     expect(sqlWarnings).toEqual([]);

@@ -11,6 +11,7 @@ import type { CallIndex } from './CallIndex';
 import type { ConnectionResolver, PreparedStatementRef } from './ConnectionResolver';
 import type { EvaluatedString, StringEvaluator, StringHole } from './evaluateString';
 import { packageOf } from './findConnections';
+import { promisifiedMethod } from './promisifiedMethod';
 import { readResultUse } from './readResultUse';
 
 /** Driver methods that run SQL (on a connection, or on a prepared statement). */
@@ -49,6 +50,15 @@ export function findSqlCallSites(tools: CallSiteTools): SqlCallSite[] {
       CallExpression(path) {
         const method = memberPropertyName(path.node.callee);
         if (method === 'prepare') prepares.push({ file, path });
+        if (t.isIdentifier(path.node.callee)) {
+          const promisified = promisifiedMethod(tools.project, file, path.get('callee'));
+          const connection = promisified && RUN_METHODS.has(promisified.method) ? tools.resolver.connectionOf(promisified.file, promisified.receiver) : undefined;
+          const args = path.get('arguments') as NodePath[];
+          if (promisified && connection && args[0]) {
+            sites.push(...traceSql(tools, { file, call: path, method: promisified.method, connection, sqlArgument: { file, path: args[0] }, boundArguments: args.slice(1) }));
+          }
+          return;
+        }
         if (!method || !RUN_METHODS.has(method)) return;
         const driverCall = recogniseDriverCall(tools, file, path, method);
         if (!driverCall) return;
