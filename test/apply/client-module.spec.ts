@@ -99,7 +99,7 @@ describe('shared client module', () => {
       fs.mkdirSync(folder, { recursive: true });
       fs.writeFileSync(path.join(folder, module), text);
       fs.writeFileSync(path.join(folder, runner), runnerSource(flavor));
-      const env = { ...process.env, DYNAMODB_ENDPOINT: local.endpoint, AWS_ACCESS_KEY_ID: '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+      const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
       delete env.AWS_ACCESS_KEY_ID;
       const { stdout } = await run(process.execPath, [...args, runner], { cwd: folder, env });
       const result = JSON.parse(stdout.trim().split('\n').pop()!);

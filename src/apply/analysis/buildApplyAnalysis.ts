@@ -28,6 +28,9 @@ export interface ApplyAnalysis extends ProjectAnalysis {
   asyncFunctions: Set<t.Node>;
   handlerKinds: Map<t.Node, HandlerKind>;
   client: ClientModuleLocation;
+  /** Files rewritten so far in this run, and stores some file still uses after its rewrite (TODOs). */
+  processed: Set<string>;
+  keptTargets: Set<StoreTarget>;
   /** The scanner's path for a node of `rel` with this type and source range. */
   findScannerPath(rel: string, type: string, start: number, end: number): NodePath | undefined;
 }
@@ -51,6 +54,8 @@ export function buildApplyAnalysis(project: ProjectAnalysis, design: TableDesign
     asyncFunctions,
     handlerKinds,
     client: locateClientModule(project, targets, accessors),
+    processed: new Set(),
+    keptTargets: new Set(),
     findScannerPath(rel, type, start, end) {
       let index = pathIndex.get(rel);
       if (!index) {

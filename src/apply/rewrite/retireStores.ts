@@ -152,9 +152,10 @@ function removeExportEntry(path: ASTPath<any>): void {
 }
 
 /** Whether another file still references the store (it is migrated on this run; the next run retires the store). */
-function usedElsewhere(rewrite: FileRewrite, target: StoreTarget): boolean {
+export function usedElsewhere(rewrite: FileRewrite, target: StoreTarget): boolean {
+  if (rewrite.analysis.keptTargets.has(target)) return true;
   for (const reference of rewrite.analysis.references.values()) {
-    if (reference.target === target && reference.file.rel !== rewrite.rel) return true;
+    if (reference.target === target && reference.file.rel !== rewrite.rel && !rewrite.analysis.processed.has(reference.file.rel)) return true;
   }
   return false;
 }

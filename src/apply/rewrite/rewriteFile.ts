@@ -18,6 +18,7 @@ export function rewriteFile(rel: string, source: string, analysis: ApplyAnalysis
   const rewrite = new FileRewrite(rel, source, analysis, origins);
   const before = rewrite.report.todos.length;
   for (const step of steps) step(rewrite);
+  analysis.processed.add(rel);
   const touched = rewrite.report.rewritten > 0 || rewrite.report.todos.length > before || rewrite.report.seeds.length > 0;
   if (!touched) return { report: rewrite.report };
   const output = rewrite.toSource();

@@ -93,5 +93,6 @@ function isAssignmentTarget(path: ASTPath<any>): boolean {
 function todo(pass: CollectionPass, use: CollectionUse, message: string): void {
   pass.consume(use.path.node);
   if (use.snapshot) pass.rewrite.untranslated.add(use.snapshot);
+  pass.rewrite.analysis.keptTargets.add(use.target);
   addTodo(pass.rewrite, use.path, message);
 }

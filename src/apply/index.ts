@@ -1,0 +1,83 @@
+/**
+ * `apply` as a library: rewrite the project's data access per `.migration/dynamodb.json` and
+ * return every file change (nothing is written here; see writeChanges).
+ */
+
+import * as path from 'node:path';
+import type { DiagnosticRecord } from '../model/access-model';
+import { writeFileAtomic } from '../stack/writeFileAtomic';
+import type { ApplyAnalysis } from './analysis/buildApplyAnalysis';
+import { planSupportFiles, type FileChange } from './planSupportFiles';
+import type { SeedData } from './rewrite/FileRewrite';
+import { rewriteFile } from './rewrite/rewriteFile';
+import { createSession, defaultDesignPath } from './session';
+import { combineTransforms, selectTransforms } from './transforms';
+
+export interface ApplyOptions {
+  /** Transform names (default: all). */
+  transforms?: string[];
+  /** Design file (default `<dir>/.migration/dynamodb.json`). */
+  design?: string;
+}
+
+export interface ApplyResult {
+  root: string;
+  designPath: string;
+  /** Changed files (sources and support files), in path order. */
+  changes: FileChange[];
+  rewritten: number;
+  todos: { file: string; line: number; message: string }[];
+  diagnostics: DiagnosticRecord[];
+}
+
+export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const root = path.resolve(dir);
+  const designPath = path.resolve(options.design ?? defaultDesignPath(root));
+  const combined = combineTransforms(selectTransforms(options.transforms));
+  const session = await createSession(root, designPath);
+  const analysis = session.analysis;
+  const changes: FileChange[] = [];
+  const seeds: SeedData[] = [];
+  const result: ApplyResult = { root, designPath, changes, rewritten: 0, todos: [], diagnostics: [] };
+  for (const problem of analysis.problems) {
+    result.diagnostics.push({ severity: 'warning', code: 'apply-store-skipped', file: problem.store.file, line: problem.store.line, message: problem.message });
+  }
+  let clientUsed = false;
+  for (const rel of orderFiles(analysis)) {
+    const source = analysis.project.getSource(rel);
+    if (!source) continue;
+    const { output, report } = rewriteFile(rel, source.text, analysis, combined.origins, combined.steps);
+    result.rewritten += report.rewritten;
+    result.todos.push(...report.todos.map((todo) => ({ file: rel, ...todo })));
+    result.diagnostics.push(...report.diagnostics);
+    seeds.push(...report.seeds);
+    if (output !== undefined) {
+      changes.push({ rel, before: source.text, after: output });
+      clientUsed = true;
+    }
+  }
+  changes.push(...planSupportFiles(analysis, seeds, clientUsed));
+  changes.sort((a, b) => a.rel.localeCompare(b.rel));
+  return result;
+}
+
+/** Files that use stores first; files that declare stores or JSON helpers last (they retire them). */
+function orderFiles(analysis: ApplyAnalysis): string[] {
+  const users = new Set<string>();
+  for (const reference of analysis.references.values()) users.add(reference.file.rel);
+  const homes = new Set<string>();
+  for (const target of analysis.targets) if (target.origin === 'memory') homes.add(target.record.id.slice(0, target.record.id.lastIndexOf('#')));
+  for (const accessor of analysis.accessors.values()) homes.add(accessor.file.rel);
+  const all = [...new Set([...users, ...homes])];
+  return [...all.filter((rel) => !homes.has(rel)).sort(), ...all.filter((rel) => homes.has(rel)).sort()];
+}
+
+/** Writes each change atomically (temp file + rename). Kept files are left alone. */
+export function writeChanges(root: string, changes: FileChange[]): void {
+  for (const change of changes) {
+    if (change.kept) continue;
+    writeFileAtomic(path.join(root, change.rel), change.after);
+  }
+}
+
+export type { FileChange };

@@ -1,0 +1,40 @@
+/**
+ * The transforms apply knows, by name. A transform folder that is not there (not built yet) is
+ * skipped, so new families register themselves by existing.
+ */
+import type { TransformDefinition } from './createTransform';
+import type { RewriteStep } from './rewrite/rewriteFile';
+
+const NAMES = ['memory-to-dynamodb', 'json-file-to-dynamodb', 'sqlite-to-dynamodb'] as const;
+
+export function listTransforms(): TransformDefinition[] {
+  const found: TransformDefinition[] = [];
+  for (const name of NAMES) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const loaded = require(`../../transforms/${name}`) as { default?: { definition?: TransformDefinition } };
+      if (loaded.default?.definition) found.push(loaded.default.definition);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((error as Error).message).includes(name)) throw error;
+    }
+  }
+  return found;
+}
+
+/** The transforms named (all when none), or an error naming the unknown ones. */
+export function selectTransforms(names: string[] | undefined): TransformDefinition[] {
+  const all = listTransforms();
+  if (!names?.length) return all;
+  const unknown = names.filter((name) => !all.some((definition) => definition.name === name));
+  if (unknown.length) throw new Error(`unknown transform ${unknown.join(', ')}; available: ${all.map((definition) => definition.name).join(', ')}`);
+  return all.filter((definition) => names.includes(definition.name));
+}
+
+/** One rewrite per file with the steps of every selected transform, each step once, in order. */
+export function combineTransforms(definitions: TransformDefinition[]): Pick<TransformDefinition, 'origins' | 'steps'> {
+  const steps: RewriteStep[] = [];
+  for (const definition of definitions) for (const step of definition.steps) if (!steps.includes(step)) steps.push(step);
+  // steps shared by several transforms keep the order of the first; cleanup and imports go last
+  const late = steps.filter((step) => /^(propagateAsync|wrapExpressHandlers|removeUnusedBindings|addImports)$/.test(step.name));
+  return { origins: [...new Set(definitions.flatMap((definition) => definition.origins))], steps: [...steps.filter((step) => !late.includes(step)), ...late] };
+}

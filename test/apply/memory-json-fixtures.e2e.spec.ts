@@ -1,0 +1,28 @@
+/**
+ * apply, proved on a real engine: each memory/JSON fixture app is planned, migrated, started
+ * against dynalite with its data loaded, and must answer the fixture's whole request list as the
+ * original app did (fixture.json expectations, which the original app passes).
+ */
+import { describeMismatches, removeCopy, stopAllApps } from '../support/replay';
+import { migrateAndReplay, type MigrateOptions } from './support/migrate-fixture';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+jest.setTimeout(120000);
+
+const FIXTURES: [string, MigrateOptions][] = [['express-notes-array', {}]];
+
+afterAll(() => stopAllApps());
+
+describe.each(FIXTURES)('%s on dynalite after plan + apply', (name, options) => {
+  it('applies cleanly and replays every request like the original', async () => {
+    const run = await migrateAndReplay(name, options);
+    try {
+      expect(run.planExit).toBe(0);
+      expect({ exit: run.applyExit, output: run.applyOutput }).toEqual({ exit: 0, output: expect.stringContaining('0 TODO markers left') });
+      const mismatches = describeMismatches(run.results);
+      if (mismatches.length) throw new Error(`${mismatches.join('\n')}\n--- app stderr ---\n${run.appOutput.stderr}`);
+    } finally {
+      if (!process.env.KEEP_FIXTURE_COPIES) await removeCopy(run.dir);
+    }
+  });
+});
