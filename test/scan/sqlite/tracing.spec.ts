@@ -178,6 +178,21 @@ exports.list = (query) => {
     expect(scan.codes).toEqual(['info dynamic-sql routes.js:5']);
   });
 
+  it('keeps appends made before the SQL is used inside a callback or promise executor', () => {
+    const scan = scanSqlite({
+      'db.js': `
+const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database('app.db');
+exports.find = (filter) => {
+  let sql = 'SELECT * FROM users';
+  if (filter.role) sql += ' WHERE role = ?';
+  return new Promise((resolve, reject) => db.all(sql, filter.role ? [filter.role] : [], (err, rows) => (err ? reject(err) : resolve(rows))));
+};
+`,
+    });
+    expect(scan.ops).toEqual(['filter-by-attr User(role)@db.js:7', 'list User@db.js:7']);
+  });
+
   it('reads schema.sql fed to db.exec through fs.readFileSync, and multi-statement exec strings', () => {
     const scan = scanSqlite({
       'db/schema.sql': `-- schema

@@ -138,9 +138,11 @@ export class StringEvaluator {
     }
     let current: StringPart[][] = declarator.node.init ? this.visit(file, declarator.get('init') as NodePath, state, depth + 1) : [[{ text: '' }]];
     const useStart = path.node.start ?? 0;
-    const useFunction = path.getFunctionParent()?.node;
+    // Assignments before the use, in its function or one enclosing it (`sql += …` then `new Promise(() => db.all(sql))`).
+    const enclosing = new Set<t.Node | undefined>([undefined]);
+    for (let fn = path.getFunctionParent(); fn; fn = fn.parentPath?.getFunctionParent() ?? null) enclosing.add(fn.node);
     const violations = binding.constantViolations
-      .filter((v) => (v.node.start ?? 0) < useStart && v.getFunctionParent()?.node === useFunction && v.isAssignmentExpression())
+      .filter((v) => (v.node.start ?? 0) < useStart && enclosing.has(v.getFunctionParent()?.node) && v.isAssignmentExpression())
       .sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) as NodePath<t.AssignmentExpression>[];
     for (const violation of violations) {
       const right = this.visit(file, violation.get('right'), state, depth + 1);
