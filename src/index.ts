@@ -4,5 +4,6 @@
  */
 export { scan, ScanInputError, type ScanOptions } from './scan';
 export { plan, type PlanOptions, type PlanResult } from './plan';
+export { apply, type ApplyOptions, type ApplyResult } from './apply';
 export type * from './model/access-model';
 export type * from './model/table-design';

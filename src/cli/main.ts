@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { runApply } from '../commands/apply';
 import { runPlan } from '../commands/plan';
 import { runScan } from '../commands/scan';
 import { EXIT, UserInputError } from './exitCodes';
@@ -64,7 +65,17 @@ export async function main(argv: string[]): Promise<number> {
           .option('print', { type: 'boolean', default: false, describe: 'print each changed file' })
           .option('force', { type: 'boolean', default: false, describe: 'run on a dirty git tree' })
           .option('design', { type: 'string', describe: 'design file (default <dir>/.migration/dynamodb.json)' }),
-      async () => setExit(notAvailable('apply', 5)),
+      async (args) =>
+        setExit(
+          await runApply({
+            dir: args.dir,
+            transform: args.transform,
+            dry: args.dry,
+            print: args.print,
+            force: args.force,
+            design: args.design,
+          }),
+        ),
     )
     .command(
       'migrate-data <dir>',
