@@ -9,6 +9,7 @@
  * of a function whose handler is unknown. `missing` lists what a handler needs but is not granted.
  */
 import type { TableDesign } from '../model/table-design';
+import { listHandlerGrants } from './listHandlerGrants';
 import { readFunctionGrants, type CfnTemplateLike, type FunctionGrants } from './readFunctionGrants';
 
 export type ViolationKind =
@@ -68,11 +69,11 @@ function needsOf(files: string[], design: TableDesign): Map<string, HandlerNeed>
   const needs = new Map<string, HandlerNeed>();
   for (const handler of design.handlers ?? []) {
     if (!wanted.has(normalizeFile(handler.file))) continue;
-    for (const table of handler.tables ?? []) {
-      const need = needs.get(table) ?? { actions: new Map<string, string>(), indexes: new Set<string>() };
-      for (const action of handler.actions ?? []) need.actions.set(normalizeAction(action), action.includes(':') ? action : `dynamodb:${action}`);
-      for (const index of handler.indexes ?? []) need.indexes.add(index);
-      needs.set(table, need);
+    for (const grant of listHandlerGrants(handler)) {
+      const need = needs.get(grant.table) ?? { actions: new Map<string, string>(), indexes: new Set<string>() };
+      for (const action of grant.actions) need.actions.set(normalizeAction(action), action);
+      for (const index of grant.indexes) need.indexes.add(index);
+      needs.set(grant.table, need);
     }
   }
   return needs;

@@ -13,8 +13,11 @@ export interface GenerateDatabaseStackOptions {
   tableStyle?: TableStyle;
 }
 
-function describeEntity(entity: string): string {
-  return entity && entity.trim() !== '' ? `${entity} records` : 'Records';
+function describeTable(table: StackTableInput): string {
+  if (table.purpose === 'counters') return 'Atomic id counters';
+  if (table.purpose === 'unique-values') return 'Guard items that keep attribute values unique';
+  if (table.purpose === 'single-table' && table.entities && table.entities.length > 0) return `${table.entities.join(', ')} records (single-table layout)`;
+  return table.entity && table.entity.trim() !== '' ? `${table.entity} records` : 'Records';
 }
 
 function renderImports(tables: StackTableInput[], style: TableStyle): string[] {
@@ -47,7 +50,7 @@ export function generateDatabaseStack(design: TableDesign, options: GenerateData
     'export class DatabaseStack extends Stack {',
   ];
   for (const table of tables) {
-    lines.push(`  /** ${describeEntity(table.entity)}; code reads the table name from ${table.envVar}. */`);
+    lines.push(`  /** ${describeTable(table)}; code reads the table name from ${table.envVar}. */`);
     lines.push(`  public readonly ${getTableNames(table).propertyName}: ${style};`);
   }
   lines.push('', '  constructor(scope: Construct, id: string, props?: DatabaseStackProps) {', '    super(scope, id, props);');

@@ -47,7 +47,13 @@ function renderRemovalPolicy(table: TableDesignEntry, indent: string): string[] 
   ];
 }
 
-function renderEncryption(style: TableStyle, indent: string): string[] {
+function renderEncryption(table: TableDesignEntry, style: TableStyle, indent: string): string[] {
+  if (table.encryption === 'AWS_MANAGED') {
+    return [
+      `${indent}// Encrypted at rest with the AWS managed KMS key for DynamoDB (aws/dynamodb; KMS requests are charged).`,
+      style === 'TableV2' ? `${indent}encryption: TableEncryptionV2.awsManagedKey(),` : `${indent}encryption: TableEncryption.AWS_MANAGED,`,
+    ];
+  }
   const comment = `${indent}// Encrypted at rest with an AWS owned key (the DynamoDB default, no KMS charge).`;
   if (style === 'TableV2') {
     return [
@@ -74,7 +80,7 @@ export function renderTableDefinition(table: StackTableInput, style: TableStyle)
   if (table.sortKey) lines.push(`${body}sortKey: ${renderKey(table.sortKey)},`);
   lines.push(style === 'TableV2' ? `${body}billing: Billing.onDemand(),` : `${body}billingMode: BillingMode.PAY_PER_REQUEST,`);
   lines.push(`${body}pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: ${table.pointInTimeRecovery ? 'true' : 'false'} },`);
-  lines.push(...renderEncryption(style, body));
+  lines.push(...renderEncryption(table, style, body));
   lines.push(...renderRemovalPolicy(table, body));
   if (table.ttlAttribute) {
     lines.push(`${body}// Items expire when this attribute (epoch seconds) is in the past.`);

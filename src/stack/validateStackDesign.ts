@@ -57,6 +57,9 @@ export function validateStackDesign(design: TableDesign, source?: string): void 
     if (table.removalPolicy !== 'destroy' && table.removalPolicy !== 'retain') {
       problems.push(`${where}.removalPolicy must be "destroy" or "retain"`);
     }
+    if (table.encryption !== undefined && table.encryption !== 'AWS_OWNED' && table.encryption !== 'AWS_MANAGED') {
+      problems.push(`${where}.encryption must be "AWS_OWNED" or "AWS_MANAGED"`);
+    }
     if (table.billing !== 'PAY_PER_REQUEST') problems.push(`${where}.billing must be "PAY_PER_REQUEST"`);
     if (!/[A-Za-z0-9]/.test(table.name)) {
       problems.push(`${where}.name needs letters or digits to build a property name from`);

@@ -36,5 +36,5 @@ export const featureDesign: TableDesign = makeDesign([
     ],
     ttlAttribute: 'expiresAt',
   }),
-  makeTable({ name: 'audit_log', envVar: 'AUDIT_LOG_TABLE', entity: 'AuditLog', partitionKey: { name: 'seq', type: 'number' }, pointInTimeRecovery: false, removalPolicy: 'retain' }),
+  makeTable({ name: 'audit_log', envVar: 'AUDIT_LOG_TABLE', entity: 'AuditLog', partitionKey: { name: 'seq', type: 'number' }, pointInTimeRecovery: false, removalPolicy: 'retain', encryption: 'AWS_MANAGED', purpose: 'counters' }),
 ]);

@@ -43,6 +43,8 @@ describe('generateDatabaseStack', () => {
     expect(readGeneratedState(first)).toBe('generated-intact');
     expect(readGeneratedState(first.replace("'status'", "'state'"))).toBe('generated-edited');
     expect(readGeneratedState('export const x = 1;\n')).toBe('not-generated');
+    expect(first).toContain('/** Atomic id counters; code reads the table name from AUDIT_LOG_TABLE. */');
+    expect(first).toContain('encryption: TableEncryptionV2.awsManagedKey(),');
   });
 
   it('never hard-codes a physical table name unless the design gives one', () => {
@@ -77,6 +79,7 @@ describe('generateDatabaseStack', () => {
       expect(orders.Properties.TableName).toBeUndefined();
       const audit = findTable(template, 'AWS::DynamoDB::GlobalTable', 'AuditLogTable').resource;
       expect(audit.DeletionPolicy).toBe('Retain');
+      expect(audit.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
       expect(audit.Properties.Replicas).toEqual([
         { Region: { Ref: 'AWS::Region' }, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } },
       ]);
@@ -150,6 +153,7 @@ describe('generateDatabaseStack', () => {
         'byRegion',
       ]);
       expect(resource.DeletionPolicy).toBe('Delete');
+      expect(findTable(template, 'AWS::DynamoDB::Table', 'AuditLogTable').resource.Properties.SSESpecification).toEqual({ SSEEnabled: true });
       template.hasOutput('OrdersTableArn', { Value: { 'Fn::GetAtt': [logicalId, 'Arn'] } });
     });
   });

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { TableDesign, TableDesignEntry } from '../../src/model/table-design';
+import { listHandlerGrants, type TableGrant } from '../../src/stack/listHandlerGrants';
 import { getTableNames, type TableNames } from '../../src/stack/naming';
 
 export interface TableNeed {
@@ -79,14 +80,14 @@ export function loadWiringDesign(designOption: string, rootOption?: string): Wir
   const byName = new Map(tables.map((table) => [table.name, table]));
   const problems: string[] = [];
   const entries = (Array.isArray(raw.handlers) ? raw.handlers : []).map((handler, index) => {
-    const actions = (handler.actions ?? []).map((action) => (action.includes(':') ? action : `dynamodb:${action}`));
-    for (const action of actions) {
-      if (!/^dynamodb:[A-Za-z]+$/.test(action)) problems.push(`handlers[${index}] (${handler.file}): action "${action}" is not a single DynamoDB action; list exact actions such as dynamodb:GetItem`);
+    const grants: TableGrant[] = listHandlerGrants(handler);
+    for (const grant of grants) {
+      for (const action of grant.actions) {
+        if (!/^dynamodb:[A-Za-z]+$/.test(action)) problems.push(`handlers[${index}] (${handler.file}): action "${action}" is not a single DynamoDB action; list exact actions such as dynamodb:GetItem`);
+      }
+      if (!byName.has(grant.table)) problems.push(`handlers[${index}] (${handler.file}): table "${grant.table}" is not in "tables"`);
     }
-    for (const table of handler.tables ?? []) {
-      if (!byName.has(table)) problems.push(`handlers[${index}] (${handler.file}): table "${table}" is not in "tables"`);
-    }
-    return { keys: fileKeys(handler.file), exportName: exportOf(handler.handler), handler, actions };
+    return { keys: fileKeys(handler.file), exportName: exportOf(handler.handler), grants };
   });
 
   const design: WiringDesign = {
@@ -104,13 +105,13 @@ export function loadWiringDesign(designOption: string, rootOption?: string): Wir
       if (matching.length === 0) return undefined;
       const needs: Needs = new Map();
       for (const entry of matching) {
-        for (const tableName of entry.handler.tables ?? []) {
-          const table = byName.get(tableName);
+        for (const grant of entry.grants) {
+          const table = byName.get(grant.table);
           if (!table) continue;
-          const need = needs.get(tableName) ?? { table, names: getTableNames(table), actions: [], indexes: [] };
-          need.actions = sortActions([...need.actions, ...entry.actions.filter((action) => /^dynamodb:[A-Za-z]+$/.test(action))]);
-          need.indexes = [...new Set([...need.indexes, ...(entry.handler.indexes ?? [])])].sort();
-          needs.set(tableName, need);
+          const need = needs.get(grant.table) ?? { table, names: getTableNames(table), actions: [], indexes: [] };
+          need.actions = sortActions([...need.actions, ...grant.actions]);
+          need.indexes = [...new Set([...need.indexes, ...grant.indexes])].sort();
+          needs.set(grant.table, need);
         }
       }
       for (const [name, need] of needs) if (need.actions.length === 0) needs.delete(name);
