@@ -36,6 +36,8 @@ export interface FileContext {
   todo(path: ASTPath, message: string): void;
   /** Statements that already received a TODO in this run. */
   todoStatements: Set<unknown>;
+  /** Names given to functions hoisted into consts in this run. */
+  hoistedNames: Set<string>;
 }
 
 const MARKER = 'dynamodb-codemod: TODO';

@@ -78,6 +78,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
     typeImports: new Map(),
     valueImports: new Map(),
     todoStatements: new Set<unknown>(),
+    hoistedNames: new Set<string>(),
     ...makeReporter(file.path, design.root, report),
   };
   const withClasses = { ...base, classes: readClasses(base, analysis) };

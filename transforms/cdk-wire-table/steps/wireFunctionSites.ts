@@ -3,6 +3,8 @@
  * and `table.grant(fn, …)` with exactly the actions of its handler (per route when created in a
  * loop). Functions whose handler cannot be told get a TODO marker instead.
  */
+import type { ASTPath } from 'jscodeshift';
+import { toCamelCase } from '../../../src/stack/naming';
 import { evaluationContext, type ClassInfo, type FactorySite, type FunctionSite } from '../analyzeClass';
 import { propertyKeyText } from '../detectStyle';
 import { evaluateStatic } from '../evaluateStatic';
@@ -154,13 +156,19 @@ export function wireSite(context: FileContext, info: ClassInfo, site: FunctionSi
     context.todo(site.path, `${info.name}'s constructor destructures its props; take them as \`props\` so the tables can be passed in, then re-run`);
     return;
   }
-  const reference = findFunctionReference(site.path, context.source);
+  let reference = findFunctionReference(site.path, context.source);
+  let hoisted: string | undefined;
+  if (!reference.ok && reference.hoistInto && site.kind === 'function' && !site.loop) {
+    const hoist = hoistFunction(site, reference.hoistInto, context);
+    hoisted = hoist.declaration;
+    reference = { ok: true, text: hoist.name, statementPath: reference.hoistInto };
+  }
   if (!reference.ok) {
     context.todo(site.path, reference.reason);
     return;
   }
   let fnRef = reference.text;
-  let envTarget: Node | undefined = (site.path.node as Node).arguments[2];
+  let envTarget: Node | undefined = hoisted ? undefined : (site.path.node as Node).arguments[2];
   if (site.kind === 'factory') {
     const factory = site.target.factory!;
     if (!factory.fnProperty || factory.fnPropertyHidden) {
@@ -173,13 +181,13 @@ export function wireSite(context: FileContext, info: ClassInfo, site: FunctionSi
   const propsName = info.params.props ?? 'props';
   const block = reference.statementPath.parent.node as Node;
   const statements: string[] = [];
-  const entries: [string, string][] = needs.map((need) => [need.table.envVar, `${propsName}.${need.names.propertyName}.tableName`]);
-  if (!addToEnvironmentObject(envTarget, entries, context)) {
-    const existing = blockText(block, context.source);
-    for (const [envVar, valueText] of entries) {
-      const call = addEnvironmentCall(fnRef, envVar, valueText, context.style);
-      if (!existing.includes(call.replace(/;$/, ''))) statements.push(call);
-    }
+  // Variables already set with fn.addEnvironment(...) (e.g. on a function hoisted by an earlier run) stay as they are.
+  const existingText = blockText(block, context.source);
+  const entries = needs
+    .map((need): [string, string] => [need.table.envVar, `${propsName}.${need.names.propertyName}.tableName`])
+    .filter(([envVar, valueText]) => !existingText.includes(addEnvironmentCall(fnRef, envVar, valueText, context.style).replace(/;$/, '')));
+  if (entries.length > 0 && !addToEnvironmentObject(envTarget, entries, context)) {
+    for (const [envVar, valueText] of entries) statements.push(addEnvironmentCall(fnRef, envVar, valueText, context.style));
   }
   for (const need of needs) {
     const tableRef = `${propsName}.${need.names.propertyName}`;
@@ -194,7 +202,29 @@ export function wireSite(context: FileContext, info: ClassInfo, site: FunctionSi
     const statement = `${grantCall(form, tableRef, fnRef, { list: actions }, policyName(form, context))}${context.style.semicolon}`;
     placeGrant(block, tableRef, fnRef, statement, statements, context);
   }
-  context.edits.insertStatementsAfter(reference.statementPath.node as never, statements);
+  if (hoisted) context.edits.insertStatementsBefore(reference.statementPath.node as never, [hoisted, ...statements]);
+  else context.edits.insertStatementsAfter(reference.statementPath.node as never, statements);
+}
+
+/**
+ * `new LambdaIntegration(new lambda.Function(this, 'ListNotes', {…}))` → `const listNotesFunction =
+ * new lambda.Function(this, 'ListNotes', {…});` before the statement, and the argument becomes the
+ * const, so the function can be granted. Continuation lines keep their indentation relative to it.
+ */
+function hoistFunction(site: FunctionSite, statementPath: ASTPath, context: FileContext): { name: string; declaration: string } {
+  const node = site.path.node as Node;
+  const id = evaluateStatic(node.arguments[1], evaluationContext(context.module, context.analysis, site.path));
+  const base = toCamelCase(typeof id === 'string' ? id : 'handler') || 'handler';
+  const stem = /(Function|Fn|Handler|Lambda)$/i.test(base) ? base : `${base}Function`;
+  let name = stem;
+  for (let suffix = 2; site.path.scope?.lookup(name) || context.hoistedNames.has(name); suffix += 1) name = `${stem}${suffix}`;
+  context.hoistedNames.add(name);
+  const text = context.source.slice(node.start, node.end);
+  const newIndent = context.edits.indentOf(node);
+  const statementIndent = context.edits.indentOf(statementPath.node);
+  const moved = text.split('\n').map((line, index) => (index > 0 && line.startsWith(newIndent) ? statementIndent + line.slice(newIndent.length) : line)).join('\n');
+  context.edits.replace(node, name);
+  return { name, declaration: `const ${name} = ${moved}${context.style.semicolon}` };
 }
 
 export function wireFunctionSites(context: FileContext): void {

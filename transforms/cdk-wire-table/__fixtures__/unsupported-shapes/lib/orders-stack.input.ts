@@ -21,10 +21,14 @@ export class OrdersStack extends cdk.Stack {
     });
     api.root.addResource('webhook').addMethod('POST', new apigw.LambdaIntegration(webhook));
 
-    // Created inline, never assigned: nothing to grant to.
+    // Created inline: hoisted into a const so that it can be granted.
     api.root.addResource('place').addMethod('POST', new apigw.LambdaIntegration(new NodejsFunction(this, 'PlaceOrder', {
       entry: path.join(__dirname, '../handlers/place-order.ts'),
     })));
+
+    // Returned by an arrow function: no statement to add the grant to.
+    const cancellers = ['cancel-order'].map((name) => new NodejsFunction(this, name, { entry: path.join(__dirname, `../handlers/${name}.ts`) }));
+    api.root.addResource('cancel').addMethod('POST', new apigw.LambdaIntegration(cancellers[0]));
 
     this.addRefunds(api);
   }

@@ -29,11 +29,18 @@ export class OrdersStack extends cdk.Stack {
     });
     api.root.addResource('webhook').addMethod('POST', new apigw.LambdaIntegration(webhook));
 
-    // dynamodb-codemod: TODO the function is not assigned to a variable or property; assign it to a const, then re-run
-    // Created inline, never assigned: nothing to grant to.
-    api.root.addResource('place').addMethod('POST', new apigw.LambdaIntegration(new NodejsFunction(this, 'PlaceOrder', {
+    const placeOrderFunction = new NodejsFunction(this, 'PlaceOrder', {
       entry: path.join(__dirname, '../handlers/place-order.ts'),
-    })));
+    });
+    placeOrderFunction.addEnvironment('ORDERS_TABLE_NAME', props.ordersTable.tableName);
+    props.ordersTable.grant(placeOrderFunction, 'dynamodb:PutItem');
+    // Created inline: hoisted into a const so that it can be granted.
+    api.root.addResource('place').addMethod('POST', new apigw.LambdaIntegration(placeOrderFunction));
+
+    // Returned by an arrow function: no statement to add the grant to.
+    // dynamodb-codemod: TODO the function is returned by an arrow function; give it a block body that assigns the function to a const, then re-run
+    const cancellers = ['cancel-order'].map((name) => new NodejsFunction(this, name, { entry: path.join(__dirname, `../handlers/${name}.ts`) }));
+    api.root.addResource('cancel').addMethod('POST', new apigw.LambdaIntegration(cancellers[0]));
 
     this.addRefunds(api);
   }
