@@ -9,7 +9,10 @@ import { migrateAndReplay, type MigrateOptions } from './support/migrate-fixture
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(120000);
 
-const FIXTURES: [string, MigrateOptions][] = [['express-notes-array', {}]];
+const FIXTURES: [string, MigrateOptions][] = [
+  ['express-notes-array', {}],
+  ['express-bookmarks-json-sync', {}],
+];
 
 afterAll(() => stopAllApps());
 

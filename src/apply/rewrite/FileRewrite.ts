@@ -57,6 +57,8 @@ export class FileRewrite {
   readonly report: RewriteReport = { rewritten: 0, todos: [], diagnostics: [], seeds: [] };
   /** Original nodes already handled by an idiom (skipped by later steps). */
   readonly consumed = new Set<ASTNode>();
+  /** Set by steps that change the tree without rewriting an operation (e.g. removing a retired helper). */
+  modified = false;
   /** Functions (jscodeshift nodes) that now contain emitted awaits. */
   readonly awaiting = new Set<ASTNode>();
   readonly snapshots: Snapshot[] = [];

@@ -13,8 +13,13 @@ export function findVariableReferences(j: JSCodeshift, within: Collection | ASTP
   refreshScopes(j, collection);
   return collection
     .find(j.Identifier, { name })
-    .filter((path) => isReadReference(path) && lookupScope(path, name) === scope)
+    .filter((path) => isReadReference(path) && sameScope(lookupScope(path, name), scope))
     .paths() as ASTPath<any>[];
+}
+
+/** Scopes compare by the node that makes them: jscodeshift may build two path objects (and scopes) for one node. */
+export function sameScope(a: any, b: any): boolean {
+  return Boolean(a && b && a.node === b.node);
 }
 
 export function lookupScope(path: ASTPath<any>, name: string): any {

@@ -21,7 +21,7 @@ export function removeUnusedBindings(rewrite: FileRewrite): void {
   for (let round = 0; round < 8; round += 1) {
     let removed = false;
     rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
-      if (path.node.id.type !== 'Identifier' || !usedBefore(rewrite, path.node, path.node.id.name)) return;
+      if (path.node.id.type !== 'Identifier' || !usedBefore(rewrite, path.node, path.node.id.name) || isStoreDeclaration(rewrite, path.node)) return;
       if (!isPure(rewrite, path.node.init) || isUsedNow(rewrite, path, path.node.id.name)) return;
       pruneDeclarator(path);
       removed = true;
@@ -56,6 +56,12 @@ export function removeUnusedBindings(rewrite: FileRewrite): void {
     });
     if (!removed) return;
   }
+}
+
+/** A memory store's declaration: retireStores removes it, saving its seed data first. */
+function isStoreDeclaration(rewrite: FileRewrite, node: AnyNode): boolean {
+  const scanner = rewrite.scannerPathOf(node);
+  return Boolean(scanner && rewrite.analysis.targets.some((target) => target.origin === 'memory' && target.declarations.has(scanner.node)));
 }
 
 /** The original code referenced this binding (so the rewrite is what made it unused). */

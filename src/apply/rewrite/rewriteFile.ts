@@ -19,7 +19,7 @@ export function rewriteFile(rel: string, source: string, analysis: ApplyAnalysis
   const before = rewrite.report.todos.length;
   for (const step of steps) step(rewrite);
   analysis.processed.add(rel);
-  const touched = rewrite.report.rewritten > 0 || rewrite.report.todos.length > before || rewrite.report.seeds.length > 0;
+  const touched = rewrite.modified || rewrite.report.rewritten > 0 || rewrite.report.todos.length > before || rewrite.report.seeds.length > 0;
   if (!touched) return { report: rewrite.report };
   const output = rewrite.toSource();
   return { output: output === source ? undefined : output, report: rewrite.report };

@@ -65,15 +65,26 @@ export function lookupExpression(rewrite: FileRewrite, path: ASTPath<any>, targe
   const index = findServingIndex(rewrite.analysis.design, target.entityName, attribute);
   const gsi = index ? target.table.gsis.find((candidate) => candidate.name === index.name) : undefined;
   if (gsi && gsi.partitionKey.name === attribute) {
-    return buildQueryIndex(rewrite.emit, rewrite.tableOf(target), { index: gsi.name, attribute, value });
+    return inAppOrder(rewrite, target, buildQueryIndex(rewrite.emit, rewrite.tableOf(target), { index: gsi.name, attribute, value }));
   }
-  return buildScanAll(rewrite.emit, rewrite.tableOf(target), { attribute, value });
+  return inAppOrder(rewrite, target, buildScanAll(rewrite.emit, rewrite.tableOf(target), { attribute, value }));
 }
 
 /** Every item of the store (the whole array, the Map's values). */
 export function scanExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget): ExpressionKind {
   rewrite.markAwait(path);
-  return buildScanAll(rewrite.emit, rewrite.tableOf(target));
+  return inAppOrder(rewrite, target, buildScanAll(rewrite.emit, rewrite.tableOf(target)));
+}
+
+/**
+ * An array (or Map) kept items in insertion order and the app may depend on it (pages, "first").
+ * A Scan returns items in key-hash order; with sequential numeric ids (counter strategy)
+ * insertion order is id order, so the items are sorted by id. Other ids carry no order to restore.
+ */
+function inAppOrder(rewrite: FileRewrite, target: StoreTarget, items: ExpressionKind): ExpressionKind {
+  if (target.key.type !== 'number' || target.entity.idStrategy !== 'counter' || target.shape === 'object-map') return items;
+  const key = target.key.name;
+  return expression(rewrite.emit, ['(', items, `).sort((a, b) => a.${key} - b.${key})`]);
 }
 
 /** The type the design gives an attribute of the target's entity. */

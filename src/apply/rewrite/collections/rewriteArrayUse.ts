@@ -30,6 +30,7 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
       else todo(pass, use, `${method}() of ${use.target.entityName} items: write each new item with PutCommand, then re-run`);
       return;
     }
+    if (MUTATORS.has(method) && use.snapshot) return changeSnapshot(pass, use);
     if (MUTATORS.has(method)) {
       todo(pass, use, `${method}() changes the ${use.target.entityName} collection in a way apply cannot translate; replace it with PutCommand/DeleteCommand calls, then re-run`);
       return;
@@ -59,6 +60,7 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
       }
     }
   }
+  if (isAssignmentTarget(use.path) && use.snapshot) return changeSnapshot(pass, use);
   if (isAssignmentTarget(use.path)) {
     todo(pass, use, `the ${use.target.entityName} collection is replaced as a whole here; write the items that changed with PutCommand/DeleteCommand, then re-run`);
     return;
@@ -88,6 +90,16 @@ function isAssignmentTarget(path: ASTPath<any>): boolean {
   if (parent.type === 'UpdateExpression') return true;
   if (parent.type === 'UnaryExpression' && parent.operator === 'delete') return true;
   return current !== path && memberName(current.node as AnyNode) === 'length' && parent.type === 'AssignmentExpression';
+}
+
+/**
+ * A snapshot variable reassigned or reordered (`bookmarks = bookmarks.filter(…)`) is the app
+ * working on its copy: fine, unless that copy is saved afterwards (then the save gets a TODO).
+ */
+function changeSnapshot(pass: CollectionPass, use: CollectionUse): void {
+  pass.consume(use.path.node);
+  use.snapshot!.needsAll = true;
+  pass.rewrite.untranslated.add(use.snapshot!);
 }
 
 function todo(pass: CollectionPass, use: CollectionUse, message: string): void {

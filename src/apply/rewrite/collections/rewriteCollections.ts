@@ -7,6 +7,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import { findVariableReferences } from '../bindings';
+import { removeUnusedBindings } from '../removeUnusedBindings';
 import type { FileRewrite } from '../FileRewrite';
 import { isAttached, methodCallOn } from '../treeUtils';
 import { CollectionPass } from './context';
@@ -52,12 +53,14 @@ function isCreate(use: CollectionUse): boolean {
 
 /** A snapshot still used reads every record (a Scan); one no longer used goes away. */
 function finishSnapshots(rewrite: FileRewrite): void {
+  // values derived from a snapshot that the rewrite made unused (`const last = bookmarks.reduce(…)`) go first
+  removeUnusedBindings(rewrite);
   for (const snapshot of rewrite.snapshots) {
     const declarator = snapshot.declarator as ASTPath<any>;
     if (!isAttached(declarator)) continue;
     const fn = rewrite.enclosingFunction(declarator);
     const remaining = findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], snapshot.name, snapshot.scope);
-    if (snapshot.needsAll || remaining.length) {
+    if (remaining.length) {
       declarator.node.init = scanExpression(rewrite, declarator, snapshot.target);
       rewrite.operationDone();
       continue;

@@ -14,7 +14,7 @@ import { buildNextId } from '../../../emit/commands/buildNextId';
 import { buildPutItem } from '../../../emit/commands/buildPutItem';
 import type { StoreTarget } from '../../analysis/findStoreTargets';
 import { addTodo } from '../addTodo';
-import { lookupScope } from '../bindings';
+import { lookupScope, sameScope } from '../bindings';
 import type { FileRewrite } from '../FileRewrite';
 import { contains } from '../treeUtils';
 import type { CollectionPass } from './context';
@@ -91,7 +91,7 @@ function findDeclarator(rewrite: FileRewrite, at: ASTPath<any>, name: string): A
   if (!scope) return undefined;
   return rewrite.j(scope.path as ASTPath<any>)
     .find(rewrite.j.VariableDeclarator)
-    .filter((p) => (p.node.id as AnyNode).type === 'Identifier' && (p.node.id as AnyNode).name === name && lookupScope(p, name) === scope)
+    .filter((p) => (p.node.id as AnyNode).type === 'Identifier' && (p.node.id as AnyNode).name === name && sameScope(lookupScope(p, name), scope))
     .paths()[0] as ASTPath<any> | undefined;
 }
 

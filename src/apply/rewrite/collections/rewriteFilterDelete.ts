@@ -11,7 +11,7 @@
  */
 import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
-import { expression } from '../../../emit/emitContext';
+import { expression, statement } from '../../../emit/emitContext';
 import { buildDeleteItem } from '../../../emit/commands/buildDeleteItem';
 import { findVariableReferences, lookupScope } from '../bindings';
 import type { FileRewrite } from '../FileRewrite';
@@ -105,10 +105,7 @@ function commit(pass: CollectionPass, use: CollectionUse, statementPath: ASTPath
     test.path.replace(expression(rewrite.emit, [test.unchanged ? `!${deleted}` : `${deleted} !== undefined`]));
   }
   const command = buildDeleteItem(rewrite.emit, rewrite.tableOf(use.target), key as any, true);
-  const { j } = rewrite;
-  const declaration = j.variableDeclaration('const', [
-    j.variableDeclarator(j.objectPattern([Object.assign(j.objectProperty(j.identifier('Attributes'), j.identifier(deleted)), { shorthand: false })]), command),
-  ]);
+  const declaration = statement(rewrite.emit, [`const { Attributes: ${deleted} } = `, command, ';']);
   rewrite.markAwait(statementPath);
   replaceStatement(statementPath, [declaration]);
   rewrite.operationDone();

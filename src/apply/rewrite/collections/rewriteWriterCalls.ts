@@ -20,8 +20,11 @@ export function rewriteWriterCalls(rewrite: FileRewrite, mutations: Map<ItemVari
   for (const writer of rewrite.writerCalls) {
     if (!isAttached(writer.path)) continue;
     const saved = writer.path.node.arguments[0] as AnyNode | undefined;
-    const snapshot = rewrite.snapshots.find((candidate) => saved?.type === 'Identifier' && candidate.name === saved.name && candidate.target === writer.target);
-    if (snapshot && rewrite.untranslated.has(snapshot)) {
+    const fn = rewrite.enclosingFunction(writer.path)?.node;
+    const snapshot = rewrite.snapshots.find(
+      (candidate) => saved?.type === 'Identifier' && candidate.name === saved.name && candidate.target === writer.target && rewrite.enclosingFunction(candidate.declarator)?.node === fn,
+    );
+    if (snapshot && rewrite.untranslated.has(snapshot) && !rewrite.handledWriters.has(writer.path.node)) {
       addTodo(rewrite, writer.path, `${snapshot.name} was changed in a way apply could not translate; write those changes with PutCommand/UpdateCommand/DeleteCommand, then remove this save and re-run`);
       continue;
     }
@@ -32,7 +35,6 @@ export function rewriteWriterCalls(rewrite: FileRewrite, mutations: Map<ItemVari
       addTodo(rewrite, writer.path, `the result of this save is used; the changes before it are now written to DynamoDB directly, so replace the call, then re-run`);
       continue;
     }
-    const fn = rewrite.enclosingFunction(writer.path)?.node;
     const writeBacks: AnyNode[] = [];
     for (const [item, paths] of pending) {
       if (item.target !== writer.target || item.fn !== fn) continue;
