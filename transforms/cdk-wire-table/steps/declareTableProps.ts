@@ -83,7 +83,8 @@ export function declareClassTableProps(info: ClassInfo, context: FileContext): v
   }
   if (!typed) return;
   let param = rawParam.type === 'TSParameterProperty' ? rawParam.parameter : rawParam;
-  if (param.type === 'AssignmentPattern') param = param.left;
+  const defaulted = param.type === 'AssignmentPattern' ? param : undefined;
+  if (defaulted) param = defaulted.left;
   const annotation = param.typeAnnotation?.typeAnnotation as Node | undefined;
   if (!annotation) return;
   const classIndent = context.edits.indentOf(classStatement(info));
@@ -116,6 +117,10 @@ export function declareClassTableProps(info: ClassInfo, context: FileContext): v
   } else {
     context.todo(info.ctorPath!, `add ${wanted.map(([, line]) => `\`${line}\``).join(', ')} to ${info.name}'s props type, then re-run`);
     return;
+  }
+  if (defaulted) {
+    // `props: StackProps = {}`: a default cannot hold the tables, so props become required.
+    context.edits.replace({ start: annotation.end, end: defaulted.end }, '');
   }
   if (param.optional && param.type === 'Identifier') {
     const question = context.source.indexOf('?', param.start + param.name.length);
