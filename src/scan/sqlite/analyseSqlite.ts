@@ -28,10 +28,10 @@ export function analyseSqlite(ctx: ScanContext): SqliteAnalysisWithHints {
   if (cached) return cached;
   const project = ctx.project;
   const evaluator = new StringEvaluator(project);
-  const connections = findConnections(project, evaluator);
+  const connections = findConnections(project, evaluator, ctx.diagnostics);
   const resolver = new ConnectionResolver(project, connections);
   const callSites = connections.length > 0 ? traceCallSites({ project, evaluator, resolver, calls: new CallIndex(project), diagnostics: ctx.diagnostics }) : [];
-  const hints = readCodeHints(connections.length > 0 ? project.sources : []);
+  const hints = readCodeHints(connections.length > 0 ? project.sources : [], ctx.diagnostics);
   const tables = connections.length > 0 ? collectTables(ctx, connections, callSites, hints) : [];
   const foreignKeysOn =
     hints.foreignKeysPragma || callSites.some((site) => site.variants.some((v) => /PRAGMA\s+foreign_keys\s*=\s*(ON|1|TRUE|YES)\b/i.test(v.text)));

@@ -1,3 +1,5 @@
+import type { DiagnosticRecord } from '../../../src/model/access-model';
+import { perFile } from '../../../src/scan/sqlite/js/perFile';
 import { scanSqlite } from './scanSqlite';
 
 describe('malformed SQL and odd code', () => {
@@ -71,5 +73,25 @@ function all() { return db.prepare('SELECT * FROM items WHERE id = ?').get(1); }
 `,
     });
     expect(scan.ops).toEqual(['list Item@app.js:4', 'read-by-id Item@app.js:5']);
+  });
+
+  it('turns an unexpected failure on one call into a diagnostic for that place (perFile guard)', () => {
+    const scan = scanSqlite({ 'a.js': 'x()' });
+    const diagnostics: DiagnosticRecord[] = [];
+    let after = false;
+    perFile(scan.ctx.source('a.js'), { add: (d) => diagnostics.push(d) }, () => {
+      throw new Error('boom');
+    }, 7);
+    after = true;
+    expect(after).toBe(true);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'sqlite-recogniser-error',
+        file: 'a.js',
+        line: 7,
+        message: 'the SQLite recogniser could not read this call (boom); SQL in it may be missing from the model — please report this',
+      },
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
-import type { ProjectIndex, SourceFile } from '../../types';
+import type { DiagnosticSink, ProjectIndex, SourceFile } from '../../types';
 import type { SqlConnection, SqliteDriver } from '../types';
 import { unwrapPath } from './astUtils';
 import { StringEvaluator, toProjectRelative } from './evaluateString';
+import { perFile } from './perFile';
 
 export interface PackageRef {
   module: string;
@@ -53,11 +54,11 @@ export function driverOfOpening(project: ProjectIndex, file: SourceFile, path: N
 }
 
 /** Every place the project opens a SQLite database. */
-export function findConnections(project: ProjectIndex, evaluator: StringEvaluator): SqlConnection[] {
+export function findConnections(project: ProjectIndex, evaluator: StringEvaluator, diagnostics?: DiagnosticSink): SqlConnection[] {
   const connections: SqlConnection[] = [];
   for (const file of project.sources) {
     if (!mentionsSqlitePackage(file.text)) continue;
-    file.program.traverse({
+    perFile(file, diagnostics, () => file.program.traverse({
       'NewExpression|CallExpression'(anyPath) {
         const path = anyPath as NodePath<t.NewExpression | t.CallExpression>;
         if (path.isCallExpression() && t.isIdentifier(path.node.callee, { name: 'require' })) return;
@@ -69,7 +70,7 @@ export function findConnections(project: ProjectIndex, evaluator: StringEvaluato
         if (declaration) connection.declaration = declaration;
         connections.push(connection);
       },
-    });
+    }));
   }
   return connections;
 }

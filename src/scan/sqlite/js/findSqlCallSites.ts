@@ -11,6 +11,7 @@ import type { CallIndex } from './CallIndex';
 import type { ConnectionResolver, PreparedStatementRef } from './ConnectionResolver';
 import type { EvaluatedString, StringEvaluator, StringHole } from './evaluateString';
 import { packageOf } from './findConnections';
+import { perFile } from './perFile';
 import { promisifiedMethod } from './promisifiedMethod';
 import { readResultUse } from './readResultUse';
 
@@ -46,37 +47,53 @@ export function findSqlCallSites(tools: CallSiteTools): SqlCallSite[] {
   const executedPrepares = new Set<t.Node>();
   const prepares: { file: SourceFile; path: NodePath<t.CallExpression> }[] = [];
   for (const file of tools.project.sources) {
-    file.program.traverse({
+    perFile(file, tools.diagnostics, () => file.program.traverse({
       CallExpression(path) {
-        const method = memberPropertyName(path.node.callee);
-        if (method === 'prepare') prepares.push({ file, path });
-        if (t.isIdentifier(path.node.callee)) {
-          const promisified = promisifiedMethod(tools.project, file, path.get('callee'));
-          const connection = promisified && RUN_METHODS.has(promisified.method) ? tools.resolver.connectionOf(promisified.file, promisified.receiver) : undefined;
-          const args = path.get('arguments') as NodePath[];
-          if (promisified && connection && args[0]) {
-            sites.push(...traceSql(tools, { file, call: path, method: promisified.method, connection, sqlArgument: { file, path: args[0] }, boundArguments: args.slice(1) }));
-          }
-          return;
-        }
-        if (!method || !RUN_METHODS.has(method)) return;
-        const driverCall = recogniseDriverCall(tools, file, path, method);
-        if (!driverCall) return;
-        if (driverCall.prepare) executedPrepares.add(driverCall.prepare.path.node);
-        sites.push(...traceSql(tools, driverCall));
+        perFile(file, tools.diagnostics, () => visitCall(tools, file, path, sites, prepares, executedPrepares), tools.project.lineOf(path));
       },
-    });
+    }));
   }
   // A statement prepared but never run where we can see it: the operation is reported where it is prepared.
   for (const { file, path } of prepares) {
     if (executedPrepares.has(path.node)) continue;
-    const receiver = (path.get('callee') as NodePath<t.MemberExpression>).get('object');
-    const connection = tools.resolver.connectionOf(file, receiver);
-    const sqlPath = path.get('arguments')[0] as NodePath | undefined;
-    if (!sqlPath || (!connection && isForeignPackage(tools, file, receiver))) continue;
-    sites.push(...traceSql(tools, { file, call: path, method: 'prepare', connection, prepare: { file, path }, sqlArgument: { file, path: sqlPath }, boundArguments: [] }));
+    perFile(file, tools.diagnostics, () => reportUnexecutedPrepare(tools, file, path, sites));
   }
   return sites;
+}
+
+function visitCall(
+  tools: CallSiteTools,
+  file: SourceFile,
+  path: NodePath<t.CallExpression>,
+  sites: SqlCallSite[],
+  prepares: { file: SourceFile; path: NodePath<t.CallExpression> }[],
+  executedPrepares: Set<t.Node>,
+): void {
+  const method = memberPropertyName(path.node.callee);
+  if (method === 'prepare') prepares.push({ file, path });
+  if (t.isIdentifier(path.node.callee)) {
+    const promisified = promisifiedMethod(tools.project, file, path.get('callee'));
+    const connection = promisified && RUN_METHODS.has(promisified.method) ? tools.resolver.connectionOf(promisified.file, promisified.receiver) : undefined;
+    const args = path.get('arguments') as NodePath[];
+    if (promisified && connection && args[0]) {
+      sites.push(...traceSql(tools, { file, call: path, method: promisified.method, connection, sqlArgument: { file, path: args[0] }, boundArguments: args.slice(1) }));
+    }
+    return;
+  }
+  if (!method || !RUN_METHODS.has(method)) return;
+  const driverCall = recogniseDriverCall(tools, file, path, method);
+  if (!driverCall) return;
+  if (driverCall.prepare) executedPrepares.add(driverCall.prepare.path.node);
+  sites.push(...traceSql(tools, driverCall));
+}
+
+function reportUnexecutedPrepare(tools: CallSiteTools, file: SourceFile, path: NodePath<t.CallExpression>, sites: SqlCallSite[]): void {
+  if (!path.get('callee').isMemberExpression()) return;
+  const receiver = (path.get('callee') as NodePath<t.MemberExpression>).get('object');
+  const connection = tools.resolver.connectionOf(file, receiver);
+  const sqlPath = path.get('arguments')[0] as NodePath | undefined;
+  if (!sqlPath || (!connection && isForeignPackage(tools, file, receiver))) return;
+  sites.push(...traceSql(tools, { file, call: path, method: 'prepare', connection, prepare: { file, path }, sqlArgument: { file, path: sqlPath }, boundArguments: [] }));
 }
 
 function recogniseDriverCall(tools: CallSiteTools, file: SourceFile, call: NodePath<t.CallExpression>, method: string): DriverCall | undefined {

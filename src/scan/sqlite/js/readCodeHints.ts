@@ -1,6 +1,7 @@
 import * as t from '@babel/types';
-import type { SourceFile } from '../../types';
+import type { DiagnosticSink, SourceFile } from '../../types';
 import { memberPropertyName } from './astUtils';
+import { perFile } from './perFile';
 
 export interface RowMapper {
   /** Every property read from the row object, as written (snake_case columns). */
@@ -19,10 +20,10 @@ export interface CodeHints {
 }
 
 /** One pass over the code for what the SQL alone does not say: 0/1 booleans, row mappers, pragmas. */
-export function readCodeHints(sources: SourceFile[]): CodeHints {
+export function readCodeHints(sources: SourceFile[], diagnostics?: DiagnosticSink): CodeHints {
   const hints: CodeHints = { booleanNames: new Set(), rowMappers: [], foreignKeysPragma: false };
   for (const file of sources) {
-    file.program.traverse({
+    perFile(file, diagnostics, () => file.program.traverse({
       BinaryExpression(path) {
         const { operator, left, right } = path.node;
         if (!['===', '==', '!==', '!='].includes(operator)) return;
@@ -65,7 +66,7 @@ export function readCodeHints(sources: SourceFile[]): CodeHints {
         }
         if (mapper.renames.size > 0) hints.rowMappers.push(mapper);
       },
-    });
+    }));
   }
   return hints;
 }
