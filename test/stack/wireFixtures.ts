@@ -73,7 +73,9 @@ export function runScenario(scenario: PreparedScenario, extraOptions: Record<str
   const optionsFile = join(scenario.dir, 'options.json');
   if (existsSync(optionsFile)) {
     const options = JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>;
-    if (typeof options.databaseStack === 'string') options.databaseStack = join(scenario.dir, options.databaseStack);
+    for (const key of ['databaseStack', 'accessModel']) {
+      if (typeof options[key] === 'string') options[key] = join(scenario.dir, options[key] as string);
+    }
     extraOptions = { ...options, ...extraOptions };
   }
   for (const file of scenario.files) {

@@ -5,6 +5,7 @@
  * the files they are imported from.
  */
 import type { ASTPath } from 'jscodeshift';
+import type { AccessModelHints } from './loadAccessModelHints';
 import { UNKNOWN, evaluateStatic, type EvaluationContext, type StaticValue } from './evaluateStatic';
 import { bindPattern, findEnclosingLoop, type LoopInfo } from './findEnclosingLoop';
 import { loadModule, resolveImportedConst, resolveModuleFile, type ModuleInfo } from './loadModule';
@@ -62,6 +63,8 @@ export interface ClassInfo {
 
 export interface AnalysisContext {
   design: WiringDesign;
+  /** Handler links from the scanner's access model, for functions the static reading cannot resolve. */
+  accessModelHints?: AccessModelHints;
 }
 
 const memo = new WeakMap<ModuleInfo, Map<string, ClassInfo | 'pending'>>();
@@ -175,9 +178,10 @@ function collectSites(info: ClassInfo, context: AnalysisContext): void {
       }
       const loop = findEnclosingLoop(path, info.ctorPath!.node);
       const dependsOnParams = dependsOn(handlerOptionNodes(node.arguments[2], fnKind), paramNames, module);
-      const variants = computeVariants(path, loop, module, context, (bindings) =>
-        resolveFunctionHandler(node, fnKind, evaluationContext(module, context, path, bindings), module.source),
-      );
+      const variants = computeVariants(path, loop, module, context, (bindings) => {
+        const spec = resolveFunctionHandler(node, fnKind, evaluationContext(module, context, path, bindings), module.source);
+        return spec.unresolved && !loop && !dependsOnParams ? (hintFor(path, module, context) ?? spec) : spec;
+      });
       info.sites.push({ kind: 'function', fnKind, path, loop, variants, dependsOnParams });
       return;
     }
@@ -191,6 +195,19 @@ function collectSites(info: ClassInfo, context: AnalysisContext): void {
     }
     if (target.needs.size > 0) info.sites.push({ kind: 'child', path, target });
   });
+}
+
+/** The scanner's link for this construct (by construct id or the variable it is assigned to). */
+function hintFor(path: ASTPath, module: ModuleInfo, context: AnalysisContext): HandlerSpec | undefined {
+  if (!context.accessModelHints) return undefined;
+  const node = path.node as Node;
+  const names: string[] = [];
+  const id = evaluateStatic(node.arguments[1], evaluationContext(module, context, path));
+  if (typeof id === 'string') names.push(id);
+  const parent = path.parent?.node as Node | undefined;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') names.push(parent.id.name);
+  if (parent?.type === 'AssignmentExpression' && parent.left.type === 'MemberExpression' && !parent.left.computed) names.push(parent.left.property.name);
+  return context.accessModelHints(module.filePath, names);
 }
 
 /** Handler of a helper construct's Lambda for one call: its props bound to the call's arguments. */

@@ -9,7 +9,8 @@
  *
  * Options: --design (required), --root (directory the design's handler paths are relative to;
  * default the parent of .migration), --databaseStack (path of the generated stack module; default
- * <cdk app>/lib/database-stack.ts), --databaseStackId (default DatabaseStack).
+ * <cdk app>/lib/database-stack.ts), --databaseStackId (default DatabaseStack), --accessModel (the
+ * scanner's JSON; its construct links resolve handlers the static reading cannot).
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { analyzeClass, type AnalysisContext, type ClassInfo } from './analyzeClass';
@@ -17,6 +18,7 @@ import { createTextEdits } from './createTextEdits';
 import { detectStyle } from './detectStyle';
 import { makeReporter, makeTodo, type FileContext } from './fileContext';
 import { createModuleInfo } from './loadModule';
+import { loadAccessModelHints } from './loadAccessModelHints';
 import { loadWiringDesign } from './loadWiringDesign';
 import { addImports } from './steps/addImports';
 import { declareTableProps } from './steps/declareTableProps';
@@ -61,7 +63,10 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   const j = api.jscodeshift.withParser('tsx');
   const module = createModuleInfo(file.path, file.source, design.root, j);
   const style = detectStyle(j, module.root, file.source, file.path);
-  const analysis: AnalysisContext = { design };
+  const analysis: AnalysisContext = {
+    design,
+    accessModelHints: typeof options.accessModel === 'string' ? loadAccessModelHints(options.accessModel, design.root) : undefined,
+  };
   const base = {
     j,
     root: module.root,
