@@ -148,6 +148,7 @@ function safeResolve(project: ProjectIndex, file: SourceFile, path: NodePath): V
 export function resolveDataFilePath(project: ProjectIndex, file: SourceFile, value: string): string | undefined {
   const root = project.root;
   const toRel = (abs: string): string => posix.relative(root, abs);
+  if (value.startsWith('file://')) return toRel(posix.normalize(value.slice(7)));
   if (value.startsWith('/')) return toRel(posix.normalize(value));
   const candidates = [posix.join(root, value)];
   const packageDir = nearestPackageDir(project, file);

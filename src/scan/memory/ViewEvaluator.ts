@@ -5,8 +5,9 @@ import type { FunctionRef, ScanContext, SourceFile, ValueOrigin } from '../types
 import type { CallSites } from './CallSites';
 import type { DataStore, View } from './model';
 import { keepsEveryRecord } from './analysePredicate';
+import { requestPart } from './requestValueSource';
 import type { StoreRegistry } from './StoreRegistry';
-import { memberName, propertyKeyName, textOf, unwrap } from './syntax';
+import { destructuredKey, memberName, propertyKeyName, textOf, unwrap } from './syntax';
 
 /** Array methods whose callback receives a record as its first parameter. */
 const ITERATION_METHODS = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'forEach', 'map', 'flatMap']);
@@ -209,7 +210,10 @@ export class ViewEvaluator {
   private computedMember(file: SourceFile, p: NodePath<t.MemberExpression | t.OptionalMemberExpression>, view: View): View | undefined {
     let target = view;
     if (target.type === 'document') {
-      if (target.members.length === 0 && !this.registry.contentOf(target.ref).ok) target = this.registry.documentView(target.ref, [], 'object');
+      // With no data file to look at, `data[req.params.id]` is a record of an id-keyed document;
+      // `data[name]` with any other key picks a collection we cannot name.
+      const byRequest = requestPart(this.calls, p.get('property') as NodePath) !== undefined;
+      if (target.members.length === 0 && !this.registry.contentOf(target.ref).ok && byRequest) target = this.registry.documentView(target.ref, [], 'object');
       else {
         this.diagnoseOnce(file, p.node, `computed access ${textOf(file.text, p.node)} on the JSON document ${target.ref.display}: cannot tell which collection it reads; operations through it are not in the model`);
         return undefined;
@@ -474,14 +478,6 @@ export function union(views: (View | undefined)[]): View | undefined {
   return defined[0];
 }
 
-export function destructuredKey(pattern: t.ObjectPattern, localName: string): string | undefined {
-  for (const property of pattern.properties) {
-    if (!t.isObjectProperty(property)) continue;
-    const value = t.isAssignmentPattern(property.value) ? property.value.left : property.value;
-    if (t.isIdentifier(value, { name: localName })) return propertyKeyName(property);
-  }
-  return undefined;
-}
 
 function containsNode(root: t.Node, target: t.Node): boolean {
   if (root === target) return true;

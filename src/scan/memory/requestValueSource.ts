@@ -1,8 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { CallSites } from './CallSites';
-import { destructuredKey } from './ViewEvaluator';
-import { memberName, unwrap } from './syntax';
+import { destructuredKey, memberName, unwrap } from './syntax';
 
 export type RequestPart = 'path' | 'query' | 'body';
 

@@ -181,3 +181,13 @@ export function isWithin(inner: NodePath, outer: t.Node): boolean {
   }
   return false;
 }
+
+/** The property key a destructured local name comes from: `{ id: noteId }` + `noteId` → `id`. */
+export function destructuredKey(pattern: t.ObjectPattern, localName: string): string | undefined {
+  for (const property of pattern.properties) {
+    if (!t.isObjectProperty(property)) continue;
+    const value = t.isAssignmentPattern(property.value) ? property.value.left : property.value;
+    if (t.isIdentifier(value, { name: localName })) return propertyKeyName(property);
+  }
+  return undefined;
+}
