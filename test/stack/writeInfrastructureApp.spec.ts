@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { detectTableStyle } from '../../src/stack/detectTableStyle';
 import { generateInfrastructureApp } from '../../src/stack/generateInfrastructureApp';
 import { formatTableEnvironment } from '../../src/stack/listTableEnvironment';
 import { writeDatabaseStack, writeInfrastructureApp } from '../../src/stack/writeInfrastructureApp';
@@ -76,5 +77,17 @@ describe('writeInfrastructureApp', () => {
     const result = writeDatabaseStack(cdkDir, featureDesign);
     expect(result.status).toBe('kept');
     expect(result.reason).toMatch(/not written by dynamodb-codemod/);
+  });
+});
+
+describe('detectTableStyle', () => {
+  it('keeps a project on the v1 Table construct when it already uses it, TableV2 otherwise', () => {
+    const withTable = makeScratchDir('style-table');
+    writeFileSync(join(withTable, 'stack.ts'), "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nnew dynamodb.Table(this, 'Legacy', {});\n");
+    expect(detectTableStyle(withTable)).toBe('Table');
+    const withV2 = makeScratchDir('style-v2');
+    writeFileSync(join(withV2, 'stack.ts'), "import { Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';\nnew Table(this, 'A', {});\nnew TableV2(this, 'B', {});\n");
+    expect(detectTableStyle(withV2)).toBe('TableV2');
+    expect(detectTableStyle(makeScratchDir('style-none'))).toBe('TableV2');
   });
 });
