@@ -51,12 +51,12 @@ export function classifyStatement(summary: StatementSummary, ctx: ClassifyContex
     case 'update': {
       const set = summary.set.map((s) => s.column).filter((c) => !DYNAMIC_IDENTIFIER.test(c));
       const ops: ClassifiedOp[] = [{ op: 'update', table, ...(set.length > 0 ? { attributes: unique(set) } : {}) }];
-      if (!isByKey(summary, table, ctx)) ops.push(...lookupOps(summary.where, table, summary, ctx));
+      if (!isByKey(summary, table, ctx)) ops.push(...lookupOps(summary.where, table, ctx));
       return ops;
     }
     case 'delete': {
       const ops: ClassifiedOp[] = [{ op: 'delete', table }];
-      if (!isByKey(summary, table, ctx)) ops.push(...lookupOps(summary.where, table, summary, ctx));
+      if (!isByKey(summary, table, ctx)) ops.push(...lookupOps(summary.where, table, ctx));
       if (ctx.foreignKeysOn) ops.push(...cascadedDeletes(table, ctx, new Set([table.toLowerCase()])));
       return ops;
     }
@@ -75,7 +75,7 @@ function classifySelect(summary: StatementSummary, primary: string, ctx: Classif
       ops.push(...ttlOps(conditions, table, ctx));
       continue;
     }
-    ops.push(...lookupOps(conditions, table, summary, ctx));
+    ops.push(...lookupOps(conditions, table, ctx));
   }
   // No condition that selects rows (ttl alone still reads them all): the whole table is read.
   const selecting = summary.where.filter((c) => !isTtlCondition(c, ctx) && c.value.kind !== 'column');
@@ -109,7 +109,7 @@ function classifySelect(summary: StatementSummary, primary: string, ctx: Classif
 }
 
 /** How rows are found when not by key: filter-by-attr, relations (foreign keys) and ttl. */
-function lookupOps(conditions: SqlCondition[], table: string, summary: StatementSummary, ctx: ClassifyContext): ClassifiedOp[] {
+function lookupOps(conditions: SqlCondition[], table: string, ctx: ClassifyContext): ClassifiedOp[] {
   const filters: string[] = [];
   const relations: string[] = [];
   for (const condition of conditions) {
@@ -123,7 +123,6 @@ function lookupOps(conditions: SqlCondition[], table: string, summary: Statement
   if (relations.length > 0) ops.push({ op: 'relations', table, attributes: unique(relations) });
   if (filters.length > 0) ops.push({ op: 'filter-by-attr', table, attributes: unique(filters) });
   ops.push(...ttlOps(conditions, table, ctx));
-  void summary;
   return ops;
 }
 

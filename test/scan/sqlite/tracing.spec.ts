@@ -143,14 +143,24 @@ exports.search = (q) => db.prepare(\`SELECT * FROM users WHERE name LIKE '%\${q}
       'routes.js': `
 const db = require('./db');
 exports.list = (req) => db.prepare(\`SELECT * FROM posts ORDER BY \${req.query.sort} DESC LIMIT ? OFFSET ?\`).all(10, 0);
+exports.search = (req) => {
+  const conditions = Object.keys(req.query).map((k) => \`\${k} = ?\`);
+  return db.prepare(\`SELECT * FROM posts WHERE \${conditions.join(' AND ')}\`).all(...Object.values(req.query));
+};
 exports.patch = (id, body) => {
   const fields = Object.keys(body).map((k) => \`\${k} = ?\`);
   return db.prepare(\`UPDATE posts SET \${fields.join(', ')} WHERE id = ?\`).run(...Object.values(body), id);
 };
 `,
     });
-    expect(scan.ops).toEqual(['list Post@routes.js:3', 'paginate Post offset@routes.js:3', 'sort Post desc@routes.js:3', 'update Post@routes.js:6']);
-    expect(scan.codes.filter((c) => c.includes('dynamic-sql'))).toEqual(['warning dynamic-sql routes.js:3', 'warning dynamic-sql routes.js:6']);
+    expect(scan.ops).toEqual([
+      'filter-by-attr Post@routes.js:6',
+      'list Post@routes.js:3',
+      'paginate Post offset@routes.js:3',
+      'sort Post desc@routes.js:3',
+      'update Post@routes.js:10',
+    ]);
+    expect(scan.codes.filter((c) => c.includes('dynamic-sql'))).toEqual(['warning dynamic-sql routes.js:10', 'warning dynamic-sql routes.js:3', 'warning dynamic-sql routes.js:6']);
   });
 
   it('classifies every variant of SQL built by conditional appends, ternaries and whitelisted look-ups', () => {
