@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import { memberNameOf, StaticEvaluator, type StaticObject, type StaticValue } from '../infra/static/evaluateStatic';
 import { unwrapTypeWrappers } from '../project/ValueResolver';
 import type { ProjectIndex, ScanContext, SourceFile } from '../types';
+import { safely } from '../infra/safely';
 import { tableRefOf, type TableRef } from './tableRefOf';
 
 export type DynamoAction = 'Put' | 'Get' | 'Query' | 'Scan' | 'Update' | 'Delete';
@@ -56,16 +57,17 @@ export function findDynamoRequests(ctx: ScanContext): DynamoRequest[] {
   const requests: DynamoRequest[] = [];
   for (const file of ctx.project.sources) {
     if (!/dynamo|DocumentClient|TableName/i.test(file.text)) continue;
+    const at = (path: NodePath) => ({ file: file.rel, line: ctx.project.lineOf(path) });
     file.program.traverse({
-      NewExpression(newPath) {
+      NewExpression: (newPath) => void safely(ctx, at(newPath), 'DynamoDB command', () => {
         const origin = ctx.project.resolveExpression(file, newPath.get('callee') as NodePath);
         if (origin?.kind !== 'package' || !SDK_MODULES.has(origin.module) || origin.members.length !== 1) return;
         const command = COMMANDS[origin.members[0].replace(/Command$/, '')];
         if (!command || !origin.members[0].endsWith('Command')) return;
         const lowLevel = origin.module === '@aws-sdk/client-dynamodb';
         collect(ctx, evaluator, requests, file, newPath, command, lowLevel, (newPath.get('arguments') as NodePath[])[0]);
-      },
-      CallExpression(callPath) {
+      }),
+      CallExpression: (callPath) => void safely(ctx, at(callPath), 'DynamoDB call', () => {
         const callee = callPath.get('callee');
         if (!callee.isMemberExpression()) return;
         const method = memberNameOf(callee.node);
@@ -80,7 +82,7 @@ export function findDynamoRequests(ctx: ScanContext): DynamoRequest[] {
         if (!client && !looksLikeRequest) return;
         const lowLevel = client === 'low-level' || /Item(s)?$/.test(method);
         collect(ctx, evaluator, requests, file, callPath, command, lowLevel, paramsPath);
-      },
+      }),
     });
   }
   cache.set(ctx.project, requests);

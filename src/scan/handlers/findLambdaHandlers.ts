@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import { routesOf } from '../infra/types';
 import { unwrapTypeWrappers } from '../project/ValueResolver';
 import type { FunctionRef, HandlerFinding, InfrastructureFinding, LambdaConstructFinding, ScanContext, SourceFile } from '../types';
+import { safely } from '../infra/safely';
 import { listExports, type ExportedValue } from './listExports';
 
 const EVENT_PARAM = /^_?(event|evt)$/;
@@ -27,39 +28,45 @@ function handlersNamedByInfrastructure(ctx: ScanContext, constructs: LambdaConst
   }
   const handlers: HandlerFinding[] = [];
   for (const group of groups.values()) {
-    const first = group[0];
-    const file = ctx.project.getSource(first.handlerFile!);
-    const exportName = first.handlerExport ?? 'handler';
-    const exported = file ? listExports(file).find((e) => e.name === exportName) : undefined;
-    if (!file || !exported) {
-      ctx.diagnostics.add({
-        severity: 'warning',
-        code: 'unresolved-handler',
-        file: first.file,
-        line: first.line,
-        message: `${first.name} runs ${first.handlerFile}#${exportName}, but that file has no export named ${exportName}`,
-      });
-      continue;
-    }
-    const finding = lambdaFinding(ctx, file, exported);
-    const routes = group.flatMap((construct) => routesOf(construct));
-    const distinct = new Set(routes.map((route) => `${route.method} ${route.path}`));
-    if (distinct.size === 1 && routes[0].method !== 'ANY') {
-      finding.method = routes[0].method;
-      finding.path = routes[0].path;
-    }
-    if (!finding.fn) {
-      ctx.diagnostics.add({
-        severity: 'warning',
-        code: 'unresolved-handler',
-        file: file.rel,
-        line: finding.line,
-        message: `${file.rel}#${exportName} is not a function the scanner can follow (a wrapper it does not know?); data operations it performs are not tied to this Lambda`,
-      });
-    }
-    handlers.push(finding);
+    const found = safely(ctx, { file: group[0].file, line: group[0].line }, 'Lambda handler', () => handlerOfGroup(ctx, group));
+    if (found) handlers.push(found);
   }
   return handlers;
+}
+
+/** The handler several constructs run (same file and export); its route when they are wired to exactly one. */
+function handlerOfGroup(ctx: ScanContext, group: LambdaConstructFinding[]): HandlerFinding | undefined {
+  const first = group[0];
+  const file = ctx.project.getSource(first.handlerFile!);
+  const exportName = first.handlerExport ?? 'handler';
+  const exported = file ? listExports(file).find((e) => e.name === exportName) : undefined;
+  if (!file || !exported) {
+    ctx.diagnostics.add({
+      severity: 'warning',
+      code: 'unresolved-handler',
+      file: first.file,
+      line: first.line,
+      message: `${first.name} runs ${first.handlerFile}#${exportName}, but that file has no export named ${exportName}`,
+    });
+    return undefined;
+  }
+  const finding = lambdaFinding(ctx, file, exported);
+  const routes = group.flatMap((construct) => routesOf(construct));
+  const distinct = new Set(routes.map((route) => `${route.method} ${route.path}`));
+  if (distinct.size === 1 && routes[0].method !== 'ANY') {
+    finding.method = routes[0].method;
+    finding.path = routes[0].path;
+  }
+  if (!finding.fn) {
+    ctx.diagnostics.add({
+      severity: 'warning',
+      code: 'unresolved-handler',
+      file: file.rel,
+      line: finding.line,
+      message: `${file.rel}#${exportName} is not a function the scanner can follow (a wrapper it does not know?); data operations it performs are not tied to this Lambda`,
+    });
+  }
+  return finding;
 }
 
 function handlersByShape(ctx: ScanContext, infra: InfrastructureFinding, routeFiles: Set<string>): HandlerFinding[] {

@@ -6,6 +6,7 @@ import { unwrapTypeWrappers } from '../project/ValueResolver';
 import type { FunctionRef, HandlerFinding, ScanContext, SourceFile } from '../types';
 import { joinRoutePath } from './joinRoutePath';
 import { RouterGraph, type RouterKind, type RouterRef } from './routerGraph';
+import { safely } from '../infra/safely';
 
 const VERBS: Record<string, string> = {
   get: 'GET',
@@ -62,53 +63,65 @@ export function findRoutes(ctx: ScanContext, evaluator: StaticEvaluator, sites: 
       },
     });
   }
+  const at = (file: SourceFile, call: NodePath) => ({ file: file.rel, line: ctx.project.lineOf(call) });
   for (const { file, call, name } of pending) {
     const object = (call.get('callee') as NodePath<t.MemberExpression>).get('object');
     const args = call.get('arguments') as NodePath[];
-    if (name === 'use') collectUse(graph, evaluator, file, object, args);
-    else if (name === 'register') collectRegister(ctx, graph, evaluator, file, object, args);
+    safely(ctx, at(file, call), `${name}() call`, () => {
+      if (name === 'use') collectUse(graph, evaluator, file, object, args);
+      else if (name === 'register') collectRegister(ctx, graph, evaluator, file, object, args);
+    });
   }
   for (const { file, call, name } of pending) {
     const object = (call.get('callee') as NodePath<t.MemberExpression>).get('object');
     const args = call.get('arguments') as NodePath[];
-    if (name === 'route' && args.length === 1 && unwrapTypeWrappers(args[0]).isObjectExpression()) {
-      const router = graph.routerOf(file, object);
-      if (router !== null) calls.push(fastifyRouteObject(ctx, evaluator, file, call, router, args[0]));
-    } else if (VERBS[name]) {
-      const found = verbCall(ctx, graph, evaluator, file, call, object, VERBS[name], args);
-      if (found) calls.push(found);
-    }
+    safely(ctx, at(file, call), 'route', () => {
+      if (name === 'route' && args.length === 1 && unwrapTypeWrappers(args[0]).isObjectExpression()) {
+        const router = graph.routerOf(file, object);
+        if (router !== null) calls.push(fastifyRouteObject(ctx, evaluator, file, call, router, args[0]));
+      } else if (VERBS[name]) {
+        const found = verbCall(ctx, graph, evaluator, file, call, object, VERBS[name], args);
+        if (found) calls.push(found);
+      }
+    });
   }
 
   const handlers: HandlerFinding[] = [];
   for (const call of calls) {
     if (call.router) routers.push(call.router);
     routeFiles.add(call.file.rel);
-    const kind: RouterKind = (call.router && graph.kindOf(call.router)) ?? (importsFastify(call.file) ? 'fastify' : 'express');
-    const fn = call.handler ? resolveHandlerFunction(ctx, call.file, call.handler) : undefined;
-    if (call.byShape && !fn) continue;
-    const prefixes = call.router ? graph.prefixesOf(call.router.key) : [''];
-    for (const prefix of prefixes) {
-      for (const routePath of call.paths) {
-        for (const method of call.methods) {
-          const finding: HandlerFinding = { kind, method, path: joinRoutePath(prefix, routePath), file: call.file.rel, line: call.line };
-          if (fn) finding.fn = fn;
-          handlers.push(finding);
-        }
-      }
-    }
-    if (!fn) {
-      ctx.diagnostics.add({
-        severity: 'warning',
-        code: 'unresolved-handler',
-        file: call.file.rel,
-        line: call.line,
-        message: `${call.methods.join('/')} ${call.paths.join(', ')}: the handler ${call.handler ? `\`${snippet(call.file, call.handler)}\`` : ''} is not a function the scanner can find; data operations it performs are not tied to this route`,
-      });
-    }
+    handlers.push(...(safely(ctx, { file: call.file.rel, line: call.line }, 'route', () => handlersOf(ctx, graph, call)) ?? []));
   }
   reportUnmounted(ctx, graph, routers);
   return { handlers, routeFiles };
+}
+
+/** One finding per full path (prefix × path) and method of a route declaration. */
+function handlersOf(ctx: ScanContext, graph: RouterGraph, call: RouteCall): HandlerFinding[] {
+  const kind: RouterKind = (call.router && graph.kindOf(call.router)) ?? (importsFastify(call.file) ? 'fastify' : 'express');
+  const fn = call.handler ? resolveHandlerFunction(ctx, call.file, call.handler) : undefined;
+  if (call.byShape && !fn) return [];
+  const handlers: HandlerFinding[] = [];
+  for (const prefix of call.router ? graph.prefixesOf(call.router.key) : ['']) {
+    for (const routePath of call.paths) {
+      for (const method of call.methods) {
+        const finding: HandlerFinding = { kind, method, path: joinRoutePath(prefix, routePath), file: call.file.rel, line: call.line };
+        if (fn) finding.fn = fn;
+        handlers.push(finding);
+      }
+    }
+  }
+  if (!fn) {
+    const what = call.handler ? ` \`${snippet(call.file, call.handler)}\`` : '';
+    ctx.diagnostics.add({
+      severity: 'warning',
+      code: 'unresolved-handler',
+      file: call.file.rel,
+      line: call.line,
+      message: `${call.methods.join('/')} ${call.paths.join(', ')}: the handler${what} is not a function the scanner can find; data operations it performs are not tied to this route`,
+    });
+  }
+  return handlers;
 }
 
 function verbCall(

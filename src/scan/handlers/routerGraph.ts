@@ -1,7 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { unwrapTypeWrappers } from '../project/ValueResolver';
-import type { CallSiteIndex } from '../infra/static/callSites';
+import { resolveCallee, type CallSiteIndex } from '../infra/static/callSites';
 import { enclosingClassOfThis } from '../project/ValueResolver';
 import type { ProjectIndex, SourceFile } from '../types';
 import { joinRoutePath } from './joinRoutePath';
@@ -76,13 +76,16 @@ export class RouterGraph {
 
   private computeRouter(file: SourceFile, path: NodePath, depth: number): RouterRef | null | undefined {
     if (path.isAwaitExpression()) return this.routerOf(file, path.get('argument'), depth + 1);
-    if (path.isCallExpression() || path.isNewExpression()) {
+    const isRequire = path.isCallExpression() && (t.isIdentifier(path.node.callee, { name: 'require' }) || t.isImport(path.node.callee));
+    if (!isRequire && (path.isCallExpression() || path.isNewExpression())) {
       const kind = this.creationKind(file, path);
       if (kind) return { key: path.node, file, kind: kind.kind, proven: true, mountable: kind.mountable };
       return this.factoryResult(file, path, depth);
     }
     if (path.isThisExpression()) return undefined;
-    const origin = this.project.resolveExpression(file, path);
+    let origin = this.project.resolveExpression(file, path);
+    // `require('./routes')` of an ES module: its default export.
+    if (origin?.kind === 'module') origin = this.project.resolveMember(origin, 'default');
     if (!origin) return undefined;
     if (origin.kind === 'package') return isFrameworkPackage(origin.module) ? undefined : null;
     if (origin.kind === 'expression' && origin.path.node !== path.node) return this.routerOf(origin.file, origin.path, depth + 1);
@@ -126,7 +129,7 @@ export class RouterGraph {
   /** `const app = createApp()` / `await buildApp()`: the router a project factory returns. */
   private factoryResult(file: SourceFile, call: NodePath<t.CallExpression | t.NewExpression>, depth: number): RouterRef | undefined {
     if (!call.isCallExpression() || depth > 6) return undefined;
-    const fn = this.project.resolveFunction(file, call.get('callee'));
+    const fn = resolveCallee(this.project, file, call.get('callee'));
     if (!fn) return undefined;
     const body = fn.path.get('body') as NodePath;
     if (!body.isBlockStatement()) return this.routerOf(fn.file, body, depth + 1) ?? undefined;

@@ -202,3 +202,32 @@ describe('findHandlers: Express', () => {
     expect(list.filter((r) => r.includes('/dup'))).toHaveLength(2);
   });
 });
+
+describe('findHandlers: Express router factories', () => {
+  it('mounts routers required inline and routers returned by factory modules', () => {
+    const ctx = makeContext({
+      'app.js': [
+        "const express = require('express');",
+        "const db = require('./db');",
+        'const app = express();',
+        "app.use('/users', require('./routes/users'));",
+        "app.use('/notes', require('./routes/notes')(db));",
+        "app.use('/tags', require('./routes/tags.mjs'));",
+      ].join('\n'),
+      'db.js': 'module.exports = {};',
+      'routes/users.js': "const router = require('express').Router();\nrouter.get('/', (req, res) => {});\nmodule.exports = router;",
+      'routes/notes.js': [
+        "const express = require('express');",
+        'module.exports = function makeNotes(db) {',
+        '  const router = express.Router();',
+        "  router.get('/:id', (req, res) => {});",
+        '  return router;',
+        '};',
+      ].join('\n'),
+      'routes/tags.mjs': "import { Router } from 'express';\nconst tags = Router();\ntags.delete('/:tag', (req, res) => {});\nexport default tags;",
+    });
+    const found = findHandlers(ctx, NO_INFRA).map((h) => `${h.method} ${h.path}`).sort();
+    expect(found).toEqual(['DELETE /tags/:tag', 'GET /notes/:id', 'GET /users']);
+    expect(ctx.diagnosticsList).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { SourceFile } from '../../types';
 import { asString, memberNameOf, type Env, type StaticValue } from '../static/evaluateStatic';
 import { expandEnvironments } from '../static/expandEnvironments';
 import type { ApiFinding, InfraTools, LambdaConstruct } from '../types';
+import { safely } from '../safely';
 import { isSymbol, resolveCdkSymbol, type CdkSymbol } from './cdkSymbols';
 import type { CdkLambdaSite } from './findCdkLambdas';
 
@@ -27,25 +28,28 @@ export function findCdkApis(tools: InfraTools, files: SourceFile[], lambdaSites:
   const apis: ApiFinding[] = [];
   const sitesByNode = new Map<t.Node, CdkLambdaSite>(lambdaSites.map((site) => [site.path.node, site]));
   const linker = new RouteLinker(tools, sitesByNode);
+  const visitNew = (file: SourceFile, newPath: NodePath<t.NewExpression>): void => {
+    const symbol = resolveCdkSymbol(tools.ctx.project, file, newPath.get('callee') as NodePath);
+    const kind = API_CLASSES.find(([service, name]) => isSymbol(symbol, service, name))?.[1];
+    if (!kind) return;
+    const args = newPath.get('arguments') as NodePath[];
+    const id = tools.evaluator.evaluateString(file, args[1]);
+    apis.push({ file: file.rel, line: tools.ctx.project.lineOf(newPath), kind, name: id ?? kind });
+    linker.linkDefault(file, newPath, kind);
+  };
+  const visitCall = (file: SourceFile, callPath: NodePath<t.CallExpression>): void => {
+    const callee = callPath.node.callee;
+    if (!t.isMemberExpression(callee)) return;
+    const method = memberNameOf(callee);
+    if (method === 'addMethod') linker.linkAddMethod(file, callPath);
+    else if (method === 'addRoutes') linker.linkAddRoutes(file, callPath);
+    else if (method === 'addProxy') linker.linkAddProxy(file, callPath);
+  };
   for (const file of files) {
+    const at = (path: NodePath) => ({ file: file.rel, line: tools.ctx.project.lineOf(path) });
     file.program.traverse({
-      NewExpression(newPath) {
-        const symbol = resolveCdkSymbol(tools.ctx.project, file, newPath.get('callee') as NodePath);
-        const kind = API_CLASSES.find(([service, name]) => isSymbol(symbol, service, name))?.[1];
-        if (!kind) return;
-        const args = newPath.get('arguments') as NodePath[];
-        const id = tools.evaluator.evaluateString(file, args[1]);
-        apis.push({ file: file.rel, line: tools.ctx.project.lineOf(newPath), kind, name: id ?? kind });
-        linker.linkDefault(file, newPath, kind);
-      },
-      CallExpression(callPath) {
-        const callee = callPath.node.callee;
-        if (!t.isMemberExpression(callee)) return;
-        const method = memberNameOf(callee);
-        if (method === 'addMethod') linker.linkAddMethod(file, callPath);
-        else if (method === 'addRoutes') linker.linkAddRoutes(file, callPath);
-        else if (method === 'addProxy') linker.linkAddProxy(file, callPath);
-      },
+      NewExpression: (newPath) => void safely(tools.ctx, at(newPath), 'API construct', () => visitNew(file, newPath)),
+      CallExpression: (callPath) => void safely(tools.ctx, at(callPath), 'API route', () => visitCall(file, callPath)),
     });
   }
   return apis;

@@ -8,6 +8,7 @@ import { asString, type Env, type StaticValue } from '../static/evaluateStatic';
 import { expandEnvironments, type Expansion } from '../static/expandEnvironments';
 import type { InfraTools, LambdaConstruct } from '../types';
 import { classRole, isSymbol, resolveCdkSymbol } from './cdkSymbols';
+import { safely } from '../safely';
 
 /** A `new lambda.Function(...)` / `new NodejsFunction(...)` site and the constructs it makes (one per loop element or helper use). */
 export interface CdkLambdaSite {
@@ -38,8 +39,12 @@ export function findCdkLambdas(tools: InfraTools, files: SourceFile[], cdkDirs: 
   for (const file of files) {
     file.program.traverse({
       NewExpression(newPath) {
-        const flavour = functionFlavourOf(tools, file, newPath);
-        if (flavour) sites.push(describeSite(tools, file, newPath, flavour, cdkDirs));
+        const at = { file: file.rel, line: tools.ctx.project.lineOf(newPath) };
+        const site = safely(tools.ctx, at, 'Lambda construct', () => {
+          const flavour = functionFlavourOf(tools, file, newPath);
+          return flavour ? describeSite(tools, file, newPath, flavour, cdkDirs) : undefined;
+        });
+        if (site) sites.push(site);
       },
     });
   }

@@ -5,6 +5,7 @@ import type { SourceFile } from '../../types';
 import { isSstFile } from '../cdk/findCdkInfrastructure';
 import { findHandlerSource, splitHandlerString } from '../resolveHandlerFile';
 import { asString, memberNameOf, type StaticValue } from '../static/evaluateStatic';
+import { safely } from '../safely';
 import type { ApiFinding, InfraDetection, InfraTools, LambdaConstruct } from '../types';
 
 const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY)\s+(\/\S*)$/i;
@@ -55,8 +56,9 @@ export function findSstInfrastructure(tools: InfraTools): InfraDetection | undef
       }
       constructs.push(construct);
     };
+    const at = (path: NodePath) => ({ file: file.rel, line: project.lineOf(path) });
     file.program.traverse({
-      NewExpression(newPath) {
+      NewExpression: (newPath) => void safely(tools.ctx, at(newPath), 'SST construct', () => {
         const className = sstClassName(tools, file, newPath.get('callee') as NodePath);
         if (!className) return;
         const args = newPath.get('arguments') as NodePath[];
@@ -79,8 +81,8 @@ export function findSstInfrastructure(tools: InfraTools): InfraDetection | undef
         } else if (FUNCTION_CLASSES.has(className)) {
           add(tools.evaluator.evaluate(file, propsPath), id, newPath);
         }
-      },
-      CallExpression(callPath) {
+      }),
+      CallExpression: (callPath) => void safely(tools.ctx, at(callPath), 'SST route', () => {
         const callee = callPath.node.callee;
         if (!t.isMemberExpression(callee)) return;
         const method = memberNameOf(callee);
@@ -101,7 +103,7 @@ export function findSstInfrastructure(tools: InfraTools): InfraDetection | undef
             if (match && value) add(value, `${apiName} ${key}`, callPath, { method: match[1].toUpperCase(), path: match[2] });
           }
         }
-      },
+      }),
     });
   }
   return { kind: 'sst', files: [...files].sort(), constructs, apis };

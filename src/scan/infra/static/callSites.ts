@@ -1,7 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { unwrapTypeWrappers } from '../../project/ValueResolver';
-import type { ProjectIndex, SourceFile } from '../../types';
+import type { FunctionRef, ProjectIndex, SourceFile } from '../../types';
 
 export interface CallSite {
   file: SourceFile;
@@ -23,7 +23,8 @@ const indexes = new WeakMap<ProjectIndex, CallSiteIndex>();
 export function getCallSiteIndex(project: ProjectIndex): CallSiteIndex {
   let index = indexes.get(project);
   if (!index) {
-    index = buildIndex(project);
+    let built: CallSiteIndex | undefined;
+    index = { sitesOf: (target) => (built ??= buildIndex(project)).sitesOf(target) };
     indexes.set(project, index);
   }
   return index;
@@ -52,19 +53,40 @@ export function calleeTarget(project: ProjectIndex, file: SourceFile, call: Node
   if (callee.isFunction() || callee.isSuper() || callee.isImport()) return undefined;
   if (!callee.isIdentifier() && !callee.isMemberExpression() && !callee.isCallExpression()) return undefined;
   if (callee.isIdentifier({ name: 'require' })) return undefined;
-  const origin = project.resolveExpression(file, callee);
-  if (origin?.kind === 'declaration') {
-    const decl = origin.path;
-    if (decl.isClass() || decl.isFunction()) return decl.node;
-    if (decl.isVariableDeclarator()) {
-      const init = decl.get('init');
-      if (init.node) {
-        const value = unwrapTypeWrappers(init as NodePath);
-        if (value.isFunction() || value.isClass()) return value.node;
-      }
+  if (t.isNewExpression(call.node)) {
+    const origin = project.resolveExpression(file, callee);
+    if (origin?.kind === 'declaration' && origin.path.isClass()) return origin.path.node;
+    if (origin?.kind === 'declaration' && origin.path.isVariableDeclarator()) {
+      const init = origin.path.get('init');
+      if (init.node && unwrapTypeWrappers(init as NodePath).isClass()) return unwrapTypeWrappers(init as NodePath).node;
     }
   }
-  if (origin?.kind === 'expression' && (origin.path.isFunction() || origin.path.isClass())) return origin.path.node;
-  if (t.isCallExpression(call.node)) return project.resolveFunction(file, callee)?.path.node;
-  return undefined;
+  return resolveCallee(project, file, callee)?.path.node;
+}
+
+/**
+ * The project function a callee names: `fn`, `obj.method`, and also `require('./routes')` whose
+ * module value is a function (`require('./routes')(app)`), which resolveFunction does not follow.
+ */
+export function resolveCallee(project: ProjectIndex, file: SourceFile, callee: NodePath): FunctionRef | undefined {
+  const inner = unwrapTypeWrappers(callee);
+  if (inner.isCallExpression()) {
+    const origin = project.resolveExpression(file, inner);
+    if (origin?.kind === 'declaration') {
+      if (origin.path.isFunction()) return { file: origin.file, path: origin.path };
+      if (origin.path.isVariableDeclarator()) {
+        const init = origin.path.get('init');
+        if (init.node && unwrapTypeWrappers(init as NodePath).isFunction()) {
+          return { file: origin.file, path: unwrapTypeWrappers(init as NodePath) as NodePath<t.Function> };
+        }
+      }
+    }
+    if (origin?.kind === 'expression' && origin.path.isFunction()) return { file: origin.file, path: origin.path };
+    return undefined;
+  }
+  try {
+    return project.resolveFunction(file, inner);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,13 @@ import type { Binding, NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { unwrapTypeWrappers } from '../../project/ValueResolver';
 import type { ProjectIndex, SourceFile, ValueOrigin } from '../../types';
+import { hasLoopOrParamRoot, loopOf, memberNameOf, patternKeyOf } from './bindingLoops';
+import { asString, emptyEnv, fromPlain, UNKNOWN, type Env, type StaticObject, type StaticValue, type Thunk } from './staticValue';
+
+export * from './staticValue';
+export { loopOf, memberNameOf } from './bindingLoops';
+
+const MAX_DEPTH = 40;
 
 /**
  * A small static evaluator for configuration-like code: string literals, templates, `path.join`
@@ -10,53 +17,6 @@ import type { ProjectIndex, SourceFile, ValueOrigin } from '../../types';
  * what infrastructure code (CDK props, serverless.ts, route paths, DynamoDB TableName) needs;
  * anything it cannot prove is `unknown`, never a guess.
  */
-export type StaticValue =
-  | { kind: 'string'; value: string; node?: t.Node; file?: SourceFile }
-  | { kind: 'number'; value: number; node?: t.Node }
-  | { kind: 'boolean'; value: boolean; node?: t.Node }
-  /** `process.env.NAME`, with the literal fallback of `process.env.NAME || 'x'` when present. */
-  | { kind: 'env'; name: string; fallback?: string; node?: t.Node; file?: SourceFile }
-  | StaticObject
-  | { kind: 'array'; items: Thunk[]; node?: t.Node }
-  | { kind: 'function'; file: SourceFile; path: NodePath<t.Function> }
-  /** `instances`: the `new HelperConstruct(…)` expressions a member was read through (`orders.fn`). */
-  | { kind: 'unknown'; path?: NodePath; file?: SourceFile; instances?: t.Node[] };
-
-export interface StaticObject {
-  kind: 'object';
-  /** Property names in source order (spreads of known objects included). */
-  keys(): string[];
-  get(name: string): StaticValue | undefined;
-  /** Where a property is written, for file:line reports. */
-  keyNode(name: string): { file: SourceFile; node: t.Node } | undefined;
-  file?: SourceFile;
-  node?: t.Node;
-  path?: NodePath<t.ObjectExpression>;
-}
-
-export type Thunk = () => StaticValue;
-
-/** A value bound to a binding: evaluated with the environment in force when the binding is read. */
-export type Binder = (env: Env) => StaticValue;
-
-/** Why a value was unknown when knowing a binding would have helped (the expansion driver binds these). */
-export type Missing =
-  | { kind: 'loop'; binding: Binding; file: SourceFile }
-  | { kind: 'param'; binding: Binding; fn: NodePath<t.Function>; file: SourceFile };
-
-/** Values bound to binding identifiers (loop variables, parameters), plus what was missed. */
-export interface Env {
-  bindings: Map<t.Node, Binder>;
-  missing: Missing[];
-}
-
-export function emptyEnv(): Env {
-  return { bindings: new Map(), missing: [] };
-}
-
-export const UNKNOWN: StaticValue = { kind: 'unknown' };
-const MAX_DEPTH = 40;
-
 export class StaticEvaluator {
   constructor(readonly project: ProjectIndex) {}
 
@@ -383,75 +343,3 @@ export class StaticEvaluator {
   }
 }
 
-export function asString(value: StaticValue | undefined): string | undefined {
-  if (!value) return undefined;
-  if (value.kind === 'string') return value.value;
-  if (value.kind === 'number') return String(value.value);
-  return undefined;
-}
-
-/** A plain JSON-like value as a StaticValue (JSON files, parsed YAML). */
-export function fromPlain(value: unknown): StaticValue {
-  if (typeof value === 'string') return { kind: 'string', value };
-  if (typeof value === 'number') return { kind: 'number', value };
-  if (typeof value === 'boolean') return { kind: 'boolean', value };
-  if (Array.isArray(value)) return { kind: 'array', items: value.map((item) => () => fromPlain(item)) };
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return {
-      kind: 'object',
-      keys: () => Object.keys(record),
-      get: (name) => (Object.prototype.hasOwnProperty.call(record, name) ? fromPlain(record[name]) : undefined),
-      keyNode: () => undefined,
-    };
-  }
-  return UNKNOWN;
-}
-
-/** The loop a binding iterates: `for (const r of list)` or `list.forEach((r) => …)` / `.map`. */
-export function loopOf(binding: Binding): NodePath<t.ForOfStatement> | NodePath<t.CallExpression> | undefined {
-  const declarator = binding.path;
-  if (declarator.isVariableDeclarator()) {
-    const declaration = declarator.parentPath;
-    const loop = declaration?.parentPath;
-    if (loop?.isForOfStatement() && loop.node.left === declaration?.node) return loop;
-    return undefined;
-  }
-  if (binding.kind !== 'param') return undefined;
-  const fn = declarator.isFunction() ? declarator : declarator.getFunctionParent();
-  const call = fn?.parentPath;
-  if (!fn || !call?.isCallExpression() || call.node.arguments[0] !== fn.node) return undefined;
-  const callee = call.node.callee;
-  if (!t.isMemberExpression(callee)) return undefined;
-  const method = memberNameOf(callee);
-  if (method !== 'forEach' && method !== 'map' && method !== 'flatMap') return undefined;
-  // Only the first parameter is the element.
-  const first = fn.node.params[0];
-  return first && Object.values(t.getBindingIdentifiers(first)).includes(binding.identifier) ? call : undefined;
-}
-
-export function memberNameOf(node: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
-  if (!node.computed && t.isIdentifier(node.property)) return node.property.name;
-  if (t.isStringLiteral(node.property)) return node.property.value;
-  return undefined;
-}
-
-function patternKeyOf(pattern: t.ObjectPattern, local: string): string | undefined {
-  for (const property of pattern.properties) {
-    if (!t.isObjectProperty(property)) continue;
-    const value = t.isAssignmentPattern(property.value) ? property.value.left : property.value;
-    if (!t.isIdentifier(value, { name: local })) continue;
-    if (t.isIdentifier(property.key) && !property.computed) return property.key.name;
-    if (t.isStringLiteral(property.key)) return property.key.value;
-  }
-  return undefined;
-}
-
-/** `r.file` where `r` is a loop variable or parameter: the resolver cannot help, the driver must bind it. */
-function hasLoopOrParamRoot(path: NodePath): boolean {
-  let current = path;
-  while (current.isMemberExpression() || current.isOptionalMemberExpression()) current = current.get('object') as NodePath;
-  if (!current.isIdentifier()) return false;
-  const binding = current.scope.getBinding(current.node.name);
-  return Boolean(binding && (binding.kind === 'param' || loopOf(binding)));
-}
