@@ -165,3 +165,30 @@ describe('findInfrastructure: CDK', () => {
     expect(findInfrastructure(ctx)).toEqual({ kind: 'none', files: [], constructs: [], apis: [] });
   });
 });
+
+describe('findInfrastructure: odd CDK code', () => {
+  it('survives recursive helpers and self-referencing values without hanging', () => {
+    const ctx = makeContext({
+      'lib/stack.ts': [
+        ...HEADER,
+        'function addFunctions(scope: Construct, names: string[]): void {',
+        '  if (names.length === 0) return;',
+        "  new lambda.Function(scope, names[0], { code: lambda.Code.fromAsset('src'), handler: `${names[0]}.handler` });",
+        '  addFunctions(scope, names.slice(1));',
+        '}',
+        'const a: string = b; const b: string = a;',
+        'export class S extends cdk.Stack {',
+        '  constructor(scope: Construct, id: string) {',
+        '    super(scope, id);',
+        "    addFunctions(this, ['one']);",
+        "    new lambda.Function(this, a, { code: lambda.Code.fromAsset(b), handler: a });",
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/one.ts': 'export const handler = async () => ({});',
+    });
+    const infra = findInfrastructure(ctx);
+    expect(constructsOf(infra)).toEqual(['a @lib/stack.ts:14 -> ?#?', 'one @lib/stack.ts:6 -> src/one.ts#handler']);
+    expect(ctx.diagnosticsList.map((d) => d.code)).toEqual(['unresolved-lambda-handler']);
+  });
+});

@@ -18,6 +18,8 @@ const MAX_DEPTH = 40;
  * anything it cannot prove is `unknown`, never a guess.
  */
 export class StaticEvaluator {
+  private readonly reading = new Set<t.Node>();
+
   constructor(readonly project: ProjectIndex) {}
 
   evaluate(file: SourceFile, path: NodePath | null | undefined, env: Env = emptyEnv(), depth = 0): StaticValue {
@@ -86,7 +88,16 @@ export class StaticEvaluator {
       return this.fromOrigin(this.project.resolveExpression(file, path), env, depth, { file, path });
     }
     const bound = env.bindings.get(binding.identifier);
-    if (bound) return bound(env);
+    if (bound) {
+      // A parameter bound to an expression that reads it again (recursive helpers) has no static value.
+      if (this.reading.has(binding.identifier)) return { kind: 'unknown', path, file };
+      this.reading.add(binding.identifier);
+      try {
+        return bound(env);
+      } finally {
+        this.reading.delete(binding.identifier);
+      }
+    }
     const loop = loopOf(binding);
     if (loop) {
       env.missing.push({ kind: 'loop', binding, file });

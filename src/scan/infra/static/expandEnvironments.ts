@@ -85,7 +85,8 @@ function bindParams(
   const fn = missing.fn;
   const target = fn.isClassMethod({ kind: 'constructor' }) ? fn.parentPath?.parentPath?.node : fn.node;
   if (!target) return undefined;
-  const callSites = sites.sitesOf(target);
+  // Recursive calls inside the function bind nothing new.
+  const callSites = sites.sitesOf(target).filter((site) => !site.path.isDescendant(fn));
   if (callSites.length === 0) return undefined;
   return callSites.map((site) => {
     const next = new Map(bindings);
