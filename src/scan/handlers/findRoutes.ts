@@ -100,7 +100,8 @@ export function findRoutes(ctx: ScanContext, evaluator: StaticEvaluator, sites: 
 function handlersOf(ctx: ScanContext, graph: RouterGraph, call: RouteCall): HandlerFinding[] {
   const kind: RouterKind = (call.router && graph.kindOf(call.router)) ?? (importsFastify(call.file) ? 'fastify' : 'express');
   const fn = call.handler ? resolveHandlerFunction(ctx, call.file, call.handler) : undefined;
-  if (call.byShape && !fn) return [];
+  // On shape alone, the handler must look like one (`(req, res)`, `(request)`): `$.get('/api', (data) => …)` in browser code does not.
+  if (call.byShape && (!fn || !looksLikeRouteHandler(fn))) return [];
   const handlers: HandlerFinding[] = [];
   for (const prefix of call.router ? graph.prefixesOf(call.router.key) : ['']) {
     for (const routePath of call.paths) {
@@ -307,6 +308,13 @@ function resolveHandlerFunction(ctx: ScanContext, file: SourceFile, handler: Nod
   } catch {
     return undefined;
   }
+}
+
+function looksLikeRouteHandler(fn: FunctionRef): boolean {
+  const params = fn.path.node.params;
+  if (params.length >= 2) return true;
+  const first = params[0];
+  return Boolean(first && t.isIdentifier(first) && /^_?(req|request|ctx)$/i.test(first.name));
 }
 
 function importsFastify(file: SourceFile): boolean {

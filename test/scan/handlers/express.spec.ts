@@ -169,7 +169,8 @@ describe('findHandlers: Express', () => {
         "axios.get('/api/things', (x) => x);",
         "cache.get('/key', 1);",
         'const handlers = new Map();',
-        "handlers.get('/x', () => 1);",
+        "handlers.get('/x', (req, res) => 1);",
+        "$.get('/api/notes', function (data) { render(data); });",
       ].join('\n'),
     });
     expect(list).toEqual(['express GET /hello weird.js:3 -> weird.js:3', 'express GET /x weird.js:8 -> weird.js:8']);
