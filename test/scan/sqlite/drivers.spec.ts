@@ -164,6 +164,18 @@ module.exports.count = () => db.prepare('SELECT COUNT(*) AS count FROM people').
     expect(scan.ops).toEqual(['list Person@db.js:4']);
   });
 
+  it.each([
+    ['better-sqlite3 called without new', { 'a.js': "const db = require('better-sqlite3')('app.db');\nexports.x = () => db.prepare('SELECT * FROM t').all();" }, 'sqlite:app.db#t better-sqlite3'],
+    ['TypeScript import = require()', { 'a.ts': "import Database = require('better-sqlite3');\nconst db = new Database('app.db');\nexport const x = () => db.prepare('SELECT * FROM t').all();" }, 'sqlite:app.db#t better-sqlite3'],
+    ['sqlite3.cached.Database', { 'a.js': "const sqlite3 = require('sqlite3');\nconst db = new sqlite3.cached.Database('c.db');\ndb.all('SELECT * FROM t', () => {});" }, 'sqlite:c.db#t sqlite3-callback'],
+    ['new Database() of the sqlite package', { 'a.js': "const { Database } = require('sqlite');\nconst sqlite3 = require('sqlite3');\nconst db = new Database({ filename: 'w.db', driver: sqlite3.Database });\nasync function f() { await db.open(); return db.all('SELECT * FROM t'); }" }, 'sqlite:w.db#t sqlite-wrapper'],
+    ['a let assigned later in an init function', { 'a.js': "const Database = require('better-sqlite3');\nlet db;\nfunction init() { db = new Database('late.db'); }\nfunction q() { return db.prepare('SELECT * FROM t').all(); }" }, 'sqlite:late.db#t better-sqlite3'],
+  ])('other ways to open a database: %s', (_name, files, store) => {
+    const scan = scanSqlite(files as Record<string, string>);
+    expect(scan.stores.map((s) => `${s.id} ${s.kind}`)).toEqual([store]);
+    expect(scan.ops.map((o) => o.replace(/@.*/, ''))).toEqual(['list T']);
+  });
+
   it('finds nothing in a project without a SQLite connection, even with SQL-looking strings', () => {
     const scan = scanSqlite({
       'app.js': `

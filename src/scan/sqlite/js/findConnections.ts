@@ -25,6 +25,11 @@ export function packageOf(project: ProjectIndex, file: SourceFile, path: NodePat
       return packageOf(project, file, callee.get('object'), depth + 1);
     }
   }
+  // TypeScript `import Database = require('better-sqlite3')`.
+  const declaration = inner.isIdentifier() ? inner.scope.getBinding(inner.node.name)?.path : undefined;
+  if (declaration?.isTSImportEqualsDeclaration() && t.isTSExternalModuleReference(declaration.node.moduleReference)) {
+    return { module: declaration.node.moduleReference.expression.value.replace(/^node:/, ''), members: [] };
+  }
   const origin = project.resolveExpression(file, inner);
   if (origin?.kind === 'package') return { module: origin.module, members: origin.members.filter((m) => m !== 'default') };
   if (origin?.kind === 'declaration' && origin.path.isVariableDeclarator() && t.isIdentifier(origin.path.node.id)) {
