@@ -75,7 +75,7 @@ function usageEvidence(table: SqlTable, entity: string, siblings: string[], anal
     .filter((r) => r.referenced)
     .map((r) => ({ field: r.name, entity: toEntityName(r.referenced!) }));
   const fields: FieldRecord[] = names.map((name) => ({ name }));
-  return { entity, source: 'usage', fields, key: { name: 'id', type: 'number' }, relations };
+  return { entity, source: 'usage', fields, relations };
 }
 
 /** What INSERT statements say: the columns written and how the key is produced. */
