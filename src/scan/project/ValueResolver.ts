@@ -81,6 +81,8 @@ export class ValueResolver {
       case 'expression':
         return this.resolveMemberOfNode(origin.file, origin.path, member, depth + 1);
       case 'declaration': {
+        const augmented = this.resolveAugmentedModuleValue(origin.file, origin.path, member, depth + 1);
+        if (augmented) return augmented;
         const declaration = origin.path;
         if (declaration.isVariableDeclarator()) {
           const init = declaration.get('init');
@@ -196,6 +198,18 @@ export class ValueResolver {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `module.exports = db; module.exports.query = query;` adds `query` to `db` itself, so `db.query`
+   * (in the module, or through `require('./database')`) is that export.
+   */
+  private resolveAugmentedModuleValue(file: SourceFile, declaration: NodePath, member: string, depth: number): ValueOrigin | undefined {
+    const exports = this.exportsOf(file);
+    const value = exports.moduleValue ? unwrapTypeWrappers(exports.moduleValue) : undefined;
+    if (!value?.isIdentifier() || exports.named.get(member)?.kind !== 'node') return undefined;
+    if (value.scope.getBinding(value.node.name)?.path.node !== declaration.node) return undefined;
+    return this.resolveExport(file, member, depth);
   }
 
   private resolveThisMember(file: SourceFile, path: NodePath, name: string): ValueOrigin | undefined {

@@ -100,3 +100,16 @@ describe('ProjectIndex.getCallers', () => {
     expect(callers.map((c) => `${c.file.rel}:${ctx.project.lineOf(c.path)}`)).toEqual(['controller.js:2']);
   });
 });
+
+describe('CommonJS module values with added exports', () => {
+  it('resolves `module.exports = db; module.exports.query = query` members through require', () => {
+    const ctx = makeContext({
+      'database.js': "const db = { open() {} };\nfunction query(sql) { return sql; }\nmodule.exports = db;\nmodule.exports.query = query;",
+      'routes.js': "const database = require('./database');\nfunction list() { return database.query('SELECT 1'); }",
+    });
+    const routes = ctx.source('routes.js');
+    const fn = ctx.project.resolveFunction(routes, findExpression(routes, 'database.query'));
+    expect(fn && `${fn.file.rel}:${ctx.project.lineOf(fn.path)}`).toBe('database.js:2');
+    expect(declaredAt(ctx.project.resolveExpression(routes, findExpression(routes, 'database')))).toBe('database.js#db:VariableDeclarator');
+  });
+});
