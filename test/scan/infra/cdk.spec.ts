@@ -87,7 +87,7 @@ describe('findInfrastructure: CDK', () => {
     expect(ctx.diagnosticsList.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['dynamic-lambda-construct lib/stack.ts:22']);
   });
 
-  it('follows NodejsFunction entries through helper constructs and names them by construct path', () => {
+  it('follows NodejsFunction entries through helper constructs, one construct per helper instance', () => {
     const ctx = makeContext({
       'cdk.json': JSON.stringify({ app: 'npx tsx infra/app.ts' }),
       'infra/app.ts': ["import { App } from 'aws-cdk-lib';", "import { ApiStack } from './api-stack';", "new ApiStack(new App(), 'Api');"].join('\n'),
@@ -126,8 +126,8 @@ describe('findInfrastructure: CDK', () => {
     const infra = findInfrastructure(ctx);
     expect(infra.files).toEqual(['cdk.json', 'infra/api-stack.ts', 'infra/app.ts', 'infra/service-function.ts']);
     expect(constructsOf(infra)).toEqual([
-      'Billing/Handler @infra/service-function.ts:8 -> services/billing.ts#main',
-      'Orders/Handler @infra/service-function.ts:8 -> services/orders.ts#handler [ANY /{proxy+}]',
+      'Handler @infra/service-function.ts:8 -> services/billing.ts#main',
+      'Handler @infra/service-function.ts:8 -> services/orders.ts#handler [ANY /{proxy+}]',
     ]);
     expect(infra.apis.map((a) => `${a.kind} ${a.name}`)).toEqual(['LambdaRestApi Gateway']);
   });

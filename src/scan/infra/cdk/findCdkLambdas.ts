@@ -53,7 +53,8 @@ export function findCdkLambdas(tools: InfraTools, files: SourceFile[], cdkDirs: 
 
 interface Evaluated {
   innerId?: string;
-  nameParts: (string | undefined)[];
+  /** Ids of the helper constructs around the function (`ApiFunction` for `ApiFunction/Handler`), outermost first. */
+  helperIds: (string | undefined)[];
   handler?: string;
   asset?: string;
   entry?: string;
@@ -70,7 +71,8 @@ function describeSite(tools: InfraTools, file: SourceFile, newPath: NodePath<t.N
     const innerId = asString(evaluator.evaluate(file, args[1], env));
     return {
       innerId,
-      nameParts: [...helperIds(tools, file, newPath, env, via), innerId],
+      // Evaluating the helpers' ids also makes the expansion run once per helper instance.
+      helperIds: helperIds(tools, file, newPath, env, via),
       handler: asString(prop('handler')),
       entry: asString(prop('entry')),
       asset: code ? assetDirOf(tools, code, env) : undefined,
@@ -88,38 +90,39 @@ function describeSite(tools: InfraTools, file: SourceFile, newPath: NodePath<t.N
   };
   for (const expansion of expansions) {
     const values = evaluateAll(expansion.env, expansion.via);
-    // An id the scanner cannot evaluate is shown as written (`name`, `${r.id}Fn`).
+    // The construct id as the site gives it (contract: construct id or variable); one the scanner
+    // cannot evaluate is shown as written (`name`, `${r.id}Fn`).
     const idText = args[1]?.node ? file.text.slice(args[1].node.start ?? 0, args[1].node.end ?? 0) : '?';
-    const parts = values.nameParts.map((part) => part ?? '?');
-    if (values.innerId === undefined) parts[parts.length - 1] = idText;
-    const name = parts.join('/');
+    const name = values.innerId ?? idText;
+    const where = values.helperIds.length > 0 ? ` (in ${values.helperIds.map((id) => id ?? '?').join('/')})` : '';
     const construct: LambdaConstruct = { file: file.rel, line, name, routes: [] };
     const resolved = flavour === 'nodejs' ? resolveNodejsEntry(tools, file, values, cdkDirs) : resolveAssetHandler(tools, file, values, cdkDirs);
     if (resolved.file) {
       construct.handlerFile = resolved.file;
       construct.handlerExport = resolved.exportName;
-      if (resolved.fromBuildOutput) {
+      if (resolved.fromBuildOutput && !constructs.some((c) => c.construct.handlerFile === resolved.file)) {
         ctx.diagnostics.add({
           severity: 'info',
           code: 'handler-from-build-output',
           file: file.rel,
           line,
-          message: `${name} runs built code; its handler was matched to the source file ${resolved.file}`,
+          message: `${name}${where} runs built code; its handler was matched to the source file ${resolved.file}`,
         });
       }
     } else if (values.inlineCode) {
-      report('inline-lambda-code', `${name} uses inline code (Code.fromInline); there is no handler file to scan`);
+      report('inline-lambda-code', `${name}${where} uses inline code (Code.fromInline); there is no handler file to scan`);
     } else if (expansion.unresolved.length > 0) {
       report(
         'dynamic-lambda-construct',
-        `cannot tell which handler file ${name} runs: it is built from values the scanner cannot evaluate (a loop over a computed list, or a helper nobody calls with literals); write the list as a literal array or check this function by hand`,
+        `cannot tell which handler file ${name}${where} runs: it is built from values the scanner cannot evaluate (a loop over a computed list, or a helper nobody calls with literals); write the list as a literal array or check this function by hand`,
       );
     } else {
-      report('unresolved-lambda-handler', `cannot find the handler file of ${name}: ${resolved.why}`);
+      report('unresolved-lambda-handler', `cannot find the handler file of ${name}${where}: ${resolved.why}`);
     }
-    if (!constructs.some((c) => c.construct.name === construct.name && c.construct.handlerFile === construct.handlerFile)) {
-      constructs.push({ construct, innerId: values.innerId, instances: expansion.via.map((site) => site.path.node) });
-    }
+    const instances = expansion.via.map((site) => site.path.node);
+    const same = constructs.find((c) => c.construct.name === construct.name && c.construct.handlerFile === construct.handlerFile);
+    if (same) same.instances.push(...instances);
+    else constructs.push({ construct, innerId: values.innerId, instances });
   }
   return { file, path: newPath, constructs };
 }
