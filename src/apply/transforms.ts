@@ -7,6 +7,8 @@ import type { RewriteStep } from './rewrite/rewriteFile';
 
 const NAMES = ['memory-to-dynamodb', 'json-file-to-dynamodb', 'sqlite-to-dynamodb'] as const;
 
+const STEP_ORDER = ['rewriteCallbackReads', 'rewriteCollections', 'retireStores', 'retireAccessors', 'propagateAsync', 'wrapExpressHandlers', 'removeUnusedBindings', 'addImports'];
+
 export function listTransforms(): TransformDefinition[] {
   const found: TransformDefinition[] = [];
   for (const name of NAMES) {
@@ -34,7 +36,11 @@ export function selectTransforms(names: string[] | undefined): TransformDefiniti
 export function combineTransforms(definitions: TransformDefinition[]): Pick<TransformDefinition, 'origins' | 'steps'> {
   const steps: RewriteStep[] = [];
   for (const definition of definitions) for (const step of definition.steps) if (!steps.includes(step)) steps.push(step);
-  // steps shared by several transforms keep the order of the first; cleanup and imports go last
-  const late = steps.filter((step) => /^(propagateAsync|wrapExpressHandlers|removeUnusedBindings|addImports)$/.test(step.name));
-  return { origins: [...new Set(definitions.flatMap((definition) => definition.origins))], steps: [...steps.filter((step) => !late.includes(step)), ...late] };
+  // preparation first, then rewrites, then retiring old code, async, cleanup and imports; other steps keep their place
+  const rank = (step: RewriteStep) => {
+    const index = STEP_ORDER.indexOf(step.name);
+    return index === -1 ? STEP_ORDER.indexOf('rewriteCollections') + 0.5 : index;
+  };
+  const ordered = steps.map((step, index) => ({ step, index })).sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index);
+  return { origins: [...new Set(definitions.flatMap((definition) => definition.origins))], steps: ordered.map((item) => item.step) };
 }

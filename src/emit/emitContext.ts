@@ -46,7 +46,14 @@ export function expression(ctx: EmitContext, parts: Part[]): ExpressionKind {
 
 export function statements(ctx: EmitContext, parts: Part[]): StatementKind[] {
   const { strings, nodes } = split(parts);
-  return (ctx.j.template.statements as unknown as (s: TemplateStringsArray, ...n: unknown[]) => StatementKind[])(strings, ...nodes);
+  const list = (ctx.j.template.statements as unknown as (s: TemplateStringsArray, ...n: unknown[]) => StatementKind[])(strings, ...nodes);
+  // The statement itself is printed as a new node (so recast puts it on its own line next to other
+  // new statements); everything inside keeps the template's own formatting.
+  return list.map((node) => {
+    const copy = { ...node } as StatementKind & { loc?: unknown };
+    delete copy.loc;
+    return copy;
+  });
 }
 
 export function statement(ctx: EmitContext, parts: Part[]): StatementKind {

@@ -12,6 +12,9 @@ jest.setTimeout(120000);
 const FIXTURES: [string, MigrateOptions][] = [
   ['express-notes-array', {}],
   ['express-bookmarks-json-sync', {}],
+  ['express-todos-map', {}],
+  ['express-users-object-map', {}],
+  ['express-recipes-json-callback', {}],
 ];
 
 afterAll(() => stopAllApps());

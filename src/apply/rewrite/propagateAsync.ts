@@ -103,7 +103,7 @@ function awaitCallbackCall(rewrite: FileRewrite, fn: ASTPath<any>, reported: Set
     reported.add(fn.node);
     if (method === 'forEach') callee.property = rewrite.j.identifier('map');
     const all = expression(rewrite.emit, ['await Promise.all(', call.node, ')']);
-    call.replace(method === 'flatMap' ? expression(rewrite.emit, ['(', all, ').flat()']) : all);
+    call.replace(method === 'flatMap' ? expression(rewrite.emit, [all, '.flat()']) : all);
     rewrite.markAwait(call);
     return true;
   }

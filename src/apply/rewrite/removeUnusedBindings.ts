@@ -9,6 +9,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import type { Binding } from '@babel/traverse';
 import type { SourceFile } from '../../scan/types';
+import { statement } from '../../emit/emitContext';
 import type { FileRewrite } from './FileRewrite';
 import { findVariableReferences, lookupScope } from './bindings';
 
@@ -17,15 +18,29 @@ type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const PURE_CALLS = new Set(['join', 'resolve', 'dirname', 'basename', 'fileURLToPath', 'parse', 'stringify', 'reduce', 'map', 'filter', 'find', 'findIndex', 'slice', 'concat', 'some', 'every', 'values', 'keys', 'entries', 'toString']);
 
 export function removeUnusedBindings(rewrite: FileRewrite): void {
+  removeUnused(rewrite, true);
+}
+
+/** Only variables inside functions (`const last = bookmarks.reduce(…)`); safe in the middle of the rewrite. */
+export function removeUnusedLocals(rewrite: FileRewrite): void {
+  removeUnused(rewrite, false);
+}
+
+function removeUnused(rewrite: FileRewrite, everything: boolean): void {
   const { j } = rewrite;
   for (let round = 0; round < 8; round += 1) {
     let removed = false;
     rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
       if (path.node.id.type !== 'Identifier' || !usedBefore(rewrite, path.node, path.node.id.name) || isStoreDeclaration(rewrite, path.node)) return;
+      if (!everything && !rewrite.enclosingFunction(path)) return;
       if (!isPure(rewrite, path.node.init) || isUsedNow(rewrite, path, path.node.id.name)) return;
       pruneDeclarator(path);
       removed = true;
     });
+    if (!everything) {
+      if (!removed) return;
+      continue;
+    }
     rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
       // const { readFile, writeFile } = require('fs/promises')
       if (path.node.id.type !== 'ObjectPattern' || !isPure(rewrite, path.node.init)) return;
@@ -35,7 +50,7 @@ export function removeUnusedBindings(rewrite: FileRewrite): void {
         return !local || !usedBefore(rewrite, property.value, local) || isUsedNow(rewrite, path, local);
       });
       if (keep.length === properties.length) return;
-      if (keep.length) path.node.id.properties = keep;
+      if (keep.length) rewritePattern(rewrite, path, keep);
       else pruneDeclarator(path);
       removed = true;
     });
@@ -56,6 +71,20 @@ export function removeUnusedBindings(rewrite: FileRewrite): void {
     });
     if (!removed) return;
   }
+}
+
+/** `const { a, b } = x` without b, written as one template so it stays on one line. */
+function rewritePattern(rewrite: FileRewrite, path: ASTPath<any>, keep: AnyNode[]): void {
+  const declaration = path.parent as ASTPath<any>;
+  const simple = keep.every((property) => property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier');
+  if (!simple || declaration.node.declarations.length !== 1 || declaration.parent?.node.type !== 'Program' && declaration.parent?.node.type !== 'BlockStatement') {
+    path.node.id.properties = keep;
+    return;
+  }
+  const text = keep.map((property) => (property.key.name === property.value.name ? property.key.name : `${property.key.name}: ${property.value.name}`)).join(', ');
+  const replacement = statement(rewrite.emit, [`${declaration.node.kind} { ${text} } = `, path.node.init, ';']) as AnyNode;
+  replacement.comments = declaration.node.comments;
+  declaration.replace(replacement);
 }
 
 /** A memory store's declaration: retireStores removes it, saving its seed data first. */

@@ -102,20 +102,30 @@ function readSeed(rewrite: FileRewrite, init: AnyNode | null | undefined, statem
     }
   }
   for (const statement of statements) {
-    const node = statement.node;
-    let source: AnyNode | undefined;
-    if (node.type === 'ForOfStatement') source = node.right;
-    else if (node.expression.type === 'CallExpression') {
-      const call = node.expression;
-      source = call.callee.property.name === 'forEach' ? call.callee.object : call.callee.property.name === 'push' ? { type: 'ArrayExpression', elements: call.arguments } : call.arguments[1];
-    } else source = node.expression.right;
-    const value = evaluateLiteral(source, lookup);
-    if (!value.ok) return undefined;
-    if (Array.isArray(value.value) && node.type !== 'ExpressionStatement' || (node.type === 'ExpressionStatement' && Array.isArray(value.value) && node.expression.type === 'CallExpression' && ['forEach', 'push'].includes(node.expression.callee.property.name))) records.push(...(value.value as unknown[]));
-    else records.push(value.value);
-    // the literal the loop read is seed data too: it goes when nothing else uses it (removeUnusedBindings)
+    const values = readSeedStatement(statement.node, lookup);
+    if (!values) return undefined;
+    records.push(...values);
   }
   return records.filter((record) => record && typeof record === 'object' && target.key.name in (record as object));
+}
+
+/** The records one module-level seed statement puts into the store. */
+function readSeedStatement(node: AnyNode, lookup: (name: string) => AnyNode | undefined): unknown[] | undefined {
+  const many = (source: AnyNode | undefined) => {
+    const value = evaluateLiteral(source, lookup);
+    return value.ok && Array.isArray(value.value) ? value.value : undefined;
+  };
+  const one = (source: AnyNode | undefined) => {
+    const value = evaluateLiteral(source, lookup);
+    return value.ok ? [value.value] : undefined;
+  };
+  if (node.type === 'ForOfStatement') return many(node.right); // for (const todo of seed) todos.set(todo.id, todo)
+  const expression = node.expression as AnyNode;
+  if (expression.type === 'AssignmentExpression') return one(expression.right); // users['1'] = { … }
+  const method = expression.callee.property.name;
+  if (method === 'forEach') return many(expression.callee.object); // seed.forEach((t) => todos.set(t.id, t))
+  if (method === 'push') return many({ type: 'ArrayExpression', elements: expression.arguments }); // notes.push(a, b) / push(...seed)
+  return one(expression.arguments[1]); // todos.set(id, { … })
 }
 
 function moduleConstant(rewrite: FileRewrite, name: string): AnyNode | undefined {

@@ -34,7 +34,9 @@ export function findCollectionUses(rewrite: FileRewrite): CollectionUse[] {
         rewrite.writerCalls.push({ path, target: reference.target });
         return;
       }
-      if (reference.accessor.style === 'callback') return; // handled by rewriteCallbackReads
+      // a read still given its callback is rewriteCallbackReads' (it left a TODO); without it, a plain read
+      const last = path.node.arguments[path.node.arguments.length - 1];
+      if (reference.accessor.style === 'callback' && last && /FunctionExpression$/.test(last.type)) return;
       const declarator = declaratorOfInit(path);
       if (declarator && declarator.node.id.type === 'Identifier') {
         addSnapshot(rewrite, declarator, reference.target);

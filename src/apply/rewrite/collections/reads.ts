@@ -30,7 +30,7 @@ export function replaceWithGet(rewrite: FileRewrite, path: ASTPath<any>, target:
     destructure(rewrite, path.parent, 'Item', get, kind);
     return name;
   }
-  path.replace(expression(rewrite.emit, ['(', get, ').Item']));
+  path.replace(expression(rewrite.emit, [get, '.Item']));
   return undefined;
 }
 
@@ -56,7 +56,7 @@ export function destructure(rewrite: FileRewrite, declarator: ASTPath<any>, prop
 /** `(await db.send(new GetCommand(…))).Item` */
 export function getItemExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, key: ExpressionKind): ExpressionKind {
   rewrite.markAwait(path);
-  return expression(rewrite.emit, ['(', buildGetItem(rewrite.emit, rewrite.tableOf(target), key), ').Item']);
+  return expression(rewrite.emit, [buildGetItem(rewrite.emit, rewrite.tableOf(target), key), '.Item']);
 }
 
 /** Items whose `attribute` equals `value`: Query on the index the design planned, else a filtered Scan. */
@@ -84,7 +84,7 @@ export function scanExpression(rewrite: FileRewrite, path: ASTPath<any>, target:
 function inAppOrder(rewrite: FileRewrite, target: StoreTarget, items: ExpressionKind): ExpressionKind {
   if (target.key.type !== 'number' || target.entity.idStrategy !== 'counter' || target.shape === 'object-map') return items;
   const key = target.key.name;
-  return expression(rewrite.emit, ['(', items, `).sort((a, b) => a.${key} - b.${key})`]);
+  return expression(rewrite.emit, [items, `.sort((a, b) => a.${key} - b.${key})`]);
 }
 
 /** The type the design gives an attribute of the target's entity. */

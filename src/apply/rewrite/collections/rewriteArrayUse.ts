@@ -75,9 +75,9 @@ function rewriteLookup(pass: CollectionPass, use: CollectionUse, call: ASTPath<a
   const value = coerceValue(rewrite, comparison.value, attributeType(use.target, comparison.attribute), comparison.operator === '==');
   const items = lookupExpression(rewrite, call, use.target, comparison.attribute, value);
   const predicate = call.node.arguments[0];
-  if (method === 'filter') call.replace(exact ? items : expression(rewrite.emit, ['(', items, ').filter(', predicate, ')']));
-  else if (method === 'find') call.replace(exact ? expression(rewrite.emit, ['(', items, ')[0]']) : expression(rewrite.emit, ['(', items, ').find(', predicate, ')']));
-  else call.replace(exact ? expression(rewrite.emit, ['(', items, ').length > 0']) : expression(rewrite.emit, ['(', items, ').some(', predicate, ')']));
+  if (method === 'filter') call.replace(exact ? items : expression(rewrite.emit, [items, '.filter(', predicate, ')']));
+  else if (method === 'find') call.replace(exact ? expression(rewrite.emit, [items, '[0]']) : expression(rewrite.emit, [items, '.find(', predicate, ')']));
+  else call.replace(exact ? expression(rewrite.emit, [items, '.length > 0']) : expression(rewrite.emit, [items, '.some(', predicate, ')']));
   rewrite.operationDone();
 }
 

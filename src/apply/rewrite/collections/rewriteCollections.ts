@@ -7,7 +7,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import { findVariableReferences } from '../bindings';
-import { removeUnusedBindings } from '../removeUnusedBindings';
+import { removeUnusedLocals } from '../removeUnusedBindings';
 import type { FileRewrite } from '../FileRewrite';
 import { isAttached, methodCallOn } from '../treeUtils';
 import { CollectionPass } from './context';
@@ -26,7 +26,8 @@ export function rewriteCollections(rewrite: FileRewrite): void {
   const uses = findCollectionUses(rewrite);
   const pass = new CollectionPass(rewrite, uses);
   const open = (use: CollectionUse) => !pass.isConsumed(use) && isAttached(use.path);
-  for (const use of uses) if (open(use) && isExportUse(use.path)) pass.consume(use.path.node);
+  // exports, and module-level code (seed data: retireStores keeps it for migrate-data), are not data access
+  for (const use of uses) if (open(use) && (isExportUse(use.path) || !rewrite.enclosingFunction(use.path))) pass.consume(use.path.node);
   for (const use of uses) if (open(use)) rewriteFindIndex(pass, use);
   for (const use of uses) if (open(use)) rewriteFilterDelete(pass, use);
   for (const use of uses) if (open(use) && isCreate(use)) dispatch(pass, use);
@@ -54,7 +55,7 @@ function isCreate(use: CollectionUse): boolean {
 /** A snapshot still used reads every record (a Scan); one no longer used goes away. */
 function finishSnapshots(rewrite: FileRewrite): void {
   // values derived from a snapshot that the rewrite made unused (`const last = bookmarks.reduce(…)`) go first
-  removeUnusedBindings(rewrite);
+  removeUnusedLocals(rewrite);
   for (const snapshot of rewrite.snapshots) {
     const declarator = snapshot.declarator as ASTPath<any>;
     if (!isAttached(declarator)) continue;

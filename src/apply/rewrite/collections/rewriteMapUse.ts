@@ -38,23 +38,23 @@ export function rewriteMapUse(pass: CollectionPass, use: CollectionUse): void {
       case 'values':
         return wholeValues(pass, use, call);
       case 'keys':
-        return replaceAll(pass, use, call, (items) => expression(rewrite.emit, ['(', items, `).map((item) => item.${use.target.key.name})`]));
+        return replaceAll(pass, use, call, (items) => expression(rewrite.emit, [items, `.map((item) => item.${use.target.key.name})`]));
       case 'entries':
-        return replaceAll(pass, use, call, (items) => expression(rewrite.emit, ['(', items, `).map((item) => [item.${use.target.key.name}, item])`]));
+        return replaceAll(pass, use, call, (items) => expression(rewrite.emit, [items, `.map((item) => [item.${use.target.key.name}, item])`]));
       case 'forEach':
-        if ((call.node.arguments[0] as AnyNode)?.params?.length <= 1) return replaceAll(pass, use, use.path, (items) => expression(rewrite.emit, ['(', items, ')']));
+        if ((call.node.arguments[0] as AnyNode)?.params?.length <= 1) return replaceAll(pass, use, use.path, (items) => items);
         break;
     }
     return todo(pass, use, `${method}() on the ${use.target.entityName} Map has no direct DynamoDB equivalent here; rewrite it with GetCommand/PutCommand/DeleteCommand or scanAll, then re-run`);
   }
   const member = use.path.parent?.node as AnyNode;
   if (memberName(member) === 'size' && member.object === use.path.node) {
-    return replaceAll(pass, use, use.path.parent, (items) => expression(rewrite.emit, ['(', items, ').length']));
+    return replaceAll(pass, use, use.path.parent, (items) => expression(rewrite.emit, [items, '.length']));
   }
   // [...todos] and for (const [id, todo] of todos): entries
   const parent = use.path.parent?.node as AnyNode;
   if (parent?.type === 'SpreadElement' || (parent?.type === 'ForOfStatement' && parent.right === use.path.node)) {
-    return replaceAll(pass, use, use.path, (items) => expression(rewrite.emit, ['(', items, `).map((item) => [item.${use.target.key.name}, item])`]));
+    return replaceAll(pass, use, use.path, (items) => expression(rewrite.emit, [items, `.map((item) => [item.${use.target.key.name}, item])`]));
   }
   todo(pass, use, `this use of the ${use.target.entityName} Map was not recognised; read with GetCommand or scanAll from the shared client, then re-run`);
 }
@@ -79,8 +79,8 @@ export function rewriteObjectMapUse(pass: CollectionPass, use: CollectionUse): v
     const isObject = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object';
     const method = isObject ? memberName(callee) : undefined;
     if (method === 'values') return replaceAll(pass, use, parent, (items) => items);
-    if (method === 'keys') return replaceAll(pass, use, parent, (items) => expression(rewrite.emit, ['(', items, `).map((item) => String(item.${use.target.key.name}))`]));
-    if (method === 'entries') return replaceAll(pass, use, parent, (items) => expression(rewrite.emit, ['(', items, `).map((item) => [String(item.${use.target.key.name}), item])`]));
+    if (method === 'keys') return replaceAll(pass, use, parent, (items) => expression(rewrite.emit, [items, `.map((item) => String(item.${use.target.key.name}))`]));
+    if (method === 'entries') return replaceAll(pass, use, parent, (items) => expression(rewrite.emit, [items, `.map((item) => [String(item.${use.target.key.name}), item])`]));
   }
   const found = methodCallOn(use.path);
   if (found?.method === 'hasOwnProperty') return exists(pass, use, found.call, found.call.node.arguments[0]);
@@ -118,7 +118,7 @@ function remove(pass: CollectionPass, use: CollectionUse, at: ASTPath<any>, key:
   const asStatement = at.parent?.node.type === 'ExpressionStatement';
   const command = buildDeleteItem(rewrite.emit, rewrite.tableOf(use.target), keyOf(pass, use, key), !asStatement);
   rewrite.markAwait(at);
-  at.replace(asStatement ? command : expression(rewrite.emit, ['(', command, ').Attributes !== undefined']));
+  at.replace(asStatement ? command : expression(rewrite.emit, [command, '.Attributes !== undefined']));
   rewrite.operationDone();
 }
 
@@ -147,7 +147,7 @@ export function isExportUse(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as AnyNode | undefined;
   if (!parent) return false;
   if (parent.type === 'ExportSpecifier') return true;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === path.node) {
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && (parent.value === path.node || (parent.shorthand && parent.key === path.node))) {
     const object = path.parent.parent;
     const assignment = object?.parent?.node as AnyNode | undefined;
     return Boolean(assignment?.type === 'AssignmentExpression' && isModuleExports(assignment.left));

@@ -18,13 +18,17 @@ export function retireAccessors(rewrite: FileRewrite): void {
     const others = j(program).find(j.Identifier, { name }).filter((path: ASTPath<AnyNode>) => !isDeclarationOrExport(path)).size();
     if (others > 0) continue;
     let removed = false;
+    const entries = new Map<AnyNode, AnyNode>();
     j(program)
       .find(j.Identifier, { name })
       .filter((path: ASTPath<AnyNode>) => isExportEntry(path))
-      .forEach((path: ASTPath<AnyNode>) => {
-        path.parent.prune();
-        removed = true;
-      });
+      .forEach((path: ASTPath<AnyNode>) => entries.set(path.parent.node, path.parent.parent.node));
+    for (const [entry, container] of entries) {
+      // edit the list itself: pruning path objects one by one confuses ast-types' index cache
+      if (container.properties) container.properties = container.properties.filter((item: AnyNode) => item !== entry);
+      if (container.specifiers) container.specifiers = container.specifiers.filter((item: AnyNode) => item !== entry);
+      removed = true;
+    }
     j(program)
       .find(j.FunctionDeclaration)
       .filter((path: ASTPath<AnyNode>) => path.node.id?.name === name && path.parent.node.type === 'Program')
