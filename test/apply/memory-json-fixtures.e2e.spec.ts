@@ -15,6 +15,9 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['express-todos-map', {}],
   ['express-users-object-map', {}],
   ['express-recipes-json-callback', {}],
+  ['express-shortlinks-json-promises', {}],
+  ['express-products-json-require', {}],
+  ['ts-inventory-json-import', {}],
 ];
 
 afterAll(() => stopAllApps());
@@ -24,7 +27,14 @@ describe.each(FIXTURES)('%s on dynalite after plan + apply', (name, options) => 
     const run = await migrateAndReplay(name, options);
     try {
       expect(run.planExit).toBe(0);
+      // --dry writes nothing (every file hash unchanged) but shows the diffs it would apply
+      expect(run.dry.changedFiles).toEqual([]);
+      expect(run.dry.output).toContain('+++ b/');
+      expect(run.dry.exit).toBe(0);
       expect({ exit: run.applyExit, output: run.applyOutput }).toEqual({ exit: 0, output: expect.stringContaining('0 TODO markers left') });
+      // idempotent: a second apply on the migrated code changes nothing
+      expect({ changed: run.second.changedFiles, exit: run.second.exit }).toEqual({ changed: [], exit: 0 });
+      expect(run.second.output).toContain('Changed 0 files.');
       const mismatches = describeMismatches(run.results);
       if (mismatches.length) throw new Error(`${mismatches.join('\n')}\n--- app stderr ---\n${run.appOutput.stderr}`);
     } finally {

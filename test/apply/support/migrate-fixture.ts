@@ -3,6 +3,7 @@
  * on dynalite, load the data the app had (seed data apply saved in .migration/seed/, JSON data
  * files the scan found), start the migrated app against dynalite and replay the fixture's requests.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -20,6 +21,10 @@ export interface MigratedRun {
   planExit: number;
   applyExit: number;
   applyOutput: string;
+  /** `apply --dry` before the real run: its exit code, output, and whether any file changed. */
+  dry: { exit: number; output: string; changedFiles: string[] };
+  /** A second `apply` after the first: must change nothing. */
+  second: { exit: number; output: string; changedFiles: string[] };
   design: TableDesign;
   results: ReplayResult[];
   appOutput: { stdout: string; stderr: string };
@@ -38,8 +43,16 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
   const original = await scan(dir);
   const sink = collect();
   const planExit = await runPlan({ dir, yes: true, stdout: sink.stream, stderr: sink.stream });
+  const dryOut = collect();
+  const beforeDry = hashTree(dir);
+  const dryExit = await runApply({ dir, dry: true, stdout: dryOut.stream, stderr: dryOut.stream });
+  const dry = { exit: dryExit, output: dryOut.text(), changedFiles: diffHashes(beforeDry, hashTree(dir)) };
   const applyOut = collect();
   const applyExit = await runApply({ dir, stdout: applyOut.stream, stderr: applyOut.stream });
+  const secondOut = collect();
+  const beforeSecond = hashTree(dir);
+  const secondExit = await runApply({ dir, stdout: secondOut.stream, stderr: secondOut.stream });
+  const second = { exit: secondExit, output: secondOut.text(), changedFiles: diffHashes(beforeSecond, hashTree(dir)) };
   const design: TableDesign = JSON.parse(fs.readFileSync(path.join(dir, '.migration', 'dynamodb.json'), 'utf8'));
   const local = await startLocalDynamo();
   try {
@@ -48,7 +61,7 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
     const app = await startApp(dir, fixture, { DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
     try {
       const results = await replayRequests(app, fixture, { volatile: options.volatile, ignoreArrayOrder: options.ignoreArrayOrder ?? true });
-      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), design, results, appOutput: app.output() };
+      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), dry, second, design, results, appOutput: app.output() };
     } finally {
       await app.stop();
     }
@@ -78,6 +91,27 @@ function readAppData(dir: string, model: AccessModel): Map<string, Record<string
     }
   }
   return data;
+}
+
+/** sha256 of every file under dir (relative path → hash). */
+export function hashTree(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hashes.set(path.relative(dir, full), createHash('sha256').update(fs.readFileSync(full)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return hashes;
+}
+
+export function diffHashes(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed = new Set<string>();
+  for (const [file, hash] of after) if (before.get(file) !== hash) changed.add(file);
+  for (const file of before.keys()) if (!after.has(file)) changed.add(file);
+  return [...changed].sort();
 }
 
 function collect(): { stream: Writable; text(): string } {
