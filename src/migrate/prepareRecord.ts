@@ -17,6 +17,8 @@ export interface PreparedItem {
   item: Item;
   /** What the item is, for messages: 'item' or 'guard for email'. */
   role: string;
+  /** For a guard item: the unique value it claims. */
+  value?: unknown;
 }
 
 export interface PreparedRecord {
@@ -60,7 +62,7 @@ export function prepareRecord(design: TableDesign, plan: EntityPlan, tables: Map
     const guardProblems = checkKeys(table.design, guard.item);
     prepared.problems.push(...guardProblems.messages.map((message) => `guard item for ${guard.attribute}: ${message}`));
     checkSize(guard.item, `the guard item for ${guard.attribute}`, prepared.problems);
-    prepared.items.push({ table, item: guard.item, role: `guard for ${guard.attribute}` });
+    prepared.items.push({ table, item: guard.item, role: `guard for ${guard.attribute}`, value: record[guard.attribute] });
   }
   return prepared;
 }

@@ -179,7 +179,7 @@ function toRecords(container: unknown, ctx: EvalContext, problems: SeedProblem[]
       problems.push(describeUnevaluable(value));
       continue;
     }
-    const ref = (value && typeof value === 'object' && ctx.origins.get(value)) || at;
+    const ref = (value !== null && typeof value === 'object' ? ctx.origins.get(value) : undefined) ?? at;
     records.push({ value, ref, ...(key !== undefined ? { mapKey: key } : {}) });
   }
   return records;
