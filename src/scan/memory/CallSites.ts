@@ -20,35 +20,40 @@ export class CallSites {
 
   private build(): Map<t.Node, CallSite[]> {
     const index = new Map<t.Node, CallSite[]>();
-    const { project } = this.ctx;
-    const add = (fn: t.Node | undefined, site: CallSite): void => {
-      if (!fn) return;
-      const list = index.get(fn) ?? [];
-      list.push(site);
-      index.set(fn, list);
-    };
-    for (const file of project.sources) {
+    for (const file of this.ctx.project.sources) {
       try {
         file.program.traverse({
-          'CallExpression|NewExpression'(anyPath) {
-            const call = anyPath as NodePath<t.CallExpression | t.NewExpression>;
-            const callee = call.get('callee') as NodePath;
-            if (callee.isCallExpression() || callee.isImport() || callee.isSuper()) return;
-            if (call.isNewExpression()) {
-              const origin = project.resolveExpression(file, callee);
-              if (origin?.kind === 'declaration' && origin.path.isClass()) {
-                const ctor = origin.path.node.body.body.find((m) => t.isClassMethod(m) && m.kind === 'constructor');
-                add(ctor, { file, call });
-              }
-              return;
+          'CallExpression|NewExpression': (anyPath) => {
+            try {
+              this.link(index, file, anyPath as NodePath<t.CallExpression | t.NewExpression>);
+            } catch {
+              // A call whose callee cannot be resolved links nothing; values through it stay unknown.
             }
-            add(project.resolveFunction(file, callee)?.path.node, { file, call });
           },
         });
       } catch {
-        // A file whose calls cannot be resolved contributes no call sites; views through it stay unknown.
+        // A file that cannot be walked contributes no call sites.
       }
     }
     return index;
+  }
+
+  private link(index: Map<t.Node, CallSite[]>, file: SourceFile, call: NodePath<t.CallExpression | t.NewExpression>): void {
+    const { project } = this.ctx;
+    const callee = call.get('callee') as NodePath;
+    if (callee.isCallExpression() || callee.isImport() || callee.isSuper()) return;
+    let fn: t.Node | undefined;
+    if (call.isNewExpression()) {
+      const origin = project.resolveExpression(file, callee);
+      if (origin?.kind === 'declaration' && origin.path.isClass()) {
+        fn = origin.path.node.body.body.find((m) => t.isClassMethod(m) && m.kind === 'constructor');
+      }
+    } else {
+      fn = project.resolveFunction(file, callee)?.path.node;
+    }
+    if (!fn) return;
+    const list = index.get(fn) ?? [];
+    list.push({ file, call });
+    index.set(fn, list);
   }
 }

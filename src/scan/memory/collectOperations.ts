@@ -88,7 +88,7 @@ export function collectOperations(ctx: ScanContext, ev: ViewEvaluator): Collecte
           guard(path, () => collector.comparison(path));
         },
       });
-      findListSinks(ev, file, (path, view) => collector.list(path, view));
+      findListSinks(ev, file, (path, view) => collector.list(path, view), guard);
     } catch (error) {
       ctx.diagnostics.add({
         severity: 'warning',
@@ -368,6 +368,7 @@ class FileCollector {
     if (parent?.isAssignmentExpression() && parent.node.left === path.node) return;
     if (parent?.isUpdateExpression() || parent?.isUnaryExpression({ operator: 'delete' })) return;
     const view = this.ev.view(this.file, path);
+    if (!view) this.containerAccess(path);
     if (view?.type !== 'record' || view.iteration) return;
     if (view.store.shape === 'object' && view.origin === path.node) {
       this.lookup(view.store, path, 'key', { keyPath: path.get('property') as NodePath });
@@ -375,6 +376,22 @@ class FileCollector {
       const lookup = this.out.lookups.find((l) => l.path.node === view.origin);
       if (lookup) lookup.indexRead = true;
     }
+  }
+
+  /** `db[name].push(x)` on `const db = { users: [], posts: [] }`: a store we cannot name. */
+  private containerAccess(path: NodePath<t.MemberExpression>): void {
+    if (memberName(path.node) !== undefined) return;
+    const origin = this.ev.resolve(this.file, path.get('object'));
+    const holder = origin?.kind === 'declaration' && origin.path.isVariableDeclarator() ? origin.path.get('init') : origin?.kind === 'expression' ? origin.path : undefined;
+    const object = holder && unwrap(holder as NodePath);
+    if (!object?.isObjectExpression()) return;
+    const stores = object.node.properties.filter((p) => t.isObjectProperty(p) && this.ev.registry.storeOfNode(p.value));
+    if (stores.length === 0) return;
+    this.ev.diagnoseOnce(
+      this.file,
+      path.node,
+      `computed access ${textOf(this.file.text, path.node)} picks one of several in-memory collections at run time; operations through it are not in the model — use the collection by name`,
+    );
   }
 
   /** `[...notes, note]`: a create when the new array replaces or saves the collection. */

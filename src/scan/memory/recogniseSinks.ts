@@ -12,6 +12,7 @@ const NOT_OUTPUT_GLOBALS = new Set(['JSON', 'console', 'Math', 'Object', 'Array'
 const MAX_DEPTH = 4;
 
 type ArgumentMap = Map<Binding, { file: SourceFile; path: NodePath } | null>;
+type Guard = (path: NodePath, run: () => void) => void;
 type Report = (path: NodePath, view: View & { type: 'collection' }) => void;
 
 /**
@@ -19,23 +20,29 @@ type Report = (path: NodePath, view: View & { type: 'collection' }) => void;
  * response helper, or returned by a route/Lambda handler (a function no project code calls).
  * Each becomes a `list` operation. Copies narrowed by an attribute filter are not lists.
  */
-export function findListSinks(ev: ViewEvaluator, file: SourceFile, report: Report): void {
+export function findListSinks(ev: ViewEvaluator, file: SourceFile, report: Report, guard: Guard): void {
   const sinks = new SinkFinder(ev, file, report);
   file.program.traverse({
     'CallExpression|OptionalCallExpression'(path) {
-      const call = path as NodePath<t.CallExpression>;
-      if (!call.getFunctionParent() || !sinks.isOutputCall(call)) return;
-      for (const arg of call.get('arguments') as NodePath[]) {
-        sinks.check(arg.isSpreadElement() ? (arg.get('argument') as NodePath) : arg, undefined, 0);
-      }
+      guard(path, () => {
+        const call = path as NodePath<t.CallExpression>;
+        if (!call.getFunctionParent() || !sinks.isOutputCall(call)) return;
+        for (const arg of call.get('arguments') as NodePath[]) {
+          sinks.check(arg.isSpreadElement() ? (arg.get('argument') as NodePath) : arg, undefined, 0);
+        }
+      });
     },
     ReturnStatement(path) {
-      const fn = path.getFunctionParent();
-      if (fn && path.node.argument && sinks.isEntry(fn)) sinks.check(path.get('argument') as NodePath, undefined, 0);
+      guard(path, () => {
+        const fn = path.getFunctionParent();
+        if (fn && path.node.argument && sinks.isEntry(fn)) sinks.check(path.get('argument') as NodePath, undefined, 0);
+      });
     },
     ArrowFunctionExpression(path) {
-      const body = path.get('body');
-      if (!body.isBlockStatement() && sinks.isEntry(path)) sinks.check(body as NodePath, undefined, 0);
+      guard(path, () => {
+        const body = path.get('body');
+        if (!body.isBlockStatement() && sinks.isEntry(path)) sinks.check(body as NodePath, undefined, 0);
+      });
     },
   });
 }

@@ -63,12 +63,13 @@ export function typeScriptEntityEvidence(ctx: ScanContext, stores: StoreFinding[
   return evidence;
 }
 
-/** A type and the interfaces it extends (by name, anywhere in the project). */
+/** A type and the interfaces/types it extends or intersects (by name, anywhere in the project). */
 function withBases(name: string, declarations: Map<string, TypeDeclaration[]>, seen = new Set<string>()): TypeDeclaration[] {
   if (seen.has(name)) return [];
   seen.add(name);
   const own = declarations.get(name) ?? [];
-  return [...own, ...own.flatMap((d) => d.bases.flatMap((base) => withBases(base, declarations, seen)))];
+  // Inherited fields first, as a reader of the full type would list them.
+  return [...own.flatMap((d) => d.bases.flatMap((base) => withBases(base, declarations, seen))), ...own];
 }
 
 /** Collection-typed declarations whose value is a store: `const inventory: Item[] = items`, `private users: Map<string, User>`. */
