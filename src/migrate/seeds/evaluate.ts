@@ -199,7 +199,14 @@ function evaluateCall(node: t.CallExpression | t.OptionalCallExpression, env: En
     return callMethod(object, name, args(), node, env, ctx);
   }
   if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments[0]?.type === 'StringLiteral') return requireModule(node.arguments[0].value, node, env, ctx);
-  const fn = evaluate(callee, env, ctx);
+  let fn: unknown;
+  try {
+    fn = evaluate(callee, env, ctx);
+  } catch (error) {
+    // `randomUUID()` from a package, `fetchId()` from nowhere: the call is what cannot be known
+    if (error instanceof NotEvaluable && callee.type === 'Identifier') fail(node, env, `calls ${callee.name}(), which only running the app can answer`);
+    throw error;
+  }
   return callFunction(fn, args(), node, env, ctx);
 }
 
