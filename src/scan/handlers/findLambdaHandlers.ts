@@ -12,12 +12,20 @@ const TEST_FILE = /(^|\/)(__tests__|__mocks__|tests?)\/|\.(spec|test)\.[cm]?[jt]
 /**
  * Lambda entry points: the exports the infrastructure names (`lambda/createNote.ts#handler`,
  * serverless `handler.create`, terraform `index.handler`), or — when no infrastructure names
- * any — exported functions whose first parameter is `event`/`evt` in files that are not route
- * modules, tests or infrastructure code. A Lambda-lith that switches on `routeKey` is one handler.
+ * them, or some functions' handler files could not be told — exported functions whose first
+ * parameter is `event`/`evt` in other files that are not route modules, tests or infrastructure
+ * code. A Lambda-lith that switches on `routeKey` is one handler.
  */
 export function findLambdaHandlers(ctx: ScanContext, infra: InfrastructureFinding, routeFiles: Set<string>): HandlerFinding[] {
   const named = infra.constructs.filter((construct) => construct.handlerFile);
-  return named.length > 0 ? handlersNamedByInfrastructure(ctx, named) : handlersByShape(ctx, infra, routeFiles);
+  if (named.length === 0) return handlersByShape(ctx, infra, routeFiles);
+  const handlers = handlersNamedByInfrastructure(ctx, named);
+  // Some functions' handler files could not be told (dynamic constructs): look for the rest by shape.
+  if (named.length < infra.constructs.length) {
+    const namedFiles = new Set(named.map((construct) => construct.handlerFile!));
+    handlers.push(...handlersByShape(ctx, infra, routeFiles).filter((handler) => !namedFiles.has(handler.file)));
+  }
+  return handlers;
 }
 
 function handlersNamedByInfrastructure(ctx: ScanContext, constructs: LambdaConstructFinding[]): HandlerFinding[] {

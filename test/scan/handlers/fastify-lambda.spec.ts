@@ -114,4 +114,22 @@ describe('findHandlers: Lambda', () => {
     ]);
     expect(diagnostics).toEqual(['unresolved-handler infra/stack.ts:10']);
   });
+
+  it('also looks for handlers by shape in other files when some functions could not be resolved', () => {
+    const infra: InfrastructureFinding = {
+      kind: 'cdk',
+      files: ['infra/stack.ts'],
+      constructs: [
+        { file: 'infra/stack.ts', line: 3, name: 'Create', handlerFile: 'lambda/create.ts', handlerExport: 'handler', routes: [] },
+        { file: 'infra/stack.ts', line: 9, name: '`${r}Fn`', routes: [] },
+      ] as LambdaConstruct[],
+      apis: [],
+    };
+    const { list } = scanHandlers({ 'lambda/create.ts': files['lambda/create.ts'], 'lambda/legacy.js': files['lambda/legacy.js'], 'lib/parse.ts': files['lib/parse.ts'] }, infra);
+    expect(list).toEqual([
+      'lambda#handler lambda/create.ts:1 -> lambda/create.ts:1',
+      'lambda#handler lambda/legacy.js:1 -> lambda/legacy.js:1',
+      'lambda#other lambda/legacy.js:2 -> lambda/legacy.js:2',
+    ]);
+  });
 });
