@@ -1,7 +1,7 @@
 /**
  * A fault-injecting HTTP proxy in front of dynalite (both on 127.0.0.1). Per BatchWriteItem /
  * BatchGetItem request it can answer 400 ThrottlingException (or
- * ProvisionedThroughputExceededException) without forwarding; forward only part of a batch and
+ * ProvisionedThroughputExceededException) or 500 InternalServerError without forwarding; forward only part of a batch and
  * hand the rest back as UnprocessedItems / UnprocessedKeys, as DynamoDB does under load; drop the
  * connection, either before forwarding or after dynalite applied the write (the answer is lost,
  * the write is not); or add a delay. Faults follow a fixed schedule, so every run injects them.
@@ -11,13 +11,14 @@ import type { AddressInfo } from 'node:net';
 
 export interface FaultSchedule {
   /** Fault for the n-th (1-based) batch request of an operation, or undefined to pass it through. */
-  fault?: (n: number, operation: 'BatchWriteItem' | 'BatchGetItem') => 'throttle' | 'unprocessed' | 'drop-before' | 'drop-after' | undefined;
+  fault?: (n: number, operation: 'BatchWriteItem' | 'BatchGetItem') => 'throttle' | 'server-error' | 'unprocessed' | 'drop-before' | 'drop-after' | undefined;
   /** Added to every forwarded request. */
   delayMs?: number;
 }
 
 export interface FaultCounts {
   throttled: number;
+  serverErrors: number;
   unprocessed: number;
   droppedBefore: number;
   droppedAfter: number;
@@ -34,7 +35,7 @@ const THROTTLE_TYPES = ['com.amazonaws.dynamodb.v20120810#ThrottlingException', 
 
 export async function startFaultProxy(target: string, schedule: FaultSchedule): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const counts: FaultCounts = { throttled: 0, unprocessed: 0, droppedBefore: 0, droppedAfter: 0, forwarded: 0 };
+  const counts: FaultCounts = { throttled: 0, serverErrors: 0, unprocessed: 0, droppedBefore: 0, droppedAfter: 0, forwarded: 0 };
   const seen: Record<string, number> = {};
   const sockets = new Set<import('node:net').Socket>();
 
@@ -78,6 +79,10 @@ export async function startFaultProxy(target: string, schedule: FaultSchedule): 
           counts.throttled += 1;
           const payload = Buffer.from(JSON.stringify({ __type: THROTTLE_TYPES[counts.throttled % 2], message: 'Rate of requests exceeds the allowed throughput.' }));
           return reply(res, 400, { 'content-type': 'application/x-amz-json-1.0' }, payload);
+        }
+        if (fault === 'server-error') {
+          counts.serverErrors += 1;
+          return reply(res, 500, { 'content-type': 'application/x-amz-json-1.0' }, Buffer.from(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error' })));
         }
         if (fault === 'drop-before') {
           counts.droppedBefore += 1;
