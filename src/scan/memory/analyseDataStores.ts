@@ -137,7 +137,8 @@ function inferKey(ev: ViewEvaluator, store: DataStore, collected: Collected, see
     }
   }
   const [onlyPathAttr] = pathAttrs;
-  if (pathAttrs.size === 1 && onlyPathAttr !== 'id' && (fields.size === 0 || fields.has(onlyPathAttr)) && !referencedEntity(onlyPathAttr)) {
+  // Records without an `id`, always looked up by one attribute from the path (`/links/:code`): a natural key.
+  if (pathAttrs.size === 1 && !fields.has('id') && fields.has(onlyPathAttr) && !referencedEntity(onlyPathAttr)) {
     return { name: onlyPathAttr, natural: true };
   }
   if (fields.has('id') || fields.size === 0) return { name: 'id', natural: false };

@@ -49,6 +49,11 @@ export function finaliseOperations(
     }
     const conditions = lookup.info?.conditions ?? [];
     const byKey = conditions.find((c) => c.kind === 'eq' && c.attr === key);
+    // `links.find(l => l.code === req.params.code)`: one record by another identifier from the path.
+    const byPathAttr =
+      !byKey && (lookup.method === 'find' || lookup.method === 'findIndex')
+        ? conditions.find((c) => c.kind === 'eq' && requestPart(ev.calls, c.value) === 'path' && !isReference(lookup.store, c.attr, true))
+        : undefined;
     const removesOne = conditions.find((c) => c.kind === 'neq' && (c.attr === key || requestPart(ev.calls, c.value) === 'path'));
     const filterConditions = conditions.filter((c) => c.kind !== 'ttl' && c.kind !== 'neq' && c.kind !== 'exists' && c.attr !== key);
     const filterAttrs = unique(filterConditions.map((c) => c.attr));
@@ -56,6 +61,9 @@ export function finaliseOperations(
       ops.push({ ...base, op: 'delete', keyText: removesOne.value ? textOf(removesOne.valueFile?.text ?? lookup.file.text, removesOne.value.node) : undefined, needsSave: true });
     } else if (byKey && lookup.method !== 'every') {
       reads.push({ lookup, origin: lookup.path.node, keyText: byKey.value ? textOf(byKey.valueFile?.text ?? lookup.file.text, byKey.value.node) : undefined });
+    } else if (byPathAttr) {
+      const keyText = byPathAttr.value ? textOf(byPathAttr.valueFile?.text ?? lookup.file.text, byPathAttr.value.node) : undefined;
+      reads.push({ lookup, origin: lookup.path.node, keyText, attributes: [byPathAttr.attr] });
     } else if (filterAttrs.length > 0) {
       ops.push({ ...base, op: 'filter-by-attr', attributes: filterAttrs });
     }

@@ -79,6 +79,18 @@ describe('entity evidence from in-memory stores', () => {
     expect(entity('Room')).toMatchObject({ key: { name: 'roomId', type: 'string' }, records: 1 });
   });
 
+  it('takes a natural key when records have no id and are always looked up by one attribute from the path', () => {
+    const { entity, summary } = analyseProject({
+      'app.js': [
+        "const links = [{ code: 'docs', url: 'https://x' }];",
+        "app.get('/:code', (req, res) => res.redirect(links.find((l) => l.code === req.params.code).url));",
+        "app.post('/links', (req, res) => { if (links.some((l) => l.code === req.body.code)) return res.sendStatus(409); links.push({ code: req.body.code, url: req.body.url }); res.end(); });",
+      ].join('\n'),
+    });
+    expect(entity('Link')).toMatchObject({ key: { name: 'code', type: 'string' }, idStrategy: 'natural', records: 1 });
+    expect(summary).toEqual(['create Link app.js:3 unique:code', 'read-by-id Link app.js:2']);
+  });
+
   it('links reference fields to other entities of the app', () => {
     const { entity } = analyseProject({
       'app.js': [

@@ -112,17 +112,18 @@ describe('in-memory and JSON stores in the fixture apps', () => {
     );
   });
 
-  it('express-shortlinks-json-promises: natural key `code`, expiry, unique code', async () => {
+  it('express-shortlinks-json-promises: looked up by code from the path, expiry, unique code', async () => {
     const model = await scanFixture('express-shortlinks-json-promises');
     expect(myStores(model)).toEqual(['json:data/links.json json-file-promises Link <- data/links.json']);
-    expect(entityFacts(model, 'Link')).toBe('code:string natural records=3');
+    expect(entityFacts(model, 'Link')).toBe('id:string uuid records=3');
     expect(myOperations(model)).toEqual(
       [
         'GET /:code: ttl Link [expiresAt]',
         'GET /api/links: ttl Link [expiresAt]',
         'GET /api/links/:code: ttl Link [expiresAt]',
         'GET /api/links: list Link',
-        'GET /api/links/:code: read-by-id Link',
+        'GET /api/links/:code: read-by-id Link [code]',
+        'POST /api/links: filter-by-attr Link [code]',
         'POST /api/links: create Link unique:code',
         'PATCH /api/links/:code: update Link',
         'DELETE /api/links/:code: delete Link',
