@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { runApply } from '../commands/apply';
+import { runMigrateData } from '../commands/migrate-data';
 import { runPlan } from '../commands/plan';
 import { runScan } from '../commands/scan';
 import { EXIT, UserInputError } from './exitCodes';
@@ -89,8 +90,22 @@ export async function main(argv: string[]): Promise<number> {
           .option('dry', { type: 'boolean', default: false })
           .option('skip-invalid', { type: 'boolean', default: false })
           .option('export', { choices: ['s3-import'] as const, describe: 'write DynamoDB JSON files for S3 import instead' })
-          .option('json', { type: 'boolean', default: false }),
-      async () => setExit(notAvailable('migrate-data', 8)),
+          .option('concurrency', { type: 'number', describe: 'BatchWrite requests in flight (default 4)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary, nothing else' }),
+      async (args) =>
+        setExit(
+          await runMigrateData({
+            dir: args.dir,
+            endpoint: args.endpoint,
+            region: args.region,
+            dry: args.dry,
+            json: args.json,
+            createTables: args['create-tables'],
+            skipInvalid: args['skip-invalid'],
+            export: args.export,
+            concurrency: args.concurrency,
+          }),
+        ),
     )
     .command(
       'verify <dir>',
