@@ -68,6 +68,16 @@ export async function findSources(root: string, model: AccessModel, design: Tabl
     sources.push(createSeedFileSource(root, seed));
   }
   sources.sort((a, b) => a.entity.localeCompare(b.entity) || a.label.localeCompare(b.label));
+  const served = new Set(sources.map((source) => source.entity));
+  const appliedAlready = model.stores.some((store) => store.kind === 'dynamodb');
+  for (const entity of Object.keys(design.entities).sort()) {
+    // before apply, an entity without a store simply has no records to copy
+    if (served.has(entity) || !appliedAlready) continue;
+    notes.push(
+      `no records source found for ${entity}: the code already uses DynamoDB, so the scan no longer sees where its data was. ` +
+        `Run migrate-data (e.g. --dry) on the code before apply once, so .migration/sources.json remembers the data files, then run it again here`,
+    );
+  }
   return { sources, notes };
 }
 
