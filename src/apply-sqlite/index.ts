@@ -1,0 +1,2 @@
+export { rewriteSqlCalls } from './rewriteSqlCalls';
+export { findSqliteTarget, type SqliteTarget } from './findSqliteTarget';

@@ -1,0 +1,45 @@
+import { buildNextId, buildPutItem, expression, propertyKey, statement } from '../emit';
+import type { Part } from '../emit/emitContext';
+import { findStatement } from '../apply/rewrite/addTodo';
+import { isStatementResultIgnored, resultDeclarator, usePaths } from './resultUses';
+import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
+
+/**
+ * `INSERT INTO t (a, b) VALUES (?, ?)` → PutItem. An autoincrement key left out takes the next
+ * value of the plan's counter; `info.lastInsertRowid` then reads that id. A key the code supplies
+ * is written with `attribute_not_exists`, as SQLite refused a duplicate primary key.
+ */
+export function rewriteInsert(ctx: SiteContext): SiteOutcome {
+  const { rewrite, summary, target } = ctx;
+  const insert = summary.insert;
+  if (!insert || insert.fromSelect || insert.rows.length !== 1 || !insert.columns.length) return { done: false, todo: 'write each row with PutCommand (or BatchWrite ≤ 25), then re-run' };
+  if (insert.conflict) return { done: false, todo: `${insert.conflict}: choose a conditional put or an update for the conflict, then re-run` };
+  if (ctx.site.method !== 'run') return { done: false, todo: `rewrite ${ctx.site.method}() of an INSERT by hand, then re-run` };
+  const e = rewrite.emit;
+  const supplied = insert.columns.includes(target.keyName);
+  if (!supplied && !target.counter) return { done: false, todo: `${target.entityName} ids: the plan has no counter for ${target.keyName}; choose an id strategy in .migration/dynamodb.json, then re-run` };
+  const declarator = resultDeclarator(ctx);
+  const idUses = usePaths(ctx, ctx.site.result.insertedIdUses);
+  if (ctx.site.result.insertedIdUses.length && (!declarator || !idUses || supplied)) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
+  if (!declarator && !isStatementResultIgnored(ctx)) return { done: false, todo: 'the run() info has no DynamoDB counterpart here; use the item written, then re-run' };
+  const values: Part[] = [];
+  for (const [index, column] of insert.columns.entries()) {
+    const value = valueNode(ctx, insert.rows[0][index]);
+    if (!value) return { done: false, todo: `${column}: compute this value in code (SQL functions and defaults do not run in DynamoDB), then re-run` };
+    values.push(`${values.length ? ', ' : ''}${propertyKey(e, column)}: `, value);
+  }
+  let idPart: Part[] = [];
+  if (!supplied) {
+    const nextId = buildNextId(e, target.counter!);
+    if (idUses?.length) {
+      const idName = rewrite.freshName([`${target.entityName.charAt(0).toLowerCase()}${target.entityName.slice(1)}Id`, 'newId']);
+      const holder = findStatement(ctx.call)!;
+      holder.insertBefore(statement(e, [`const ${idName} = `, nextId, rewrite.style.semicolons ? ';' : '']));
+      for (const use of idUses) use.replace(rewrite.j.identifier(idName));
+      idPart = [`${propertyKey(e, target.keyName)}: ${idName}, `];
+    } else idPart = [`${propertyKey(e, target.keyName)}: `, nextId, ', '];
+  }
+  const item = expression(e, ['{ ', ...idPart, ...values, ' }']);
+  ctx.call.replace(buildPutItem(e, tableTargetOf(ctx), item, supplied ? { condition: 'new' } : {}));
+  return { done: true };
+}

@@ -1,0 +1,46 @@
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { expression, propertyKey, type Part } from '../emit/emitContext';
+import { isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
+import { singleEquality, tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
+
+/**
+ * `UPDATE t SET a = ?, b = COALESCE(?, b) WHERE <key> = ?` → UpdateItem through updateParams
+ * (names and values as placeholders); a COALESCE parameter that is null keeps the old value. A
+ * missing row stays an unchanged row: the condition failure becomes `{}` (no Attributes), so
+ * `info.changes` consumers keep their 404 path.
+ */
+export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
+  const { rewrite, summary } = ctx;
+  const equality = singleEquality(summary);
+  const key = equality && equality.column === ctx.target.keyName ? valueNode(ctx, equality.value) : undefined;
+  if (!key) return { done: false, todo: 'only `UPDATE … WHERE <key> = ?` is rewritten: find the keys first, then update each item; re-run' };
+  if (ctx.site.method !== 'run') return { done: false, todo: `rewrite ${ctx.site.method}() of an UPDATE by hand, then re-run` };
+  const parts: Part[] = ['{ '];
+  for (const [index, clause] of summary.set.entries()) {
+    const value = valueNode(ctx, clause.value);
+    if (!value || clause.column === ctx.target.keyName) return { done: false, todo: `SET ${clause.column}: compute this value in code (only parameters and literals are rewritten), then re-run` };
+    const name = propertyKey(rewrite.emit, clause.column);
+    const separator = index ? ', ' : '';
+    if (clause.partial) parts.push(`${separator}...(`, value, ` == null ? {} : { ${name}: `, value, ' })');
+    else parts.push(`${separator}${name}: `, value);
+  }
+  parts.push(' }');
+  const changes = expression(rewrite.emit, parts) as ExpressionKind;
+  const declarator = resultDeclarator(ctx);
+  const uses = usePaths(ctx, ctx.site.result.changesUses);
+  if (ctx.site.result.changesUses.length && (!declarator || !uses)) return { done: false, todo: 'keep the UpdateCommand result and test its Attributes instead of changes, then re-run' };
+  if (!declarator && !isStatementResultIgnored(ctx)) return { done: false, todo: 'use the UpdateCommand result (Attributes) instead of the run() info, then re-run' };
+  const e = rewrite.emit;
+  const i = e.style.indent;
+  ctx.call.replace(
+    expression(e, [
+      `await ${e.name('db')}\n${i}.send(new ${e.name('UpdateCommand')}(${e.name('updateParams')}(${e.name(tableTargetOf(ctx).constName)}, { ${propertyKey(e, ctx.target.keyName)}: `,
+      key,
+      ' }, ',
+      changes,
+      `)))\n${i}.catch((error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error)) return {};\n${i}${i}throw error;\n${i}})`,
+    ]),
+  );
+  for (const use of uses ?? []) replaceChangesUse(ctx, use, declarator!.node.id.name);
+  return { done: true };
+}

@@ -1,0 +1,47 @@
+import type { ASTPath } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import type { FileRewrite } from '../apply/rewrite/FileRewrite';
+import type { SqlCallSite, SqlVariant, StatementSummary, SqlValue } from '../scan/sqlite';
+import type { TableTarget } from '../emit';
+import { findRewritePath } from './findRewritePath';
+import type { SqliteTarget } from './findSqliteTarget';
+
+/** One SQL execution being rewritten: the call in the rewrite tree, its statement and its table. */
+export interface SiteContext {
+  rewrite: FileRewrite;
+  site: SqlCallSite;
+  variant: SqlVariant;
+  summary: StatementSummary;
+  target: SqliteTarget;
+  call: ASTPath<any>;
+}
+
+/** Result of a shape rewriter: done, or what the developer must do (becomes the TODO marker). */
+export type SiteOutcome = { done: true } | { done: false; todo: string };
+
+export function tableTargetOf(ctx: SiteContext): TableTarget {
+  return { constName: ctx.target.table.envVar, keyName: ctx.target.keyName };
+}
+
+/** The argument node bound to a placeholder, or a literal's code; undefined when not known. */
+export function valueNode(ctx: SiteContext, value: SqlValue): ExpressionKind | undefined {
+  const { j } = ctx.rewrite;
+  if (value.kind === 'literal') return value.value === null ? j.literal(null) : j.literal(value.value);
+  if (value.kind !== 'param') return undefined;
+  const binding = ctx.variant.bindings.find((candidate) => candidate.canonical === value.canonical);
+  const argument = binding?.argument?.node;
+  if (!argument) return undefined;
+  return findRewritePath(ctx.rewrite, argument)?.node as ExpressionKind | undefined;
+}
+
+/** `WHERE <column> = ?` as the only selecting condition, else undefined. */
+export function singleEquality(summary: StatementSummary): { column: string; value: SqlValue } | undefined {
+  if (summary.where.length !== 1 || summary.whereColumns.length !== 1) return undefined;
+  const [condition] = summary.where;
+  if (condition.operator !== '=' || condition.inOr) return undefined;
+  return { column: condition.column.column, value: condition.value };
+}
+
+export function isSelectStar(summary: StatementSummary): boolean {
+  return summary.selectColumns.length === 1 && summary.selectColumns[0].star !== undefined && !summary.selectColumns[0].column;
+}

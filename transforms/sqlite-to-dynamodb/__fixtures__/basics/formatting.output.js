@@ -1,0 +1,21 @@
+const Database = require("better-sqlite3")
+const { DeleteCommand, GetCommand } = require("@aws-sdk/lib-dynamodb")
+const { db: dynamoDb, TASKS_TABLE_NAME } = require("./dynamodb")
+const db = new Database("data.db")
+// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
+db.exec("CREATE TABLE IF NOT EXISTS tasks (id INTEGER PRIMARY KEY, title TEXT, done INTEGER)")
+
+async function getTask(id) {
+	const task = (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: id } }))).Item
+	if (!task) {
+		return null
+	}
+	return task
+}
+
+async function removeTask(id) {
+	const result = await dynamoDb.send(new DeleteCommand({ TableName: TASKS_TABLE_NAME, Key: { id: id }, ReturnValues: "ALL_OLD" }))
+	return !!result.Attributes
+}
+
+module.exports = { getTask, removeTask }

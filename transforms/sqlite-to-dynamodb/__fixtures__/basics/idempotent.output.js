@@ -1,0 +1,53 @@
+const Database = require('better-sqlite3');
+const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
+const { db: dynamoDb, scanAll, queryAll, nextId, updateParams, isConditionFailed, COUNTERS_TABLE_NAME, NOTES_TABLE_NAME } = require('./dynamodb');
+const db = new Database('data.db');
+// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
+db.exec('CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, owner_id TEXT)');
+
+async function findNote(id) {
+  return (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id } }))).Item;
+}
+
+async function listNotes() {
+  return await scanAll({ TableName: NOTES_TABLE_NAME });
+}
+
+async function notesOf(ownerId) {
+  return await queryAll({
+    TableName: NOTES_TABLE_NAME,
+    IndexName: 'owner_id-index',
+    KeyConditionExpression: '#attr = :value',
+    ExpressionAttributeNames: { '#attr': 'owner_id' },
+    ExpressionAttributeValues: { ':value': ownerId },
+  });
+}
+
+async function createNote(title, ownerId) {
+  const noteId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Note' });
+  const info = await dynamoDb.send(new PutCommand({ TableName: NOTES_TABLE_NAME, Item: {
+    id: noteId,
+    title: title,
+    owner_id: ownerId
+  } }));
+  return { id: noteId, title, ownerId };
+}
+
+async function updateNote(id, title) {
+  await dynamoDb
+    .send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: id }, {
+    ...(title == null ? {} : { title: title })
+  })))
+    .catch((error) => {
+      if (isConditionFailed(error)) return {};
+      throw error;
+    });
+}
+
+async function deleteNote(id) {
+  const info = await dynamoDb.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id }, ReturnValues: 'ALL_OLD' }));
+  if (!info.Attributes) return false;
+  return true;
+}
+
+module.exports = { findNote, listNotes, notesOf, createNote, updateNote, deleteNote };

@@ -1,0 +1,31 @@
+const Database = require('better-sqlite3');
+const db = new Database('shop.db');
+// dynamodb-codemod: TODO several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run
+db.exec(`
+  CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);
+  CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER REFERENCES users(id), total REAL);
+`);
+
+function ordersWithUsers() {
+  // dynamodb-codemod: TODO read orders and users with two requests or the plan's denormalised copy (JOIN), then re-run
+  return db.prepare('SELECT o.id, u.name FROM orders o INNER JOIN users u ON u.id = o.user_id').all();
+}
+
+function sorted(column) {
+  // dynamodb-codemod: TODO SQL built at run time: write one DynamoDB request per variant, then re-run
+  return db.prepare(`SELECT * FROM users ORDER BY ${column}`).all();
+}
+
+const addBoth = db.transaction((name, total) => {
+  // dynamodb-codemod: TODO transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run
+  const info = db.prepare('INSERT INTO users (name) VALUES (?)').run(name);
+  // dynamodb-codemod: TODO transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run
+  db.prepare('INSERT INTO orders (user_id, total) VALUES (?, ?)').run(info.lastInsertRowid, total);
+});
+
+function newest() {
+  // dynamodb-codemod: TODO ORDER BY/LIMIT/OFFSET: sort in memory or page with LastEvaluatedKey as the plan says, then re-run
+  return db.prepare('SELECT * FROM orders ORDER BY id DESC LIMIT 10').all();
+}
+
+module.exports = { ordersWithUsers, sorted, addBoth, newest };
