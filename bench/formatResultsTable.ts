@@ -1,0 +1,39 @@
+/** The readable table `npm run bench` prints from the results it writes to bench/results.json. */
+
+interface PassLike {
+  pass: string;
+  files?: number;
+  ms?: number;
+  filesPerSecond?: number;
+  peakRssMB?: number;
+  failures?: number;
+  error?: string;
+}
+
+interface ResultsLike {
+  date: string;
+  machine: { cores: number; node: string };
+  passes: Record<string, PassLike>;
+  largeScan: PassLike;
+  targets: Record<string, { met: boolean; actual?: number | null; actualMB?: number | null; target?: number; targetMB?: number }>;
+}
+
+export function formatResultsTable(results: ResultsLike): string {
+  const floor = results.passes.floor?.filesPerSecond;
+  const rows: string[][] = [['pass', 'files', 'time (s)', 'files/s', 'x floor', 'peak RSS (MB)', 'failures']];
+  const add = (label: string, p: PassLike | undefined) => {
+    if (!p) return;
+    if (p.error) return rows.push([label, '-', '-', '-', '-', '-', p.error]);
+    const ratio = floor && p.filesPerSecond !== undefined ? (p.filesPerSecond / floor).toFixed(2) : '-';
+    rows.push([label, String(p.files), ((p.ms ?? 0) / 1000).toFixed(1), String(p.filesPerSecond), ratio, String(p.peakRssMB), String(p.failures)]);
+  };
+  add('floor (jscodeshift no-op)', results.passes.floor);
+  add('scan', results.passes.scan);
+  add('apply --dry', results.passes.apply);
+  add('scan, large codebase', results.largeScan);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const lines = rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  const targets = Object.entries(results.targets).map(([name, t]) => `  ${t.met ? 'MET    ' : 'NOT MET'}  ${name}: ${t.actual ?? t.actualMB ?? 'n/a'} (target ${t.target ?? `< ${t.targetMB} MB`})`);
+  return `\nbenchmark ${results.date} · ${results.machine.cores} cores · node ${results.machine.node}\n\n${lines.join('\n')}\n\ntargets:\n${targets.join('\n')}\n`;
+}

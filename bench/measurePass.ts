@@ -1,0 +1,99 @@
+/**
+ * One timed pass over a generated codebase, run in its own child process so that its peak RSS
+ * (process.resourceUsage().maxRSS) belongs to that pass alone. Module loading is not timed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import jscodeshift from 'jscodeshift';
+import { apply } from '../src/apply';
+import { scan } from '../src/scan';
+
+export type PassName = 'floor' | 'scan' | 'apply';
+
+export interface PassResult {
+  pass: PassName;
+  /** Source files (.js/.ts) in the codebase: the denominator for every pass. */
+  files: number;
+  ms: number;
+  filesPerSecond: number;
+  peakRssMB: number;
+  /** Files the pass could not handle (parse errors, apply errors / TODOs): reported, never hidden. */
+  failures: number;
+  detail: Record<string, number | string>;
+}
+
+/** Source files as the tools see them: .js/.ts/.jsx/.tsx outside node_modules and dot-directories. */
+export function listSourceFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else if (/\.(c|m)?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(abs);
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+export async function measurePass(pass: PassName, root: string): Promise<PassResult> {
+  const files = listSourceFiles(root).length;
+  // Modules are loaded at startup, so the timing is the work, not the require of the tool.
+  const run = loadPass(pass);
+  const start = process.hrtime.bigint();
+  const outcome = await run(root);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return {
+    pass,
+    files,
+    ms: Math.round(ms),
+    filesPerSecond: Math.round((files / ms) * 1000 * 10) / 10,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    failures: outcome.failures,
+    detail: outcome.detail,
+  };
+}
+
+type PassRunner = (root: string) => Promise<{ failures: number; detail: Record<string, number | string> }>;
+
+function loadPass(pass: PassName): PassRunner {
+  if (pass === 'floor') {
+    // jscodeshift's own API in-process, one core: read, parse with the 'tsx' parser, print unchanged.
+    const j = jscodeshift.withParser('tsx');
+    return async (root) => {
+      let failures = 0;
+      let bytes = 0;
+      for (const abs of listSourceFiles(root)) {
+        const text = fs.readFileSync(abs, 'utf8');
+        try {
+          bytes += j(text).toSource().length;
+        } catch {
+          failures++;
+        }
+      }
+      return { failures, detail: { printedBytes: bytes } };
+    };
+  }
+  if (pass === 'scan') {
+    return async (root) => {
+      const model = await scan(root);
+      const parseErrors = model.diagnostics.filter((d) => d.severity === 'error').length;
+      return { failures: parseErrors, detail: { stores: model.stores.length, operations: model.operations.length, handlers: model.handlers.length, errors: parseErrors } };
+    };
+  }
+  return async (root): ReturnType<PassRunner> => {
+    try {
+      const result = await apply(root); // computes every change, writes nothing (= apply --dry without printing diffs)
+      const todoFiles = new Set(result.todos.map((todo) => todo.file)).size;
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      const kept = result.changes.filter((change) => change.kept).length;
+      return {
+        failures: todoFiles + errors + kept,
+        detail: { changedFiles: result.changes.length, rewritten: result.rewritten, todos: result.todos.length, filesWithTodos: todoFiles, errorDiagnostics: errors, keptFiles: kept, warnings: result.diagnostics.length - errors },
+      };
+    } catch (error) {
+      return { failures: listSourceFiles(root).length, detail: { threw: String((error as Error).message).slice(0, 300) } };
+    }
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: generates a synthetic codebase and measures, in one run on the same files, the
+ * floor (a no-op jscodeshift parse+print), `scan` and `apply --dry`, then `scan` on a larger one.
+ * Each pass runs in its own child process (one core each, one at a time) so its peak RSS is its own.
+ * Writes bench/results.json and prints a table. Flags: --files N (2000), --large N (20000, 0 skips),
+ * --out FILE, --apply-timeout SECONDS (1200), --keep (leave the generated code in .tmp/).
+ */
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runPlan } from '../src/commands/plan';
+import { generateCodebase, type GeneratedCodebase } from './generateCodebase';
+import { measurePass, type PassName, type PassResult } from './measurePass';
+import { formatResultsTable } from './formatResultsTable';
+
+const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+interface Args {
+  files: number;
+  large: number;
+  out: string;
+  applyTimeout: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    files: Number(value('--files') ?? 2000),
+    large: Number(value('--large') ?? 20000),
+    out: path.resolve(value('--out') ?? path.join(REPO, 'bench', 'results.json')),
+    applyTimeout: Number(value('--apply-timeout') ?? 1200),
+    keep: argv.includes('--keep'),
+  };
+}
+
+/** Runs one pass in a child process (this same script with --child) and returns what it measured. */
+function runPassInChild(pass: PassName, root: string, timeoutSeconds: number): Promise<PassResult | { pass: PassName; error: string }> {
+  return new Promise((resolve) => {
+    const child = fork(process.argv[1], ['--child', pass, root], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+    let result: PassResult | undefined;
+    child.on('message', (message) => (result = message as PassResult));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (result) resolve(result);
+      else resolve({ pass, error: signal === 'SIGKILL' ? `did not finish within ${timeoutSeconds} s` : `child exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+    });
+  });
+}
+
+/** `plan --yes` on the generated code, so that apply has a .migration/dynamodb.json to follow. */
+async function writeDesign(root: string): Promise<number> {
+  const sink = new PassThrough();
+  sink.resume();
+  const code = await runPlan({ dir: root, yes: true, stdout: sink, stderr: sink });
+  if (code !== 0) throw new Error(`plan --yes failed on the generated code (exit ${code})`);
+  return JSON.parse(fs.readFileSync(path.join(root, '.migration', 'dynamodb.json'), 'utf8')).tables?.length ?? 0;
+}
+
+function makeRoot(count: number): string {
+  return path.join(REPO, '.tmp', `bench-${count}-${process.pid}`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  const root = makeRoot(args.files);
+  fs.rmSync(root, { recursive: true, force: true });
+  let codebase: GeneratedCodebase;
+  const passes: Record<string, PassResult | { pass: PassName; error: string }> = {};
+  let tables = 0;
+  try {
+    codebase = generateCodebase(root, { handlers: args.files });
+    log(`generated ${codebase.handlerFiles} handler files (${codebase.files.length} files in all) in ${root}`);
+    tables = await writeDesign(root);
+    log(`plan --yes: ${tables} tables`);
+    for (const pass of ['floor', 'scan', 'apply'] as const) {
+      log(`running ${pass}…`);
+      passes[pass] = await runPassInChild(pass, root, pass === 'apply' ? args.applyTimeout : 1200);
+    }
+  } finally {
+    if (!args.keep) fs.rmSync(root, { recursive: true, force: true });
+  }
+
+  let large: (PassResult | { pass: PassName; error: string }) & { handlerFiles?: number } = { pass: 'scan', error: 'skipped (--large 0)' };
+  if (args.large > 0) {
+    const largeRoot = makeRoot(args.large);
+    fs.rmSync(largeRoot, { recursive: true, force: true });
+    try {
+      const big = generateCodebase(largeRoot, { handlers: args.large });
+      log(`generated ${big.handlerFiles} handler files for the large scan; running scan…`);
+      large = { ...(await runPassInChild('scan', largeRoot, 1800)), handlerFiles: big.handlerFiles };
+    } finally {
+      if (!args.keep) fs.rmSync(largeRoot, { recursive: true, force: true });
+    }
+  }
+
+  const fps = (p: (typeof passes)[string] | undefined) => (p && 'filesPerSecond' in p ? p.filesPerSecond : undefined);
+  const floor = fps(passes.floor);
+  const ratio = (p: (typeof passes)[string] | undefined) => {
+    const value = fps(p);
+    return value !== undefined && floor ? Math.round((value / floor) * 100) / 100 : null;
+  };
+  const scanRatio = ratio(passes.scan);
+  const applyRatio = ratio(passes.apply);
+  const largePeak = 'peakRssMB' in large ? large.peakRssMB : null;
+  const results = {
+    date: started.toISOString(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, totalMemoryMB: Math.round(os.totalmem() / 2 ** 20), note: 'CPU shared with other work: absolute files/s are noisy, the ratios (same run, same files) are what to compare' },
+    floorMethod: "jscodeshift.withParser('tsx')(source).toSource() per file, in-process, one core (reading the files included)",
+    codebase: { handlerFiles: codebase!.handlerFiles, filesWritten: codebase!.files.length, sourceFiles: 'files' in (passes.floor ?? {}) ? (passes.floor as PassResult).files : null, kinds: codebase!.kinds, tablesPlanned: tables },
+    passes,
+    scanRatio,
+    applyRatio,
+    largeScan: large,
+    targets: {
+      scanAtLeast3xFloor: { target: 3, actual: scanRatio, met: scanRatio !== null && scanRatio >= 3 },
+      applyWithin1_5xFloor: { target: 0.67, actual: applyRatio, met: applyRatio !== null && applyRatio >= 0.67 },
+      largeScanUnder1GB: { targetMB: 1024, actualMB: largePeak, met: largePeak !== null && largePeak < 1024 },
+    },
+  };
+  fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(formatResultsTable(results));
+  process.stdout.write(`\nresults written to ${path.relative(process.cwd(), args.out)}\n`);
+}
+
+async function child(pass: PassName, root: string): Promise<void> {
+  const result = await measurePass(pass, root);
+  process.send?.(result);
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) {
+  child(process.argv[childAt + 1] as PassName, process.argv[childAt + 2]).catch((error) => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch((error) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
