@@ -10,6 +10,8 @@ import { packageVersion } from './packageInfo';
 
 /** Runs the CLI with the given arguments and resolves to the exit code. Never prints a stack trace unless DEBUG is set. */
 export async function main(argv: string[]): Promise<number> {
+  // The SDK warns about Node 20 on every client; the warning is not actionable for a codemod's user.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let exitCode: number = EXIT.ok;
   const setExit = (code: number): void => {
     exitCode = code;
