@@ -53,15 +53,24 @@ function topLevelAttributes(body: string): Map<string, string> {
   let depth = 0;
   let lineStart = 0;
   let depthAtLineStart = 0;
+  const readAttribute = (line: string): void => {
+    const attribute = /^\s*([A-Za-z_][\w-]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (attribute && depthAtLineStart === 0 && !attributes.has(attribute[1])) attributes.set(attribute[1], attribute[2]);
+  };
   for (let i = 0; i <= body.length; i++) {
     const ch = body[i];
     if (ch === '"') i = skipString(body, i);
-    else if (ch === '<' && body.startsWith('<<', i)) i = skipHeredoc(body, i) - 1;
-    else if (ch === '{' || ch === '[' || ch === '(') depth++;
+    else if (ch === '<' && body.startsWith('<<', i)) {
+      // `name = <<EOF … EOF`: the attribute line ends at the marker; the heredoc body is skipped.
+      const lineEnd = body.indexOf('\n', i);
+      readAttribute(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd));
+      i = skipHeredoc(body, i);
+      lineStart = i + 1;
+      depthAtLineStart = depth;
+    } else if (ch === '{' || ch === '[' || ch === '(') depth++;
     else if (ch === '}' || ch === ']' || ch === ')') depth--;
     else if (ch === '\n' || i === body.length) {
-      const attribute = /^\s*([A-Za-z_][\w-]*)\s*=\s*(.*?)\s*$/.exec(body.slice(lineStart, i));
-      if (attribute && depthAtLineStart === 0 && !attributes.has(attribute[1])) attributes.set(attribute[1], attribute[2]);
+      readAttribute(body.slice(lineStart, i));
       lineStart = i + 1;
       depthAtLineStart = depth;
     }
