@@ -76,6 +76,8 @@ export class RouterGraph {
 
   private computeRouter(file: SourceFile, path: NodePath, depth: number): RouterRef | null | undefined {
     if (path.isAwaitExpression()) return this.routerOf(file, path.get('argument'), depth + 1);
+    // `const app = module.exports = express()`
+    if (path.isAssignmentExpression()) return this.routerOf(file, path.get('right'), depth + 1);
     const isRequire = path.isCallExpression() && (t.isIdentifier(path.node.callee, { name: 'require' }) || t.isImport(path.node.callee));
     if (!isRequire && (path.isCallExpression() || path.isNewExpression())) {
       const kind = this.creationKind(file, path);

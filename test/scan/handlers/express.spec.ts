@@ -232,3 +232,48 @@ describe('findHandlers: Express router factories', () => {
     expect(ctx.diagnosticsList).toEqual([]);
   });
 });
+
+describe('findHandlers: Express in classes', () => {
+  it('follows apps and routers held in class fields, and handlers that are class members', () => {
+    const ctx = makeContext({
+      'src/app.ts': [
+        "import express from 'express';",
+        "import { NotesController } from './notes.controller';",
+        'class App {',
+        '  public app: express.Application;',
+        '  constructor() {',
+        '    this.app = express();',
+        '    this.mount();',
+        '  }',
+        '  private mount() {',
+        "    this.app.get('/status', (req, res) => res.json({}));",
+        "    this.app.use('/notes', new NotesController().router);",
+        '  }',
+        '}',
+        'export const server = module.exports = express();',
+        "server.get(ROUTE_PATH, (req, res) => {});",
+        'const ROUTE_PATH = "/late";',
+        'export default new App().app;',
+      ].join('\n'),
+      'src/notes.controller.ts': [
+        "import { Router, Request, Response } from 'express';",
+        'export class NotesController {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', this.list);",
+        "    this.router.delete('/:id', this.remove.bind(this));",
+        '  }',
+        '  list = (req: Request, res: Response) => res.json([]);',
+        '  remove(req: Request, res: Response) { res.status(204).end(); }',
+        '}',
+      ].join('\n'),
+    });
+    const found = findHandlers(ctx, NO_INFRA).map(describeHandler).sort();
+    expect(found).toEqual([
+      'express DELETE /notes/:id src/notes.controller.ts:6 -> src/notes.controller.ts:9',
+      'express GET /late src/app.ts:15 -> src/app.ts:15',
+      'express GET /notes src/notes.controller.ts:5 -> src/notes.controller.ts:8',
+      'express GET /status src/app.ts:10 -> src/app.ts:10',
+    ]);
+  });
+});
