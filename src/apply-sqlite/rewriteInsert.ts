@@ -1,5 +1,7 @@
 import { buildNextId, buildPutItem, expression, propertyKey, statement } from '../emit';
 import type { Part } from '../emit/emitContext';
+import type { ASTPath } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { findStatement } from '../apply/rewrite/addTodo';
 import { isStatementResultIgnored, resultDeclarator, usePaths } from './resultUses';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
@@ -40,6 +42,21 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
     } else idPart = [`${propertyKey(e, target.keyName)}: `, nextId, ', '];
   }
   const item = expression(e, ['{ ', ...idPart, ...values, ' }']);
-  ctx.call.replace(buildPutItem(e, tableTargetOf(ctx), item, supplied ? { condition: 'new' } : {}));
+  const put = buildPutItem(e, tableTargetOf(ctx), item, supplied ? { condition: 'new' } : {});
+  ctx.call.replace(put);
+  if (declarator) dropUnusedResult(ctx, declarator, put);
   return { done: true };
+}
+
+/** `const info = await …Put…` whose info is no longer read (its lastInsertRowid uses took the new id): just the put. */
+function dropUnusedResult(ctx: SiteContext, declarator: ASTPath<any>, put: ExpressionKind): void {
+  const { j } = ctx.rewrite;
+  const name = declarator.node.id.name as string;
+  const declaration = declarator.parent as ASTPath<any>;
+  if (declaration?.node.type !== 'VariableDeclaration' || declaration.node.declarations.length !== 1) return;
+  const scope = ctx.rewrite.enclosingFunction(declarator);
+  const within = scope ? j(scope) : ctx.rewrite.root;
+  const reads = within.find(j.Identifier, { name }).filter((p: ASTPath<any>) => p.node !== declarator.node.id && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed));
+  if (reads.size()) return;
+  declaration.replace(j.expressionStatement(put));
 }

@@ -25,11 +25,13 @@ async function notesOf(ownerId) {
 
 async function createNote(title, ownerId) {
   const noteId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Note' });
-  const info = await dynamoDb.send(new PutCommand({ TableName: NOTES_TABLE_NAME, Item: {
+
+  await dynamoDb.send(new PutCommand({ TableName: NOTES_TABLE_NAME, Item: {
     id: noteId,
     title: title,
     owner_id: ownerId
   } }));
+
   return { id: noteId, title, ownerId };
 }
 
