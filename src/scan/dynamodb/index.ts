@@ -26,7 +26,8 @@ function findStores(ctx: ScanContext): StoreFinding[] {
   if (cached) return cached;
   const evaluator = new StaticEvaluator(ctx.project);
   const stores = new Map<string, StoreFinding>();
-  for (const request of sorted(findDynamoRequests(ctx))) {
+  const requests = sorted(findDynamoRequests(ctx));
+  for (const request of requests) {
     const ref = request.table;
     const existing = stores.get(ref.id);
     if (existing) {
@@ -35,7 +36,8 @@ function findStores(ctx: ScanContext): StoreFinding[] {
     }
     const hint = ref.envVar ? findTableHint(ctx, evaluator, ref.envVar) : undefined;
     const at = ref.node && ref.file ? { file: ref.file.rel, line: ctx.project.lineOf(ref.node) } : { file: request.file.rel, line: ctx.project.lineOf(request.path) };
-    const store: StoreFinding = { id: ref.id, kind: 'dynamodb', entity: entityForTable(ref, hint), ...at, anchors: [{ file: request.file, path: request.path }] };
+    const files = requests.filter((other) => other.table.id === ref.id).map((other) => other.file.rel);
+    const store: StoreFinding = { id: ref.id, kind: 'dynamodb', entity: entityForTable(ref, hint, files), ...at, anchors: [{ file: request.file, path: request.path }] };
     const source = ref.tableName ?? hint?.tableName;
     if (source) store.source = source;
     stores.set(ref.id, store);

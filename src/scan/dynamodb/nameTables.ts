@@ -20,17 +20,36 @@ export interface TableHint {
  * else the CDK table construct the env var is set from (`TABLE_NAME: notesTable.tableName` with
  * `new Table(this, 'NotesTable')` → Note); `Item` when nothing names it.
  */
-export function entityForTable(ref: TableRef, hint: TableHint | undefined): string {
+export function entityForTable(ref: TableRef, hint: TableHint | undefined, files: string[] = []): string {
   for (const candidate of [ref.envVar, ref.tableName, hint?.tableName, hint?.constructId]) {
-    if (!candidate) continue;
-    const words = candidate
-      .replace(/\$\{[^}]*\}/g, ' ')
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .split(/[^A-Za-z0-9]+/)
-      .filter((word) => word.length > 0 && !NOISE.has(word.toLowerCase()) && !/^\d+$/.test(word));
+    const words = candidate ? meaningfulWords(candidate, NOISE) : [];
     if (words.length > 0) return toEntityName(words.join('_'));
   }
+  // `DYNAMODB_TABLE` says nothing: the code using it may (`todos/create.js`, `handlers/createNote.ts`).
+  for (const file of files) {
+    const parts = file.replace(/\.[^./]+$/, '').split('/').reverse();
+    for (const part of parts) {
+      const words = meaningfulWords(part.replace(new RegExp(`^(${VERBS.join('|')})(?=[A-Z_-]|$)`), ''), FILE_NOISE);
+      if (words.length > 0) return toEntityName(words.join('_'));
+    }
+  }
   return 'Item';
+}
+
+const VERBS = ['create', 'get', 'list', 'update', 'delete', 'remove', 'fetch', 'find', 'add', 'put', 'read', 'save', 'query', 'scan'];
+const FILE_NOISE = new Set([
+  ...NOISE,
+  ...VERBS,
+  'index', 'handler', 'handlers', 'app', 'db', 'database', 'lib', 'libs', 'utils', 'util', 'src', 'api', 'functions', 'function',
+  'lambda', 'lambdas', 'main', 'service', 'services', 'repository', 'repo', 'store', 'model', 'models', 'controller', 'controllers', 'routes', 'all', 'one', 'by', 'id',
+]);
+
+function meaningfulWords(text: string, noise: Set<string>): string[] {
+  return text
+    .replace(/\$\{[^}]*\}/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 1 && !noise.has(word.toLowerCase()) && !/^\d+$/.test(word));
 }
 
 /**

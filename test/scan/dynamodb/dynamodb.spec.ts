@@ -176,3 +176,24 @@ describe('expression attributes', () => {
     ]);
   });
 });
+
+describe('dynamodbFamily: naming generic tables', () => {
+  it('names a DYNAMODB_TABLE store after the code that uses it when nothing else names it', () => {
+    const { stores } = scanDynamo({
+      'todos/create.js': [
+        "const AWS = require('aws-sdk');",
+        'const dynamoDb = new AWS.DynamoDB.DocumentClient();',
+        'module.exports.create = (event, context, callback) => {',
+        "  const params = { TableName: process.env.DYNAMODB_TABLE, Item: { id: require('uuid').v1(), text: 'x', checked: false } };",
+        '  dynamoDb.put(params, (error) => callback(error));',
+        '};',
+      ].join('\n'),
+      'handlers/createInvoice.ts': [
+        "import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';",
+        'const db = DynamoDBDocument.from({} as any);',
+        'export const handler = async () => db.put({ TableName: process.env.TABLE!, Item: { id: 1 } });',
+      ].join('\n'),
+    });
+    expect(stores.map((s) => `${s.id} ${s.entity}`)).toEqual(['dynamodb:TABLE Invoice', 'dynamodb:DYNAMODB_TABLE Todo']);
+  });
+});
