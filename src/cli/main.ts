@@ -3,8 +3,8 @@ import { runApply } from '../commands/apply';
 import { runMigrateData } from '../commands/migrate-data';
 import { runPlan } from '../commands/plan';
 import { runScan } from '../commands/scan';
+import { runVerify } from '../commands/verify';
 import { EXIT, UserInputError } from './exitCodes';
-import { notAvailable } from './notAvailable';
 import { packageVersion } from './packageInfo';
 
 
@@ -117,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
           .positional('dir', { type: 'string', demandOption: true })
           .option('synth', { type: 'boolean', default: false, describe: 'only run cdk synth of the infrastructure' })
           .option('json', { type: 'boolean', default: false }),
-      async () => setExit(notAvailable('verify', 9)),
+      async (args) => setExit(await runVerify({ dir: args.dir, synth: args.synth, json: args.json })),
     )
     .demandCommand(1, 'Name a command: scan, plan, apply, migrate-data or verify.')
     .strict()
