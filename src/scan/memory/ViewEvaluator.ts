@@ -5,12 +5,14 @@ import type { FunctionRef, ScanContext, SourceFile, ValueOrigin } from '../types
 import type { CallSites } from './CallSites';
 import type { DataStore, View } from './model';
 import { keepsEveryRecord } from './analysePredicate';
+import { helperCallbackView, paramView } from './paramViews';
+import { returnedExpressions, shapeOf, union } from './views';
 import { requestPart } from './requestValueSource';
 import type { StoreRegistry } from './StoreRegistry';
 import { destructuredKey, memberName, propertyKeyName, textOf, unwrap } from './syntax';
 
 /** Array methods whose callback receives a record as its first parameter. */
-const ITERATION_METHODS = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'forEach', 'map', 'flatMap']);
+export const ITERATION_METHODS = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'forEach', 'map', 'flatMap']);
 /** Methods that only make sense on an array: a JSON document value used with them is a collection. */
 export const ARRAY_METHODS = new Set([
   ...ITERATION_METHODS, 'push', 'unshift', 'splice', 'sort', 'toSorted', 'slice', 'reduce', 'reduceRight', 'concat', 'indexOf', 'includes', 'at', 'pop', 'shift', 'reverse',
@@ -79,7 +81,8 @@ export class ViewEvaluator {
     }
   }
 
-  private key(node: t.Node, ...parts: (string | number)[]): object {
+  /** A stable composite memo key (internal). */
+  key(node: t.Node, ...parts: (string | number)[]): object {
     let map = this.composite.get(node);
     if (!map) this.composite.set(node, (map = new Map()));
     const id = parts.join(':');
@@ -89,7 +92,7 @@ export class ViewEvaluator {
   }
 
   /** Memoised evaluation that tolerates cycles (`x = x.filter(…)`): results that saw an unfinished value are not cached. */
-  private guarded(key: unknown, compute: () => View | undefined): View | undefined {
+  guarded(key: unknown, compute: () => View | undefined): View | undefined {
     const cached = this.memo.get(key);
     if (cached !== undefined) return cached ?? undefined;
     if (this.active.has(key) || this.hits.length > MAX_STACK) {
@@ -135,7 +138,7 @@ export class ViewEvaluator {
     const direct = this.registry.storeOfNode(binding.path.node);
     if (direct) return { type: 'collection', store: direct, whole: true };
     if (binding.kind === 'module') return this.originView(this.resolve(file, p));
-    if (binding.kind === 'param') return this.paramView(file, binding);
+    if (binding.kind === 'param') return paramView(this, file, binding);
     if (binding.path.isVariableDeclarator()) {
       const local = this.bindingView(file, binding);
       if (local) return local;
@@ -192,7 +195,7 @@ export class ViewEvaluator {
     return undefined;
   }
 
-  private namedMember(view: View, name: string, node: t.Node): View | undefined {
+  namedMember(view: View, name: string, node: t.Node): View | undefined {
     switch (view.type) {
       case 'collection':
         return shapeOf(view) === 'object' && name !== 'length' ? { type: 'record', store: view.store, origin: node, iteration: false } : undefined;
@@ -333,85 +336,7 @@ export class ViewEvaluator {
     if (!t.isIdentifier(p.node.callee, { name: 'Promise' })) return undefined;
     const executor = (p.get('arguments') as NodePath[])[0];
     if (!executor?.isFunction()) return undefined;
-    return this.helperCallbackView({ file, path: executor }, 0, 0);
-  }
-
-  private paramView(file: SourceFile, binding: Binding): View | undefined {
-    return this.guarded(binding, () => {
-      const fnPath = binding.scope.path;
-      if (!fnPath.isFunction()) return undefined;
-      const params = fnPath.node.params;
-      let index = params.findIndex((param) => param === binding.path.node);
-      if (index < 0) index = params.findIndex((param) => containsNode(param, binding.identifier));
-      if (index < 0) return undefined;
-      const param = params[index];
-      const pattern = t.isAssignmentPattern(param) ? param.left : param;
-      const patternKey = t.isObjectPattern(pattern) ? destructuredKey(pattern, binding.identifier.name) : undefined;
-      if (t.isObjectPattern(pattern) && !patternKey) return undefined;
-      const parent = fnPath.parentPath;
-      if (parent && (parent.isCallExpression() || parent.isOptionalCallExpression()) && fnPath.listKey === 'arguments') {
-        const fromCallback = this.callbackParamView(file, parent, fnPath.key as number, index);
-        if (fromCallback) return patternKey ? this.namedMember(fromCallback, patternKey, fnPath.node) : fromCallback;
-      }
-      const views: (View | undefined)[] = [];
-      for (const site of this.calls.of(fnPath.node).slice(0, 30)) {
-        const arg = (site.call.get('arguments') as NodePath[])[index];
-        if (!arg || arg.isSpreadElement()) continue;
-        views.push(patternKey ? this.memberOf(site.file, arg, patternKey) : this.view(site.file, arg));
-      }
-      return union(views);
-    });
-  }
-
-  /** The value parameter `paramIndex` of the function passed as argument `argIndex` of `call` receives. */
-  private callbackParamView(file: SourceFile, call: NodePath<t.CallExpression | t.OptionalCallExpression>, argIndex: number, paramIndex: number): View | undefined {
-    const callee = unwrap(call.get('callee') as NodePath);
-    if (callee.isMemberExpression() || callee.isOptionalMemberExpression()) {
-      const name = memberName(callee.node) ?? '';
-      const object = callee.get('object') as NodePath;
-      if (name === 'then' && argIndex === 0 && paramIndex === 0) return this.view(file, object);
-      const receiver = this.view(file, object);
-      if (receiver && argIndex === 0) {
-        const view = ARRAY_METHODS.has(name) ? this.asCollection(receiver) : receiver;
-        if (view?.type !== 'collection') return undefined;
-        const record: View = { type: 'record', store: view.store, origin: call.node, iteration: true };
-        if (shapeOf(view) === 'map') return name === 'forEach' && paramIndex === 0 ? record : undefined;
-        if (ITERATION_METHODS.has(name) && paramIndex === 0) return record;
-        if ((name === 'reduce' || name === 'reduceRight') && paramIndex === 1) return record;
-        if ((name === 'sort' || name === 'toSorted') && paramIndex <= 1) return record;
-        return undefined;
-      }
-    }
-    if (call.isCallExpression()) {
-      const fsCall = classifyFsCall(this.ctx.project, file, call);
-      if (fsCall) {
-        if (fsCall.direction !== 'read' || fsCall.callback?.node !== call.node.arguments[argIndex] || paramIndex !== 1) return undefined;
-        const ref = this.registry.refForFsCall(file, call, fsCall);
-        return fsCall.json ? this.registry.documentView(ref, []) : { type: 'text', ref };
-      }
-    }
-    const helper = this.ctx.project.resolveFunction(file, callee);
-    return helper ? this.helperCallbackView(helper, argIndex, paramIndex) : undefined;
-  }
-
-  /** In `helper`, what its callback parameter (`argIndex`) is called with at position `paramIndex`. */
-  private helperCallbackView(helper: FunctionRef, argIndex: number, paramIndex: number): View | undefined {
-    return this.guarded(this.key(helper.path.node, 'callback', argIndex, paramIndex), () => {
-      const param = helper.path.node.params[argIndex];
-      if (!t.isIdentifier(param)) return undefined;
-      const binding = helper.path.scope.getBinding(param.name);
-      const views: (View | undefined)[] = [];
-      for (const ref of binding?.referencePaths ?? []) {
-        const parent = ref.parentPath;
-        if (!parent?.isCallExpression()) continue;
-        if (parent.node.callee === ref.node) {
-          views.push(this.view(helper.file, (parent.get('arguments') as NodePath[])[paramIndex]));
-        } else if (ref.listKey === 'arguments') {
-          views.push(this.callbackParamView(helper.file, parent, ref.key as number, paramIndex));
-        }
-      }
-      return union(views);
-    });
+    return helperCallbackView(this, { file, path: executor }, 0, 0);
   }
 
   private originView(origin: ValueOrigin | undefined): View | undefined {
@@ -446,47 +371,4 @@ export class ViewEvaluator {
   }
 }
 
-/** The expressions a function returns (arrow body or `return x` statements, not nested functions). */
-export function returnedExpressions(fn: FunctionRef): NodePath[] {
-  const body = fn.path.get('body') as NodePath;
-  if (!body.isBlockStatement()) return [body];
-  const found: NodePath[] = [];
-  fn.path.traverse({
-    Function(inner) {
-      inner.skip();
-    },
-    ReturnStatement(ret) {
-      if (ret.node.argument) found.push(ret.get('argument') as NodePath);
-    },
-  });
-  return found;
-}
-
-/** How records sit in a collection view: an enumerated Map/object is an array. */
-export function shapeOf(view: View & { type: 'collection' }): DataStore['shape'] {
-  return view.array ? 'array' : view.store.shape;
-}
-
-export function union(views: (View | undefined)[]): View | undefined {
-  const defined = views.filter((v): v is View => Boolean(v));
-  if (defined.length === 0) return undefined;
-  const collections = defined.filter((v): v is View & { type: 'collection' } => v.type === 'collection');
-  if (collections.length > 0) {
-    const first = collections[0];
-    return { ...first, whole: collections.some((c) => c.store === first.store && c.whole), array: collections.some((c) => c.array) || undefined };
-  }
-  return defined[0];
-}
-
-
-function containsNode(root: t.Node, target: t.Node): boolean {
-  if (root === target) return true;
-  if (t.isAssignmentPattern(root)) return containsNode(root.left, target);
-  if (t.isObjectPattern(root)) return root.properties.some((p) => containsNode(t.isObjectProperty(p) ? p.value : p.argument, target));
-  if (t.isArrayPattern(root)) return root.elements.some((e) => e !== null && containsNode(e, target));
-  if (t.isRestElement(root)) return containsNode(root.argument, target);
-  if (t.isTSParameterProperty(root)) return containsNode(root.parameter, target);
-  return false;
-}
-
-export type { DataStore };
+export { returnedExpressions, shapeOf, union } from './views';

@@ -4,49 +4,21 @@ import type { OpKind } from '../../model/access-model';
 import type { ScanContext, SourceFile } from '../types';
 import { analysePredicate } from './analysePredicate';
 import { analyseComparator, analyseSlice } from './analyseOrdering';
-import type { DataStore, PredicateInfo, RawOp, RecordLiteral, View } from './model';
+import type { Collected, DataStore, Lookup, RawOp, RecordLiteral, View } from './model';
 import { assignedAttributes, classifyWrittenValue, isRecordValue, recordLiteralOf, type WriteClassification } from './recogniseWrites';
 import { findListSinks } from './recogniseSinks';
+import { reportContainerAccess, underExpiryCheck } from './recogniseGuards';
 import { requestPart } from './requestValueSource';
 import { fieldOfComparison } from './recogniseTtl';
 import { isNowExpression, isNowPlusDuration, memberName, propertyKeyName, textOf, unwrap } from './syntax';
 import { ARRAY_METHODS, shapeOf, type ViewEvaluator } from './ViewEvaluator';
 
-/** A lookup of records: a predicate (`find`, `filter`, …) or a key (`map.get(k)`, `obj[k]`). */
-export interface Lookup {
-  store: DataStore;
-  file: SourceFile;
-  path: NodePath;
-  fn: NodePath<t.Function> | null;
-  method: 'find' | 'findIndex' | 'filter' | 'some' | 'every' | 'key';
-  info?: PredicateInfo;
-  keyPath?: NodePath;
-  /** findIndex results read as `arr[i]` (a read, unless a mutation uses the index). */
-  indexRead?: boolean;
-}
-
-export interface CreateSite {
-  store: DataStore;
-  op: RawOp;
-  literal?: RecordLiteral;
-  keyPath?: NodePath;
-  keyFile?: SourceFile;
-}
-
-export interface Collected {
-  ops: RawOp[];
-  lookups: Lookup[];
-  creates: CreateSite[];
-  /** `map.set(todo.id, todo)`, `users[user.id] = user`: the key field of a store. */
-  keyHints: { store: DataStore; attr: string }[];
-  /** Records written at module level (seeding). */
-  seedWrites: { store: DataStore; file: SourceFile; value: NodePath; key?: NodePath }[];
-}
-
 const MUTATING_FIELD_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'set', 'add', 'delete']);
 const PREDICATE_METHODS = new Set(['find', 'findLast', 'findIndex', 'findLastIndex', 'filter', 'some', 'every']);
 
 /** Walks every function of the project and records what it does to the data stores. */
+export type { Collected, CreateSite, Lookup } from './model';
+
 export function collectOperations(ctx: ScanContext, ev: ViewEvaluator): Collected {
   const out: Collected = { ops: [], lookups: [], creates: [], keyHints: [], seedWrites: [] };
   for (const file of ctx.project.sources) {
@@ -368,7 +340,7 @@ class FileCollector {
     if (parent?.isAssignmentExpression() && parent.node.left === path.node) return;
     if (parent?.isUpdateExpression() || parent?.isUnaryExpression({ operator: 'delete' })) return;
     const view = this.ev.view(this.file, path);
-    if (!view) this.containerAccess(path);
+    if (!view) reportContainerAccess(this.ev, this.file, path);
     if (view?.type !== 'record' || view.iteration) return;
     if (view.store.shape === 'object' && view.origin === path.node) {
       this.lookup(view.store, path, 'key', { keyPath: path.get('property') as NodePath });
@@ -376,22 +348,6 @@ class FileCollector {
       const lookup = this.out.lookups.find((l) => l.path.node === view.origin);
       if (lookup) lookup.indexRead = true;
     }
-  }
-
-  /** `db[name].push(x)` on `const db = { users: [], posts: [] }`: a store we cannot name. */
-  private containerAccess(path: NodePath<t.MemberExpression>): void {
-    if (memberName(path.node) !== undefined) return;
-    const origin = this.ev.resolve(this.file, path.get('object'));
-    const holder = origin?.kind === 'declaration' && origin.path.isVariableDeclarator() ? origin.path.get('init') : origin?.kind === 'expression' ? origin.path : undefined;
-    const object = holder && unwrap(holder as NodePath);
-    if (!object?.isObjectExpression()) return;
-    const stores = object.node.properties.filter((p) => t.isObjectProperty(p) && this.ev.registry.storeOfNode(p.value));
-    if (stores.length === 0) return;
-    this.ev.diagnoseOnce(
-      this.file,
-      path.node,
-      `computed access ${textOf(this.file.text, path.node)} picks one of several in-memory collections at run time; operations through it are not in the model — use the collection by name`,
-    );
   }
 
   /** `[...notes, note]`: a create when the new array replaces or saves the collection. */
@@ -415,23 +371,4 @@ class FileCollector {
     const field = isNowExpression(right) ? fieldOfComparison(this.ev, this.file, left) : isNowExpression(left) ? fieldOfComparison(this.ev, this.file, right) : undefined;
     if (field) this.emit('ttl', field.store, path, { attributes: [field.attr] });
   }
-}
-
-/** A delete inside `if (isExpired(x)) …` / `if (x.expiresAt < Date.now())`: lazy expiry, not the point of the function. */
-function underExpiryCheck(path: NodePath): boolean {
-  let current: NodePath | null = path.parentPath;
-  while (current && !current.isFunction()) {
-    if (current.isIfStatement()) {
-      const test = current.get('test');
-      let found = false;
-      const check = (node: t.Node): void => {
-        if (t.isCallExpression(node) && /expir|stale|ttl/i.test(t.isIdentifier(node.callee) ? node.callee.name : t.isMemberExpression(node.callee) ? (memberName(node.callee) ?? '') : '')) found = true;
-      };
-      check(test.node);
-      test.traverse({ CallExpression: (c) => check(c.node), BinaryExpression: (b) => { if (isNowExpression(b.get('left') as NodePath) || isNowExpression(b.get('right'))) found = true; } });
-      if (found) return true;
-    }
-    current = current.parentPath;
-  }
-  return false;
 }

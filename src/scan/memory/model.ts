@@ -114,3 +114,34 @@ export interface RecordLiteral {
   file: SourceFile;
   path: NodePath<t.ObjectExpression>;
 }
+
+/** A lookup of records: a predicate (`find`, `filter`, …) or a key (`map.get(k)`, `obj[k]`). */
+export interface Lookup {
+  store: DataStore;
+  file: SourceFile;
+  path: NodePath;
+  fn: NodePath<t.Function> | null;
+  method: 'find' | 'findIndex' | 'filter' | 'some' | 'every' | 'key';
+  info?: PredicateInfo;
+  keyPath?: NodePath;
+  /** findIndex results read as `arr[i]` (a read, unless a mutation uses the index). */
+  indexRead?: boolean;
+}
+
+export interface CreateSite {
+  store: DataStore;
+  op: RawOp;
+  literal?: RecordLiteral;
+  keyPath?: NodePath;
+  keyFile?: SourceFile;
+}
+
+export interface Collected {
+  ops: RawOp[];
+  lookups: Lookup[];
+  creates: CreateSite[];
+  /** `map.set(todo.id, todo)`, `users[user.id] = user`: the key field of a store. */
+  keyHints: { store: DataStore; attr: string }[];
+  /** Records written at module level (seeding). */
+  seedWrites: { store: DataStore; file: SourceFile; value: NodePath; key?: NodePath }[];
+}

@@ -1,0 +1,49 @@
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { FunctionRef } from '../types';
+import type { DataStore, View } from './model';
+
+/** The expressions a function returns (arrow body or `return x` statements, not nested functions). */
+export function returnedExpressions(fn: FunctionRef): NodePath[] {
+  const body = fn.path.get('body') as NodePath;
+  if (!body.isBlockStatement()) return [body];
+  const found: NodePath[] = [];
+  fn.path.traverse({
+    Function(inner) {
+      inner.skip();
+    },
+    ReturnStatement(ret) {
+      if (ret.node.argument) found.push(ret.get('argument') as NodePath);
+    },
+  });
+  return found;
+}
+
+/** How records sit in a collection view: an enumerated Map/object is an array. */
+export function shapeOf(view: View & { type: 'collection' }): DataStore['shape'] {
+  return view.array ? 'array' : view.store.shape;
+}
+
+export function union(views: (View | undefined)[]): View | undefined {
+  const defined = views.filter((v): v is View => Boolean(v));
+  if (defined.length === 0) return undefined;
+  const collections = defined.filter((v): v is View & { type: 'collection' } => v.type === 'collection');
+  if (collections.length > 0) {
+    const first = collections[0];
+    return { ...first, whole: collections.some((c) => c.store === first.store && c.whole), array: collections.some((c) => c.array) || undefined };
+  }
+  return defined[0];
+}
+
+
+export function containsNode(root: t.Node, target: t.Node): boolean {
+  if (root === target) return true;
+  if (t.isAssignmentPattern(root)) return containsNode(root.left, target);
+  if (t.isObjectPattern(root)) return root.properties.some((p) => containsNode(t.isObjectProperty(p) ? p.value : p.argument, target));
+  if (t.isArrayPattern(root)) return root.elements.some((e) => e !== null && containsNode(e, target));
+  if (t.isRestElement(root)) return containsNode(root.argument, target);
+  if (t.isTSParameterProperty(root)) return containsNode(root.parameter, target);
+  return false;
+}
+
+export type { DataStore };
