@@ -1,4 +1,4 @@
-import type { HandlerRecord } from '../model/access-model';
+import type { DiagnosticRecord, HandlerRecord } from '../model/access-model';
 import type { HandlerFinding, InfrastructureFinding } from './types';
 
 export interface IdentifiedHandler {
@@ -35,4 +35,28 @@ function baseIdOf(finding: HandlerFinding): string {
   if (finding.kind === 'lambda') return `${finding.file}#${finding.exportName ?? 'handler'}`;
   if (finding.method && finding.path) return `${finding.method.toUpperCase()} ${finding.path}`;
   return `${finding.file}:${finding.line}`;
+}
+
+/** A route registered twice: Express and Fastify run the first one, so the second is dead code (or a mistake). */
+export function findDuplicateRoutes(handlers: IdentifiedHandler[]): DiagnosticRecord[] {
+  const first = new Map<string, IdentifiedHandler>();
+  const diagnostics: DiagnosticRecord[] = [];
+  for (const handler of handlers) {
+    const { kind, method, path } = handler.finding;
+    if (kind === 'lambda' || !method || !path) continue;
+    const key = `${method.toUpperCase()} ${path}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, handler);
+      continue;
+    }
+    diagnostics.push({
+      severity: 'warning',
+      code: 'duplicate-route',
+      file: handler.record.file,
+      line: handler.record.line,
+      message: `${key} is already defined at ${earlier.record.file}:${earlier.record.line}; only the first one runs — remove or rename this one (it is reported as "${handler.id}")`,
+    });
+  }
+  return diagnostics;
 }

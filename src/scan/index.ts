@@ -7,7 +7,7 @@ import { mergeEntityEvidence } from './mergeEntityEvidence';
 import { parseSource, SourceParseError } from './parseSource';
 import { createProjectIndex } from './project/createProjectIndex';
 import { defaultRecognisers, type Recognisers } from './recognisers';
-import { assignHandlerIds } from './assignHandlerIds';
+import { assignHandlerIds, findDuplicateRoutes } from './assignHandlerIds';
 import { sortModel } from './sortModel';
 import type { DataFile, EntityEvidence, InfrastructureFinding, OperationFinding, ScanContext, SourceFile, StoreFinding } from './types';
 
@@ -55,6 +55,7 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
   };
   const handlerFindings = guarded(ctx, 'handlers', () => recognisers.findHandlers(ctx, infrastructure)) ?? [];
   const handlers = assignHandlerIds(handlerFindings, infrastructure);
+  diagnostics.push(...findDuplicateRoutes(handlers));
 
   const stores: StoreFinding[] = [];
   const operations: OperationFinding[] = [];
