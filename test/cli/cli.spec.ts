@@ -69,3 +69,19 @@ describe('dynamodb-codemod CLI', () => {
     expect(cli(['scan', root, '--strict']).status).toBe(1);
   });
 });
+
+describe('sloppy code', () => {
+  it('scans a file that declares the same let twice, with a warning at the line', () => {
+    const root = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'cli-dup-'));
+    fs.writeFileSync(
+      path.join(root, 'app.js'),
+      "const express = require('express');\nconst app = express();\nlet todos = [];\nlet todos = [{ id: 1 }];\napp.get('/todos', (req, res) => res.json(todos));\napp.listen(3000);\n",
+    );
+    const { status, stdout } = cli(['scan', root, '--json']);
+    expect(status).toBe(0);
+    const model = JSON.parse(stdout);
+    expect(model.diagnostics).toContainEqual(expect.objectContaining({ code: 'parse-recovered', file: 'app.js', severity: 'warning' }));
+    expect(model.handlers.map((h: { id: string }) => h.id)).toEqual(['GET /todos']);
+    expect(model.operations).toContainEqual(expect.objectContaining({ op: 'list', handler: 'GET /todos' }));
+  });
+});
