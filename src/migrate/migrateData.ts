@@ -100,6 +100,7 @@ export async function migrateData(options: MigrateDataOptions): Promise<MigrateD
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new MigrateUsageError(`${options.dir} is not a directory`);
   const env = options.env ?? process.env;
+  if (!options.dry && options.export !== 's3-import') resolveTarget(options, env); // before reading every record
   const design = options.design ?? (await readDesign(root));
   const model = options.model ?? (await scanProject(root));
   await recordSources(root, model).catch(() => undefined); // a read-only project only loses the fallback
@@ -143,10 +144,16 @@ export async function migrateData(options: MigrateDataOptions): Promise<MigrateD
   }
 }
 
-async function runWrite(root: string, ctx: MigrationContext, entries: SourceEntry[], validation: Validation, result: MigrateDataResult, options: MigrateDataOptions, env: NodeJS.ProcessEnv, progress: (event: ProgressEvent) => void, records: number): Promise<MigrateDataResult> {
+/** Where to write: --endpoint or DYNAMODB_ENDPOINT (a local engine), and a region (AWS's, or any for a local engine). */
+function resolveTarget(options: MigrateDataOptions, env: NodeJS.ProcessEnv): { endpoint?: string; region: string } {
   const endpoint = options.endpoint ?? (env.DYNAMODB_ENDPOINT || undefined);
   const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (endpoint ? 'us-east-1' : undefined);
   if (!region) throw new MigrateUsageError('no AWS region: pass --region, set AWS_REGION, or give a local engine with --endpoint URL');
+  return { ...(endpoint ? { endpoint } : {}), region };
+}
+
+async function runWrite(root: string, ctx: MigrationContext, entries: SourceEntry[], validation: Validation, result: MigrateDataResult, options: MigrateDataOptions, env: NodeJS.ProcessEnv, progress: (event: ProgressEvent) => void, records: number): Promise<MigrateDataResult> {
+  const { endpoint, region } = resolveTarget(options, env);
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const local = Boolean(endpoint) && !env.AWS_ACCESS_KEY_ID;

@@ -6,9 +6,13 @@
  * file:line of the expression. Nothing is ever executed.
  */
 import type * as t from '@babel/types';
-import { callBuiltin, callMethod, construct, getMember, GLOBALS } from './builtins';
-import type { ModuleScope } from './moduleScope';
+import { callMethod, construct, getMember } from './builtins';
+import { callFunction } from './execute';
+import { lookup, requireModule } from './resolveBinding';
 import { Builtin, Closure, fail, Instance, MAX_STEPS, ModuleNamespace, NotEvaluable, Unevaluable, type Env, type EvalContext } from './values';
+
+export { applyClosure, bindPattern, callFunction, executeBlock, executeStatement } from './execute';
+export { getExport, lookup, lookupModuleBinding } from './resolveBinding';
 
 type Node = t.Node;
 
@@ -210,130 +214,6 @@ function evaluateCall(node: t.CallExpression | t.OptionalCallExpression, env: En
   return callFunction(fn, args(), node, env, ctx);
 }
 
-export function callFunction(fn: unknown, args: unknown[], node: Node, env: Env, ctx: EvalContext): unknown {
-  if (fn instanceof Closure) return applyClosure(fn, args, ctx);
-  if (fn instanceof Builtin) return callBuiltin(fn.name, args, node, env, ctx);
-  return fail(node, env, `calls ${describeCallee(node)}, which only running the app can answer`);
-}
-
-/** Runs an app function on known arguments: parameters bound, an expression body or a block of simple statements. */
-export function applyClosure(closure: Closure, args: unknown[], ctx: EvalContext, thisValue?: Instance): unknown {
-  const fn = closure.node;
-  const env: Env = { vars: new Map(), parent: closure.env, module: closure.env.module, ...(thisValue ? { thisValue } : {}) };
-  if (fn.async || fn.generator) fail(fn, env, 'an async or generator function');
-  fn.params.forEach((param, index) => bindPattern(param, param.type === 'RestElement' ? args.slice(index) : args[index], env, ctx));
-  if (fn.body.type !== 'BlockStatement') return evaluate(fn.body, env, ctx);
-  const result = executeBlock(fn.body.body, env, ctx);
-  return result.returned ? result.value : undefined;
-}
-
-export function bindPattern(pattern: Node, value: unknown, env: Env, ctx: EvalContext): void {
-  switch (pattern.type) {
-    case 'Identifier':
-      env.vars.set(pattern.name, value);
-      return;
-    case 'AssignmentPattern':
-      bindPattern(pattern.left, value === undefined ? evaluate(pattern.right, env, ctx) : value, env, ctx);
-      return;
-    case 'RestElement':
-      bindPattern(pattern.argument, value, env, ctx);
-      return;
-    case 'TSParameterProperty':
-      bindPattern(pattern.parameter, value, env, ctx);
-      return;
-    case 'ArrayPattern': {
-      const list = toList(value, pattern, env);
-      pattern.elements.forEach((element, index) => element && bindPattern(element, element.type === 'RestElement' ? list.slice(index) : list[index], env, ctx));
-      return;
-    }
-    case 'ObjectPattern': {
-      if (value instanceof Unevaluable) throw value.error;
-      const source = (value ?? {}) as Record<string, unknown>;
-      const used = new Set<string>();
-      for (const property of pattern.properties) {
-        if (property.type === 'RestElement') {
-          bindPattern(property.argument, Object.fromEntries(Object.entries(source).filter(([name]) => !used.has(name))), env, ctx);
-          continue;
-        }
-        const key = property.computed ? String(evaluate(property.key, env, ctx)) : keyName(property.key, env);
-        used.add(key);
-        bindPattern(property.value, source[key], env, ctx);
-      }
-      return;
-    }
-    default:
-      fail(pattern, env, 'an unusual parameter');
-  }
-}
-
-type BlockResult = { returned: boolean; value?: unknown };
-
-/** Statements of a callback or loop body: declarations, expressions, if, for…of, for, return. */
-export function executeBlock(statements: t.Statement[], env: Env, ctx: EvalContext): BlockResult {
-  for (const statement of statements) {
-    const result = executeStatement(statement, env, ctx);
-    if (result.returned) return result;
-  }
-  return { returned: false };
-}
-
-export function executeStatement(statement: t.Statement, env: Env, ctx: EvalContext): BlockResult {
-  if ((ctx.steps += 1) > MAX_STEPS) fail(statement, env, 'seed code runs too long to evaluate statically');
-  switch (statement.type) {
-    case 'ExpressionStatement':
-      evaluate(statement.expression, env, ctx);
-      return { returned: false };
-    case 'VariableDeclaration':
-      for (const declarator of statement.declarations) bindPattern(declarator.id, evaluate(declarator.init, env, ctx), env, ctx);
-      return { returned: false };
-    case 'ReturnStatement':
-      return { returned: true, value: evaluate(statement.argument, env, ctx) };
-    case 'BlockStatement':
-      return executeBlock(statement.body, { vars: new Map(), parent: env, module: env.module, ...(env.thisValue ? { thisValue: env.thisValue } : {}) }, ctx);
-    case 'IfStatement':
-      if (evaluate(statement.test, env, ctx)) return executeStatement(statement.consequent, env, ctx);
-      return statement.alternate ? executeStatement(statement.alternate, env, ctx) : { returned: false };
-    case 'ForOfStatement':
-      return executeForOf(statement, env, ctx);
-    case 'ForStatement':
-      return executeFor(statement, env, ctx);
-    case 'EmptyStatement':
-      return { returned: false };
-    default:
-      return fail(statement, env, `${describeNode(statement)} cannot be evaluated without running the app`);
-  }
-}
-
-/** `for (const x of list)`: an element that is not evaluable is skipped (it is reported as a record problem). */
-function executeForOf(statement: t.ForOfStatement, env: Env, ctx: EvalContext): BlockResult {
-  const list = toList(evaluate(statement.right, env, ctx), statement.right, env);
-  const pattern = statement.left.type === 'VariableDeclaration' ? statement.left.declarations[0].id : statement.left;
-  for (const element of list) {
-    if (element instanceof Unevaluable) {
-      ctx.skipped?.push(element);
-      continue;
-    }
-    const loopEnv: Env = { vars: new Map(), parent: env, module: env.module };
-    bindPattern(pattern, element, loopEnv, ctx);
-    const result = executeStatement(statement.body, loopEnv, ctx);
-    if (result.returned) return result;
-  }
-  return { returned: false };
-}
-
-function executeFor(statement: t.ForStatement, env: Env, ctx: EvalContext): BlockResult {
-  const loopEnv: Env = { vars: new Map(), parent: env, module: env.module };
-  if (statement.init?.type === 'VariableDeclaration') executeStatement(statement.init, loopEnv, ctx);
-  else if (statement.init) evaluate(statement.init, loopEnv, ctx);
-  for (let guard = 0; !statement.test || evaluate(statement.test, loopEnv, ctx); guard += 1) {
-    if (guard > 1_000_000) fail(statement, env, 'a loop that does not end');
-    const result = executeStatement(statement.body, loopEnv, ctx);
-    if (result.returned) return result;
-    if (statement.update) evaluate(statement.update, loopEnv, ctx);
-  }
-  return { returned: false };
-}
-
 function evaluateAssignment(node: t.AssignmentExpression, env: Env, ctx: EvalContext): unknown {
   const right = evaluate(node.right, env, ctx);
   if (node.operator === '=') {
@@ -376,96 +256,6 @@ export function assign(target: Node, value: unknown, env: Env, ctx: EvalContext)
 }
 
 /** An identifier: a local of a callback, a module-level binding (evaluated once), an import, or a known global. */
-export function lookup(node: t.Identifier, env: Env, ctx: EvalContext): unknown {
-  const name = node.name;
-  for (let scope: Env | undefined = env; scope; scope = scope.parent) if (scope.vars.has(name)) return scope.vars.get(name);
-  return lookupModuleBinding(env.module, name, node, env, ctx);
-}
-
-export function lookupModuleBinding(module: ModuleScope, name: string, node: Node, env: Env, ctx: EvalContext): unknown {
-  const cached = module.values.get(name);
-  if (cached?.state === 'done') return cached.value;
-  if (cached?.state === 'evaluating') fail(node, env, `${name} is defined in terms of itself`);
-  const binding = module.bindings.get(name);
-  if (!binding) {
-    if (name === 'undefined') return undefined;
-    if (name in GLOBALS) return GLOBALS[name];
-    return fail(node, env, `${name} is not defined in ${module.rel}`);
-  }
-  const moduleEnv: Env = { vars: new Map(), module };
-  module.values.set(name, { state: 'evaluating' });
-  try {
-    let value: unknown;
-    switch (binding.kind) {
-      case 'var':
-        value = evaluate(binding.init, moduleEnv, ctx);
-        break;
-      case 'function':
-        value = new Closure(binding.node, moduleEnv);
-        break;
-      case 'assign':
-        value = evaluate(binding.node.right, moduleEnv, ctx);
-        break;
-      case 'import':
-        value = importBinding(binding.source, binding.imported, binding.node, moduleEnv, ctx);
-        break;
-      default:
-        fail(binding.node, moduleEnv, `${name} is a class, not data`);
-    }
-    module.values.set(name, { state: 'done', value });
-    return value;
-  } catch (error) {
-    module.values.delete(name);
-    throw error;
-  }
-}
-
-function importBinding(source: string, imported: string, node: Node, env: Env, ctx: EvalContext): unknown {
-  const module = loadModule(source, node, env, ctx);
-  if (imported === '*') return new ModuleNamespace(module);
-  if (imported === 'module.exports') return moduleValue(module, node, env, ctx);
-  return getExport(module, imported, node, env, ctx);
-}
-
-function requireModule(source: string, node: Node, env: Env, ctx: EvalContext): unknown {
-  return moduleValue(loadModule(source, node, env, ctx), node, env, ctx);
-}
-
-function loadModule(source: string, node: Node, env: Env, ctx: EvalContext): ModuleScope {
-  const abs = ctx.loader.resolve(env.module.abs, source);
-  const module = abs ? ctx.loader.load(abs) : undefined;
-  return module ?? fail(node, env, `imports ${source}, which is ${abs ? 'not readable' : 'a package or a file that cannot be found'}`);
-}
-
-/** What `require()` returns: `module.exports` (CommonJS), the parsed JSON, or the module's namespace. */
-function moduleValue(module: ModuleScope, node: Node, env: Env, ctx: EvalContext): unknown {
-  if (module.json) return structuredClone(module.json.value);
-  if (module.cjsExport) return evaluate(module.cjsExport, { vars: new Map(), module }, ctx);
-  return new ModuleNamespace(module);
-}
-
-export function getExport(module: ModuleScope, name: string, node: Node, env: Env, ctx: EvalContext): unknown {
-  const moduleEnv: Env = { vars: new Map(), module };
-  if (module.json) {
-    const value = structuredClone(module.json.value);
-    return name === 'default' ? value : (value as Record<string, unknown>)?.[name];
-  }
-  const entry = module.exports.get(name);
-  if (entry?.kind === 'local') return lookupModuleBinding(module, entry.name, node, moduleEnv, ctx);
-  if (entry?.kind === 'expression') return evaluate(entry.node, moduleEnv, ctx);
-  if (entry?.kind === 'reexport') return importBinding(entry.source, entry.imported, node, moduleEnv, ctx);
-  if (module.cjsNamed.has(name)) return evaluate(module.cjsNamed.get(name), moduleEnv, ctx);
-  if (module.cjsExport) {
-    const value = evaluate(module.cjsExport, moduleEnv, ctx);
-    return name === 'default' ? value : getMember(value, name, node, env, ctx);
-  }
-  for (const star of module.starExports) {
-    const target = loadModule(star, node, moduleEnv, ctx);
-    if (target.exports.has(name) || target.cjsNamed.has(name)) return getExport(target, name, node, env, ctx);
-  }
-  return fail(node, env, `${module.rel} has no export ${name}`);
-}
-
 function findThis(env: Env): Instance | undefined {
   for (let scope: Env | undefined = env; scope; scope = scope.parent) if (scope.thisValue) return scope.thisValue;
   return undefined;

@@ -55,7 +55,7 @@ export async function startFaultProxy(target: string, schedule: FaultSchedule): 
     });
 
   const reply = (res: http.ServerResponse, status: number, headers: http.IncomingHttpHeaders, body: Buffer) => {
-    const out = { ...headers, 'content-length': String(body.length) };
+    const out: Record<string, unknown> = { ...headers, 'content-length': String(body.length) };
     delete out['x-amz-crc32']; // the body may have been rewritten
     delete out['transfer-encoding'];
     res.writeHead(status, out as http.OutgoingHttpHeaders);
