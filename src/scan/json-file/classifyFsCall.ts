@@ -25,6 +25,12 @@ export function classifyFsCall(project: ProjectIndex, file: SourceFile, call: No
   if (!callee.isIdentifier() && !callee.isMemberExpression()) return undefined;
   const name = callee.isIdentifier() ? callee.node.name : t.isIdentifier(callee.node.property) ? callee.node.property.name : undefined;
   if (!name) return undefined;
+  // Cheap filter before resolving: `fs.x(...)` must name a read/write; a bare name must come from an import or a declaration.
+  if (callee.isMemberExpression() && !READS.has(name) && !WRITES.has(name)) return undefined;
+  if (callee.isIdentifier()) {
+    const binding = callee.scope.getBinding(name);
+    if (!binding || binding.kind === 'param' || binding.path.isFunctionDeclaration()) return undefined;
+  }
   let origin: ValueOrigin | undefined;
   try {
     origin = project.resolveExpression(file, callee);

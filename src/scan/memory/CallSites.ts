@@ -9,41 +9,50 @@ export interface CallSite {
 
 /** The call sites of every project function (and `new C()` of a class, for its constructor), built once. */
 export class CallSites {
-  private index?: Map<t.Node, CallSite[]>;
+  private readonly index = new Map<t.Node, CallSite[]>();
+  private built = false;
 
   constructor(private readonly ctx: ScanContext) {}
 
   of(fn: t.Node): CallSite[] {
-    this.index ??= this.build();
+    if (!this.built) this.build();
     return this.index.get(fn) ?? [];
   }
 
-  private build(): Map<t.Node, CallSite[]> {
-    const index = new Map<t.Node, CallSite[]>();
+  /** Records one call (the shared pre-pass walks every file once and feeds calls here). */
+  record(file: SourceFile, call: NodePath<t.CallExpression | t.NewExpression>): void {
+    try {
+      this.link(file, call);
+    } catch {
+      // A call whose callee cannot be resolved links nothing; values through it stay unknown.
+    }
+  }
+
+  /** Every call of the project has been recorded. */
+  markBuilt(): void {
+    this.built = true;
+  }
+
+  private build(): void {
     for (const file of this.ctx.project.sources) {
       try {
         file.program.traverse({
-          'CallExpression|NewExpression': (anyPath) => {
-            try {
-              this.link(index, file, anyPath as NodePath<t.CallExpression | t.NewExpression>);
-            } catch {
-              // A call whose callee cannot be resolved links nothing; values through it stay unknown.
-            }
-          },
+          'CallExpression|NewExpression': (anyPath) => this.record(file, anyPath as NodePath<t.CallExpression | t.NewExpression>),
         });
       } catch {
         // A file that cannot be walked contributes no call sites.
       }
     }
-    return index;
+    this.built = true;
   }
 
-  private link(index: Map<t.Node, CallSite[]>, file: SourceFile, call: NodePath<t.CallExpression | t.NewExpression>): void {
+  private link(file: SourceFile, call: NodePath<t.CallExpression | t.NewExpression>): void {
     const { project } = this.ctx;
     const callee = call.get('callee') as NodePath;
     if (callee.isCallExpression() || callee.isImport() || callee.isSuper()) return;
     let fn: t.Node | undefined;
     if (call.isNewExpression()) {
+      if (!callee.isIdentifier() && !callee.isMemberExpression()) return;
       const origin = project.resolveExpression(file, callee);
       if (origin?.kind === 'declaration' && origin.path.isClass()) {
         fn = origin.path.node.body.body.find((m) => t.isClassMethod(m) && m.kind === 'constructor');
@@ -52,8 +61,8 @@ export class CallSites {
       fn = project.resolveFunction(file, callee)?.path.node;
     }
     if (!fn) return;
-    const list = index.get(fn) ?? [];
+    const list = this.index.get(fn) ?? [];
     list.push({ file, call });
-    index.set(fn, list);
+    this.index.set(fn, list);
   }
 }

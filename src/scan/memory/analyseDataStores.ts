@@ -2,7 +2,7 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import { classifyFsCall } from '../json-file/classifyFsCall';
 import { collectionAt } from '../json-file/jsonDocument';
-import { findJsonModuleRefs } from '../json-file/findJsonModuleRefs';
+import { jsonModuleRefOf } from '../json-file/findJsonModuleRefs';
 import type { EntityEvidence, OperationFinding, ProjectIndex, ScanContext, StoreFinding } from '../types';
 import { buildEvidence, referencedEntity } from './buildEvidence';
 import { CallSites } from './CallSites';
@@ -56,10 +56,9 @@ export function analyseDataStores(ctx: ScanContext): DataStoreAnalysis {
 function run(ctx: ScanContext): DataStoreAnalysis {
   const registry = new StoreRegistry(ctx);
   findMemoryCandidates(ctx, registry);
-  for (const ref of findJsonModuleRefs(ctx)) registry.addModuleRef(ref);
   const calls = new CallSites(ctx);
   const ev = new ViewEvaluator(ctx, registry, calls);
-  registerWrites(ctx, ev);
+  prepass(ctx, ev);
   const collected = collectOperations(ctx, ev);
   for (const store of registry.stores) {
     if (store.json) store.json.writes = registry.writesOf(store.json.source ?? store.json.display);
@@ -106,19 +105,47 @@ function run(ctx: ScanContext): DataStoreAnalysis {
   return { stores: result };
 }
 
-function registerWrites(ctx: ScanContext, ev: ViewEvaluator): void {
+/** One walk over every file: JSON requires/imports, fs writes, and the call sites of project functions. */
+function prepass(ctx: ScanContext, ev: ViewEvaluator): void {
   for (const file of ctx.project.sources) {
     try {
       file.program.traverse({
+        ImportDeclaration(path) {
+          const ref = jsonModuleRefOf(ctx, file, path);
+          if (ref) ev.registry.addModuleRef(ref);
+        },
         CallExpression(call) {
-          const fsCall = classifyFsCall(ctx.project, file, call);
-          if (fsCall?.direction === 'write') ev.registry.addWrite(ev.registry.refForFsCall(file, call, fsCall));
+          ev.calls.record(file, call);
+          try {
+            const ref = jsonModuleRefOf(ctx, file, call);
+            if (ref) ev.registry.addModuleRef(ref);
+            const fsCall = classifyFsCall(ctx.project, file, call);
+            if (fsCall?.direction === 'write') ev.registry.addWrite(ev.registry.refForFsCall(file, call, fsCall));
+          } catch (error) {
+            ctx.diagnostics.add({
+              severity: 'warning',
+              code: 'recogniser-failed',
+              file: file.rel,
+              line: ctx.project.lineOf(call),
+              message: `could not classify this call (${(error as Error).message}); a JSON file it reads or writes may be missed`,
+            });
+          }
+        },
+        NewExpression(call) {
+          ev.calls.record(file, call);
         },
       });
-    } catch {
-      // A file whose calls cannot be classified contributes no writes.
+    } catch (error) {
+      ctx.diagnostics.add({
+        severity: 'warning',
+        code: 'recogniser-failed',
+        file: file.rel,
+        line: 1,
+        message: `could not index the calls of this file (${(error as Error).message}); data flowing through it may be missed`,
+      });
     }
   }
+  ev.calls.markBuilt();
 }
 
 /** The key field: from `map.set(x.key, x)`, a natural key looked up from the path, or the records' `id`. */

@@ -1,4 +1,4 @@
-import type { NodePath } from '@babel/traverse';
+import traverse, { type NodePath, type Visitor } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { OpKind } from '../../model/access-model';
 import type { ScanContext, SourceFile } from '../types';
@@ -6,7 +6,7 @@ import { analysePredicate } from './analysePredicate';
 import { analyseComparator, analyseSlice } from './analyseOrdering';
 import type { Collected, DataStore, Lookup, RawOp, RecordLiteral, View } from './model';
 import { assignedAttributes, classifyWrittenValue, isRecordValue, recordLiteralOf, type WriteClassification } from './recogniseWrites';
-import { findListSinks } from './recogniseSinks';
+import { listSinkVisitor } from './recogniseSinks';
 import { reportContainerAccess, underExpiryCheck } from './recogniseGuards';
 import { requestPart } from './requestValueSource';
 import { fieldOfComparison } from './recogniseTtl';
@@ -37,7 +37,7 @@ export function collectOperations(ctx: ScanContext, ev: ViewEvaluator): Collecte
     };
     const collector = new FileCollector(ev, file, out);
     try {
-      file.program.traverse({
+      const operations: Visitor = {
         'CallExpression|OptionalCallExpression'(path) {
           guard(path, () => collector.call(path as NodePath<t.CallExpression>));
         },
@@ -59,8 +59,9 @@ export function collectOperations(ctx: ScanContext, ev: ViewEvaluator): Collecte
         BinaryExpression(path) {
           guard(path, () => collector.comparison(path));
         },
-      });
-      findListSinks(ev, file, (path, view) => collector.list(path, view), guard);
+      };
+      const sinks = listSinkVisitor(ev, file, (path, view) => collector.list(path, view), guard);
+      file.program.traverse(traverse.visitors.merge([operations, sinks]));
     } catch (error) {
       ctx.diagnostics.add({
         severity: 'warning',

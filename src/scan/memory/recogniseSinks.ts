@@ -1,4 +1,4 @@
-import type { Binding, NodePath } from '@babel/traverse';
+import type { Binding, NodePath, Visitor } from '@babel/traverse';
 import * as t from '@babel/types';
 import { classifyFsCall } from '../json-file/classifyFsCall';
 import type { FunctionRef, SourceFile } from '../types';
@@ -20,9 +20,9 @@ type Report = (path: NodePath, view: View & { type: 'collection' }) => void;
  * response helper, or returned by a route/Lambda handler (a function no project code calls).
  * Each becomes a `list` operation. Copies narrowed by an attribute filter are not lists.
  */
-export function findListSinks(ev: ViewEvaluator, file: SourceFile, report: Report, guard: Guard): void {
+export function listSinkVisitor(ev: ViewEvaluator, file: SourceFile, report: Report, guard: Guard): Visitor {
   const sinks = new SinkFinder(ev, file, report);
-  file.program.traverse({
+  return {
     'CallExpression|OptionalCallExpression'(path) {
       guard(path, () => {
         const call = path as NodePath<t.CallExpression>;
@@ -44,7 +44,7 @@ export function findListSinks(ev: ViewEvaluator, file: SourceFile, report: Repor
         if (!body.isBlockStatement() && sinks.isEntry(path)) sinks.check(body as NodePath, undefined, 0);
       });
     },
-  });
+  };
 }
 
 class SinkFinder {
