@@ -5,6 +5,11 @@ import type { DataFile, ProjectIndex, SourceFile, ValueOrigin } from '../types';
 import { memberName } from '../project/collectModuleExports';
 
 const posix = nodePath.posix;
+
+/** Where a helper is called from, so a path parameter can take its callers' value. */
+export interface PathHooks {
+  callSitesOf(fn: t.Node): { file: SourceFile; call: NodePath<t.CallExpression | t.NewExpression> }[];
+}
 const MAX_DEPTH = 12;
 
 /**
@@ -13,11 +18,11 @@ const MAX_DEPTH = 12;
  * `fileURLToPath`, `new URL(x, import.meta.url)`, `process.cwd()`, and `process.env.X || 'default'`.
  * Absolute results start with `/`; anything else is relative to the working directory.
  */
-export function evaluatePath(project: ProjectIndex, file: SourceFile, path: NodePath, depth = 0): string | undefined {
+export function evaluatePath(project: ProjectIndex, file: SourceFile, path: NodePath, depth = 0, hooks?: PathHooks): string | undefined {
   if (depth > MAX_DEPTH || !path.node) return undefined;
   const node = path.node;
   if (t.isTSAsExpression(node) || t.isTSNonNullExpression(node) || t.isParenthesizedExpression(node)) {
-    return evaluatePath(project, file, path.get('expression') as NodePath, depth + 1);
+    return evaluatePath(project, file, path.get('expression') as NodePath, depth + 1, hooks);
   }
   if (t.isStringLiteral(node)) return node.value;
   if (t.isTemplateLiteral(node)) {
@@ -25,7 +30,7 @@ export function evaluatePath(project: ProjectIndex, file: SourceFile, path: Node
     for (let i = 0; i < node.quasis.length; i++) {
       out += node.quasis[i].value.cooked ?? node.quasis[i].value.raw;
       if (i < node.expressions.length) {
-        const value = evaluatePath(project, file, (path.get('expressions') as NodePath[])[i], depth + 1);
+        const value = evaluatePath(project, file, (path.get('expressions') as NodePath[])[i], depth + 1, hooks);
         if (value === undefined) return undefined;
         out += value;
       }
@@ -33,14 +38,14 @@ export function evaluatePath(project: ProjectIndex, file: SourceFile, path: Node
     return out;
   }
   if (t.isBinaryExpression(node, { operator: '+' })) {
-    const left = evaluatePath(project, file, path.get('left') as NodePath, depth + 1);
-    const right = evaluatePath(project, file, path.get('right') as NodePath, depth + 1);
+    const left = evaluatePath(project, file, path.get('left') as NodePath, depth + 1, hooks);
+    const right = evaluatePath(project, file, path.get('right') as NodePath, depth + 1, hooks);
     return left !== undefined && right !== undefined ? left + right : undefined;
   }
   if (t.isLogicalExpression(node) && (node.operator === '||' || node.operator === '??')) {
-    return evaluatePath(project, file, path.get('left') as NodePath, depth + 1) ?? evaluatePath(project, file, path.get('right') as NodePath, depth + 1);
+    return evaluatePath(project, file, path.get('left') as NodePath, depth + 1, hooks) ?? evaluatePath(project, file, path.get('right') as NodePath, depth + 1, hooks);
   }
-  if (t.isIdentifier(node)) return evaluateIdentifier(project, file, path as NodePath<t.Identifier>, depth);
+  if (t.isIdentifier(node)) return evaluateIdentifier(project, file, path as NodePath<t.Identifier>, depth, hooks);
   if (t.isMetaProperty(node)) return undefined;
   if (t.isMemberExpression(node)) {
     const object = node.object;
@@ -52,13 +57,13 @@ export function evaluatePath(project: ProjectIndex, file: SourceFile, path: Node
       return undefined;
     }
     if (t.isMemberExpression(object) && t.isIdentifier(object.object, { name: 'process' }) && memberName(object) === 'env') return undefined;
-    return evaluateOrigin(project, safeResolve(project, file, path), depth);
+    return evaluateOrigin(project, safeResolve(project, file, path), depth, hooks);
   }
-  if (t.isCallExpression(node)) return evaluateCall(project, file, path as NodePath<t.CallExpression>, depth);
+  if (t.isCallExpression(node)) return evaluateCall(project, file, path as NodePath<t.CallExpression>, depth, hooks);
   if (t.isNewExpression(node) && t.isIdentifier(node.callee, { name: 'URL' })) {
     const args = path.get('arguments') as NodePath[];
-    const relative = args[0] ? evaluatePath(project, file, args[0], depth + 1) : undefined;
-    const base = args[1] ? evaluatePath(project, file, args[1], depth + 1) : undefined;
+    const relative = args[0] ? evaluatePath(project, file, args[0], depth + 1, hooks) : undefined;
+    const base = args[1] ? evaluatePath(project, file, args[1], depth + 1, hooks) : undefined;
     if (relative === undefined) return undefined;
     if (base === undefined) return relative.startsWith('file://') ? relative : undefined;
     const baseDir = base.startsWith('file://') ? posix.dirname(base.slice(7)) : base;
@@ -67,7 +72,7 @@ export function evaluatePath(project: ProjectIndex, file: SourceFile, path: Node
   return undefined;
 }
 
-function evaluateIdentifier(project: ProjectIndex, file: SourceFile, path: NodePath<t.Identifier>, depth: number): string | undefined {
+function evaluateIdentifier(project: ProjectIndex, file: SourceFile, path: NodePath<t.Identifier>, depth: number, hooks?: PathHooks): string | undefined {
   const name = path.node.name;
   const binding = path.scope.getBinding(name);
   if (!binding) {
@@ -75,45 +80,81 @@ function evaluateIdentifier(project: ProjectIndex, file: SourceFile, path: NodeP
     if (name === '__filename') return file.abs;
     return undefined;
   }
-  if (binding.kind === 'param') return undefined;
+  if (binding.kind === 'param') return evaluateParam(project, file, binding.path, binding.scope.path, depth, hooks);
   const decl = binding.path;
   if (decl.isVariableDeclarator() && t.isIdentifier(decl.node.id) && decl.node.init) {
     if (binding.constantViolations.length > 0) return undefined;
-    return evaluatePath(project, file, decl.get('init') as NodePath, depth + 1);
+    return evaluatePath(project, file, decl.get('init') as NodePath, depth + 1, hooks);
   }
-  return evaluateOrigin(project, safeResolve(project, file, path), depth);
+  return evaluateOrigin(project, safeResolve(project, file, path), depth, hooks);
 }
 
-function evaluateOrigin(project: ProjectIndex, origin: ValueOrigin | undefined, depth: number): string | undefined {
+function evaluateOrigin(project: ProjectIndex, origin: ValueOrigin | undefined, depth: number, hooks?: PathHooks): string | undefined {
   if (!origin) return undefined;
   if (origin.kind === 'declaration' && origin.path.isVariableDeclarator() && origin.path.node.init) {
-    return evaluatePath(project, origin.file, origin.path.get('init') as NodePath, depth + 1);
+    return evaluatePath(project, origin.file, origin.path.get('init') as NodePath, depth + 1, hooks);
   }
   if (origin.kind === 'declaration' && (origin.path.isClassProperty() || origin.path.isObjectProperty())) {
     const value = origin.path.get('value') as NodePath;
-    return value.node ? evaluatePath(project, origin.file, value, depth + 1) : undefined;
+    return value.node ? evaluatePath(project, origin.file, value, depth + 1, hooks) : undefined;
   }
-  if (origin.kind === 'expression') return evaluatePath(project, origin.file, origin.path, depth + 1);
+  if (origin.kind === 'expression') return evaluatePath(project, origin.file, origin.path, depth + 1, hooks);
+  if (origin.kind === 'this-member') {
+    // `this.file = file` in the constructor: the value given when the class is instantiated.
+    for (const member of origin.classPath.get('body').get('body')) {
+      if (!member.isClassMethod({ kind: 'constructor' })) continue;
+      let found: string | undefined;
+      member.traverse({
+        AssignmentExpression(assignment) {
+          const left = assignment.node.left;
+          if (found === undefined && t.isMemberExpression(left) && t.isThisExpression(left.object) && memberName(left) === origin.name) {
+            found = evaluatePath(project, origin.file, assignment.get('right'), depth + 1, hooks);
+          }
+        },
+      });
+      return found;
+    }
+  }
   return undefined;
 }
 
-function evaluateCall(project: ProjectIndex, file: SourceFile, path: NodePath<t.CallExpression>, depth: number): string | undefined {
+/** What the callers of a helper pass for a path parameter, when they all agree (or its default). */
+function evaluateParam(project: ProjectIndex, file: SourceFile, param: NodePath, fn: NodePath, depth: number, hooks?: PathHooks): string | undefined {
+  if (!fn.isFunction()) return undefined;
+  const params = fn.node.params;
+  const index = params.findIndex((p) => p === param.node || (t.isAssignmentPattern(p) && p.left === param.node));
+  if (index < 0) return undefined;
+  const sites = hooks?.callSitesOf(fn.node) ?? [];
+  const values = new Set<string | undefined>();
+  for (const site of sites.slice(0, 20)) {
+    const arg = (site.call.get('arguments') as NodePath[])[index];
+    values.add(arg ? evaluatePath(project, site.file, arg, depth + 1, hooks) : undefined);
+  }
+  const declared = params[index];
+  if (values.size === 0 && t.isAssignmentPattern(declared)) {
+    const defaultValue = (fn.get('params') as NodePath[])[index].get('right') as NodePath;
+    return evaluatePath(project, file, defaultValue, depth + 1, hooks);
+  }
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+function evaluateCall(project: ProjectIndex, file: SourceFile, path: NodePath<t.CallExpression>, depth: number, hooks?: PathHooks): string | undefined {
   const callee = path.get('callee') as NodePath;
   const args = path.get('arguments') as NodePath[];
   // `x.toString()` on a path
   if (callee.isMemberExpression() && memberName(callee.node) === 'toString') {
-    return evaluatePath(project, file, callee.get('object') as NodePath, depth + 1);
+    return evaluatePath(project, file, callee.get('object') as NodePath, depth + 1, hooks);
   }
   if (callee.isMemberExpression() && t.isIdentifier(callee.node.object, { name: 'process' }) && memberName(callee.node) === 'cwd') return '.';
   const origin = safeResolve(project, file, callee);
   if (origin?.kind !== 'package') return undefined;
   const fn = origin.members[origin.members.length - 1];
   if (origin.module === 'url' && fn === 'fileURLToPath') {
-    const value = args[0] ? evaluatePath(project, file, args[0], depth + 1) : undefined;
+    const value = args[0] ? evaluatePath(project, file, args[0], depth + 1, hooks) : undefined;
     return value?.startsWith('file://') ? value.slice(7) : value;
   }
   if (origin.module !== 'path') return undefined;
-  const values = args.map((arg) => evaluatePath(project, file, arg, depth + 1));
+  const values = args.map((arg) => evaluatePath(project, file, arg, depth + 1, hooks));
   if (values.some((v) => v === undefined)) return undefined;
   const parts = values as string[];
   switch (fn) {

@@ -1,7 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import type { FsCall } from '../json-file/classifyFsCall';
-import { evaluatePath, resolveDataFilePath } from '../json-file/evaluatePath';
+import { evaluatePath, resolveDataFilePath, type PathHooks } from '../json-file/evaluatePath';
 import { collectionAt, parseJsonFile, type ParsedJson } from '../json-file/jsonDocument';
 import type { ScanContext, SourceFile, ValueOrigin } from '../types';
 import type { CollectionShape, DataStore, JsonSourceRef, ReadApi, View } from './model';
@@ -19,6 +19,9 @@ export class StoreRegistry {
   private readonly reportedParse = new Set<string>();
   /** fs writes, by data file (source or display text). */
   private readonly writes = new Map<string, JsonSourceRef[]>();
+
+  /** Call sites for path parameters (`new NotesRepo(path.join(__dirname, 'notes.json'))`); set once known. */
+  pathHooks?: PathHooks;
 
   constructor(private readonly ctx: ScanContext) {}
 
@@ -75,7 +78,7 @@ export class StoreRegistry {
     if (cached) return cached;
     let value: string | undefined;
     try {
-      value = evaluatePath(this.ctx.project, file, fsCall.pathArg);
+      value = evaluatePath(this.ctx.project, file, fsCall.pathArg, 0, this.pathHooks);
     } catch {
       value = undefined;
     }

@@ -1,9 +1,9 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import { classifyFsCall } from '../json-file/classifyFsCall';
+import { classifyFsCall, type FsCall } from '../json-file/classifyFsCall';
 import { collectionAt } from '../json-file/jsonDocument';
 import { jsonModuleRefOf } from '../json-file/findJsonModuleRefs';
-import type { EntityEvidence, OperationFinding, ProjectIndex, ScanContext, StoreFinding } from '../types';
+import type { EntityEvidence, OperationFinding, ProjectIndex, ScanContext, SourceFile, StoreFinding } from '../types';
 import { buildEvidence, referencedEntity } from './buildEvidence';
 import { CallSites } from './CallSites';
 import { collectOperations, type Collected } from './collectOperations';
@@ -58,7 +58,10 @@ function run(ctx: ScanContext): DataStoreAnalysis {
   findMemoryCandidates(ctx, registry);
   const calls = new CallSites(ctx);
   const ev = new ViewEvaluator(ctx, registry, calls);
-  prepass(ctx, ev);
+  const writes = prepass(ctx, ev);
+  // Paths of writes are worked out once every call site is known (path parameters of helpers).
+  registry.pathHooks = { callSitesOf: (fn) => calls.of(fn) };
+  for (const { file, call, fsCall } of writes) registry.addWrite(registry.refForFsCall(file, call, fsCall));
   const collected = collectOperations(ctx, ev);
   for (const store of registry.stores) {
     if (store.json) store.json.writes = registry.writesOf(store.json.source ?? store.json.display);
@@ -106,7 +109,8 @@ function run(ctx: ScanContext): DataStoreAnalysis {
 }
 
 /** One walk over every file: JSON requires/imports, fs writes, and the call sites of project functions. */
-function prepass(ctx: ScanContext, ev: ViewEvaluator): void {
+function prepass(ctx: ScanContext, ev: ViewEvaluator): { file: SourceFile; call: NodePath<t.CallExpression>; fsCall: FsCall }[] {
+  const writes: { file: SourceFile; call: NodePath<t.CallExpression>; fsCall: FsCall }[] = [];
   for (const file of ctx.project.sources) {
     try {
       file.program.traverse({
@@ -120,7 +124,7 @@ function prepass(ctx: ScanContext, ev: ViewEvaluator): void {
             const ref = jsonModuleRefOf(ctx, file, call);
             if (ref) ev.registry.addModuleRef(ref);
             const fsCall = classifyFsCall(ctx.project, file, call);
-            if (fsCall?.direction === 'write') ev.registry.addWrite(ev.registry.refForFsCall(file, call, fsCall));
+            if (fsCall?.direction === 'write') writes.push({ file, call, fsCall });
           } catch (error) {
             ctx.diagnostics.add({
               severity: 'warning',
@@ -146,6 +150,7 @@ function prepass(ctx: ScanContext, ev: ViewEvaluator): void {
     }
   }
   ev.calls.markBuilt();
+  return writes;
 }
 
 /** The key field: from `map.set(x.key, x)`, a natural key looked up from the path, or the records' `id`. */

@@ -107,4 +107,50 @@ describe('JSON file stores', () => {
     const codes = ctx.diagnosticsList.map((d) => `${d.code} ${d.file}:${d.line}`).sort();
     expect(codes).toEqual(['json-parse-error broken.json:1', 'unresolved-store-use app.js:2']);
   });
+
+  it('a repository class given its file when instantiated, with async read/save methods', () => {
+    const { stores, summary } = analyseProject({
+      'repo.js': [
+        "const fs = require('fs/promises');",
+        'class JsonRepository {',
+        '  constructor(file) { this.file = file; }',
+        "  async all() { return JSON.parse(await fs.readFile(this.file, 'utf8')); }",
+        '  async save(items) { await fs.writeFile(this.file, JSON.stringify(items, null, 2)); }',
+        '  async add(item) { const items = await this.all(); items.push(item); await this.save(items); return item; }',
+        '}',
+        "module.exports = new JsonRepository(require('path').join(__dirname, 'data', 'tasks.json'));",
+      ].join('\n'),
+      'routes.js': [
+        "const tasks = require('./repo');",
+        "app.get('/tasks', async (req, res) => res.json(await tasks.all()));",
+        "app.post('/tasks', async (req, res) => res.status(201).json(await tasks.add({ id: Date.now(), title: req.body.title })));",
+      ].join('\n'),
+      'data/tasks.json': '[{"id":1,"title":"a"}]',
+    });
+    expect(stores.map((s) => [s.id, s.kind])).toEqual([['json:data/tasks.json', 'json-file-promises']]);
+    expect(summary).toEqual(['create Task repo.js:6', 'list Task routes.js:2']);
+  });
+
+  it('a document loaded once at module level (require or readFileSync) and written back by handlers', () => {
+    const { stores, summary } = analyseProject({
+      'a.js': [
+        "const fs = require('fs');",
+        "const db = require('./db.json');",
+        "app.post('/users', (req, res) => { db.users.push({ id: db.users.length + 1 }); fs.writeFileSync('./db.json', JSON.stringify(db)); res.end(); });",
+        "app.get('/users/:id', (req, res) => res.json(db.users.find((u) => u.id == req.params.id)));",
+      ].join('\n'),
+      'db.json': '{"users":[{"id":1}]}',
+      'b.mjs': [
+        "import fs from 'fs';",
+        "const notes = JSON.parse(fs.readFileSync(new URL('./notes.json', import.meta.url), 'utf8'));",
+        "export const remove = (id) => { const i = notes.findIndex((n) => n.id === id); notes.splice(i, 1); fs.writeFileSync('notes.json', JSON.stringify(notes)); };",
+      ].join('\n'),
+      'notes.json': '[]',
+    });
+    expect(stores.map((s) => [s.id, s.kind]).sort()).toEqual([
+      ['json:db.json', 'json-file-sync'],
+      ['json:notes.json', 'json-file-sync'],
+    ]);
+    expect(summary).toEqual(['create User a.js:3', 'delete Note b.mjs:3', 'read-by-id User a.js:4']);
+  });
 });
