@@ -68,7 +68,7 @@ function orderFiles(analysis: ApplyAnalysis): string[] {
   const homes = new Set<string>();
   for (const target of analysis.targets) if (target.origin === 'memory') homes.add(target.record.id.slice(0, target.record.id.lastIndexOf('#')));
   for (const accessor of analysis.accessors.values()) homes.add(accessor.file.rel);
-  const all = [...new Set([...users, ...homes])];
+  const all = [...new Set([...users, ...homes, ...analysis.asyncFiles])];
   return [...all.filter((rel) => !homes.has(rel)).sort(), ...all.filter((rel) => homes.has(rel)).sort()];
 }
 

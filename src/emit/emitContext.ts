@@ -35,6 +35,13 @@ export function propertyKey(ctx: EmitContext, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoted(ctx, name);
 }
 
+/** `{ id: <value> }` as template parts, shorthand `{ id }` when the value is a variable of that name. */
+export function keyObjectParts(ctx: EmitContext, keyName: string, value: ExpressionKind): Part[] {
+  const node = value as { type: string; name?: string };
+  if (node.type === 'Identifier' && node.name === keyName) return [`{ ${keyName} }`];
+  return [`{ ${propertyKey(ctx, keyName)}: `, value, ' }'];
+}
+
 /**
  * Builds an expression from code text and AST nodes, e.g. `expression(ctx, ['(', node, ').Item'])`.
  * Text parts are code; node parts are placed as they are (recast keeps their original formatting).

@@ -1,6 +1,6 @@
 /** Builders of DynamoDB code shared by every transform (memory, JSON files, SQLite). */
 export { detectCodeStyle, type CodeStyle } from './detectCodeStyle';
-export { expression, statement, statements, quoted, propertyKey, type EmitContext, type TableTarget, type CommandName } from './emitContext';
+export { expression, statement, statements, quoted, propertyKey, type EmitContext, type TableTarget, type CommandName, type Part } from './emitContext';
 export { buildGetItem } from './commands/buildGetItem';
 export { buildPutItem, type PutOptions } from './commands/buildPutItem';
 export { buildDeleteItem } from './commands/buildDeleteItem';

@@ -18,6 +18,9 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['express-shortlinks-json-promises', {}],
   ['express-products-json-require', {}],
   ['ts-inventory-json-import', {}],
+  ['lambda-notes-cdk', {}],
+  ['lambda-sessions-nodejsfunction', {}],
+  ['serverless-framework-api', {}],
 ];
 
 afterAll(() => stopAllApps());

@@ -26,6 +26,8 @@ export interface ApplyAnalysis extends ProjectAnalysis {
   accessors: Map<t.Node, JsonAccessor>;
   references: Map<t.Node, StoreReference>;
   asyncFunctions: Set<t.Node>;
+  /** Files with functions that become async (their callers need awaits even without store access). */
+  asyncFiles: Set<string>;
   handlerKinds: Map<t.Node, HandlerKind>;
   client: ClientModuleLocation;
   /** Files rewritten so far in this run, and stores some file still uses after its rewrite (TODOs). */
@@ -40,7 +42,8 @@ export function buildApplyAnalysis(project: ProjectAnalysis, design: TableDesign
   const targets = findStoreTargets(project.project, project.model.stores, project.stores, design, problems);
   const accessors = findJsonAccessors(project.project, targets);
   const references = findStoreReferences(project.project, targets, accessors);
-  const asyncFunctions = findAsyncFunctions(project.project, references, accessors);
+  const asyncFiles = new Set<string>();
+  const asyncFunctions = findAsyncFunctions(project.project, references, accessors, asyncFiles);
   const handlerKinds = new Map<t.Node, HandlerKind>();
   for (const handler of project.handlers) if (handler.fn) handlerKinds.set(handler.fn.path.node, handler.kind);
   const pathIndex = new Map<string, Map<string, NodePath>>();
@@ -52,6 +55,7 @@ export function buildApplyAnalysis(project: ProjectAnalysis, design: TableDesign
     accessors,
     references,
     asyncFunctions,
+    asyncFiles,
     handlerKinds,
     client: locateClientModule(project, targets, accessors),
     processed: new Set(),

@@ -10,12 +10,13 @@ import type { FunctionRef, ProjectIndex } from '../../scan/types';
 import type { JsonAccessor } from './findJsonAccessors';
 import type { StoreReference } from './findStoreReferences';
 
-export function findAsyncFunctions(project: ProjectIndex, references: Map<t.Node, StoreReference>, accessors: Map<t.Node, JsonAccessor>): Set<t.Node> {
+export function findAsyncFunctions(project: ProjectIndex, references: Map<t.Node, StoreReference>, accessors: Map<t.Node, JsonAccessor>, files = new Set<string>()): Set<t.Node> {
   const found = new Set<t.Node>();
   const queue: FunctionRef[] = [];
   const add = (ref: FunctionRef | undefined) => {
     if (!ref || found.has(ref.path.node) || accessors.has(ref.path.node)) return;
     found.add(ref.path.node);
+    files.add(ref.file.rel);
     queue.push(ref);
   };
   for (const reference of references.values()) {

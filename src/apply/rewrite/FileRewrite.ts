@@ -47,6 +47,74 @@ export interface RewriteReport {
   seeds: SeedData[];
 }
 
+interface LineInfo {
+  /** Offset of the line in the original text. */
+  start: number;
+  /** Characters of leading whitespace. */
+  whitespace: number;
+  /** Columns of that whitespace once recast expands tabs (tab width 4, to the next tab stop). */
+  indent: number;
+}
+
+function readLineInfo(source: string): LineInfo[] {
+  const info: LineInfo[] = [];
+  const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
+  let offset = 0;
+  for (;;) {
+    pattern.lastIndex = offset;
+    const match = pattern.exec(source);
+    if (!match) break;
+    const line = match[0].replace(/[\r\n]+$/, '');
+    const whitespace = /^\s*/.exec(line)![0];
+    let indent = 0;
+    for (const char of whitespace) indent = char === '\t' ? (Math.ceil(indent / 4) * 4 === indent ? indent + 4 : Math.ceil(indent / 4) * 4) : indent + 1;
+    info.push({ start: offset, whitespace: whitespace.length, indent });
+    if (!match[1]) break;
+    offset += match[0].length;
+  }
+  return info;
+}
+
+/**
+ * recast mixes tabs and spaces when it re-indents reused code in a tab-indented file. Lines the
+ * rewrite produced (not present in the original) get their indentation written with tabs; lines
+ * of the original — including any inside template strings — are left exactly as they were.
+ */
+function indentNewLinesWithTabs(printed: string, original: string): string {
+  const known = new Set(original.split(/\r?\n/));
+  return printed
+    .split('\n')
+    .map((line) => {
+      if (known.has(line)) return line;
+      const whitespace = /^[ \t]*/.exec(line)![0];
+      let columns = 0;
+      for (const char of whitespace) columns = char === '\t' ? Math.floor(columns / 4) * 4 + 4 : columns + 1;
+      return '\t'.repeat(Math.floor(columns / 4)) + ' '.repeat(columns % 4) + line.slice(whitespace.length);
+    })
+    .join('\n');
+}
+
+/**
+ * New lines follow the file's habits recast cannot: no semicolons in a semicolon-free file (unless
+ * the next line would then continue the statement), and `function (` when the file writes it so.
+ */
+function matchNewLinesToStyle(printed: string, original: string, style: CodeStyle): string {
+  const known = new Set(original.split(/\r?\n/));
+  const spacedFunctions = (original.match(/\bfunction \(/g) ?? []).length > (original.match(/\bfunction\(/g) ?? []).length;
+  const lines = printed.split('\n');
+  return lines
+    .map((line, index) => {
+      if (known.has(line)) return line;
+      let result = spacedFunctions ? line.replace(/\bfunction\(/g, 'function (') : line;
+      if (!style.semicolons && /;$/.test(result) && !/^\s*for\s*\(/.test(result)) {
+        const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
+        if (!/^\s*[([`+\-/]/.test(next)) result = result.slice(0, -1);
+      }
+      return result;
+    })
+    .join('\n');
+}
+
 export class FileRewrite {
   readonly j: JSCodeshift;
   readonly root: Collection;
@@ -72,6 +140,8 @@ export class FileRewrite {
   /** Other imports emitted code needs (module → exported → local), e.g. crypto's randomUUID. */
   readonly extraImports = new Map<string, Map<string, string>>();
   private readonly takenNames: Set<string>;
+  private readonly fileLines: unknown;
+  private readonly lineInfo: LineInfo[];
 
   constructor(
     readonly rel: string,
@@ -81,6 +151,8 @@ export class FileRewrite {
   ) {
     this.j = jscodeshiftFor(rel);
     this.root = this.j(source);
+    this.fileLines = (this.root.paths()[0].node as { loc?: { lines?: unknown } }).loc?.lines;
+    this.lineInfo = readLineInfo(source);
     this.style = detectCodeStyle(source);
     this.takenNames = new Set(this.root.find(this.j.Identifier).nodes().map((node) => node.name));
     this.emit = { j: this.j, style: this.style, name: (exported) => this.localName(exported) };
@@ -174,18 +246,34 @@ export class FileRewrite {
 
   /** The store reference behind an original node, if any. */
   referenceOf(node: ASTNode): StoreReference | undefined {
-    const located = node as { type: string; start?: number; end?: number };
-    if (located.start == null || located.end == null) return undefined;
-    const scanner = this.analysis.findScannerPath(this.rel, located.type, located.start, located.end);
+    const scanner = this.scannerPathOf(node);
     const reference = scanner ? this.analysis.references.get(scanner.node) : undefined;
     return reference && this.origins.includes(reference.target.origin) ? reference : undefined;
   }
 
-  /** The scanner's path for an original node (scope, bindings, resolution on the original code). */
+  /**
+   * The scanner's path for an original node (scope, bindings, resolution on the original code).
+   * Found by source range; recast parses the text with leading tabs expanded and LF line ends, so
+   * the range is computed from the node's line/column, mapped back to the original text.
+   */
   scannerPathOf(node: ASTNode) {
-    const located = node as { type: string; start?: number; end?: number };
-    if (located.start == null || located.end == null) return undefined;
-    return this.analysis.findScannerPath(this.rel, located.type, located.start, located.end);
+    const loc = (node as { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } }).loc;
+    if (!loc || (loc as { lines?: unknown }).lines !== undefined && !this.isOwnLoc(loc)) return undefined;
+    const start = this.toOriginalOffset(loc.start.line, loc.start.column);
+    const end = this.toOriginalOffset(loc.end.line, loc.end.column);
+    if (start === undefined || end === undefined) return undefined;
+    return this.analysis.findScannerPath(this.rel, node.type, start, end);
+  }
+
+  /** Nodes built from templates carry the template's lines, not this file's. */
+  private isOwnLoc(loc: object): boolean {
+    return (loc as { lines?: unknown }).lines === this.fileLines;
+  }
+
+  private toOriginalOffset(line: number, column: number): number | undefined {
+    const info = this.lineInfo[line - 1];
+    if (!info) return undefined;
+    return column < info.indent ? info.start + column : info.start + info.whitespace + (column - info.indent);
   }
 
   lineOf(path: ASTPath<any> | ASTNode): number {
@@ -214,6 +302,8 @@ export class FileRewrite {
   }
 
   toSource(): string {
-    return this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: this.style.indent === '\t', tabWidth: this.style.indent === '\t' ? 4 : this.style.indent.length, reuseWhitespace: true });
+    const tabs = this.style.indent === '\t';
+    const printed = this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true });
+    return matchNewLinesToStyle(tabs ? indentNewLinesWithTabs(printed, this.source) : printed, this.source, this.style);
   }
 }

@@ -22,7 +22,8 @@ export function addTodo(rewrite: FileRewrite, path: ASTPath<any>, message: strin
   if (!statement) return;
   const node = statement.node as { comments?: CommentNode[] };
   const text = ` ${TODO_PREFIX} ${message}`;
-  if ((node.comments ?? []).some((comment) => comment.value.trim() === text.trim())) return;
+  // one marker per statement: a re-run may describe the same spot differently, it never adds a second
+  if ((node.comments ?? []).some((comment) => comment.value.includes(TODO_PREFIX))) return;
   node.comments = [...(node.comments ?? []), { type: 'CommentLine', value: text, leading: true, trailing: false }];
 }
 

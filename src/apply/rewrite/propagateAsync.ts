@@ -24,7 +24,9 @@ export function propagateAsync(rewrite: FileRewrite): void {
     rewrite.root.find(j.Function).forEach((path: ASTPath<any>) => {
       if (path.node.async || path.node.generator || !containsOwnAwait(path.node)) return;
       path.node.async = true;
+      wrapReturnTypeInPromise(rewrite, path.node);
       asyncHere.add(path.node);
+      rewrite.modified = true;
       changed = true;
     });
     rewrite.root.find(j.CallExpression).forEach((call: ASTPath<any>) => {
@@ -32,6 +34,7 @@ export function propagateAsync(rewrite: FileRewrite): void {
       if (!callsAsyncFunction(rewrite, call, asyncHere)) return;
       if (isPromiseHandled(call)) return;
       call.replace(expression(rewrite.emit, ['await ', call.node]));
+      rewrite.modified = true;
       changed = true;
     });
     for (const fnNode of asyncHere) {
@@ -41,6 +44,16 @@ export function propagateAsync(rewrite: FileRewrite): void {
     }
     if (!changed) return;
   }
+}
+
+/** TypeScript: `(): Note[]` → `(): Promise<Note[]>` for a function made async. */
+function wrapReturnTypeInPromise(rewrite: FileRewrite, fn: AnyNode): void {
+  const annotation = fn.returnType;
+  if (!annotation || annotation.type !== 'TSTypeAnnotation') return;
+  const type = annotation.typeAnnotation;
+  if (type.type === 'TSTypeReference' && type.typeName?.name === 'Promise') return;
+  const { j } = rewrite;
+  annotation.typeAnnotation = j.tsTypeReference(j.identifier('Promise'), j.tsTypeParameterInstantiation([type]));
 }
 
 /** An await in the function's own body (not in a nested function). */

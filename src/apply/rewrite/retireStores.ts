@@ -27,13 +27,16 @@ export function retireStores(rewrite: FileRewrite): void {
       })
       .paths()[0] as ASTPath<any> | undefined;
     if (!declarator || declarator.node.id.type !== 'Identifier') continue;
-    const declaration = declarator.parent as ASTPath<any>;
-    if (declaration.parent?.node.type !== 'Program' || declaration.node.declarations.length !== 1) continue;
-    retire(rewrite, target, declarator, declaration);
+    let declaration = declarator.parent as ASTPath<any>;
+    if (declaration.node.declarations.length !== 1) continue;
+    const exported = declaration.parent?.node.type === 'ExportNamedDeclaration';
+    if (exported) declaration = declaration.parent as ASTPath<any>;
+    if (declaration.parent?.node.type !== 'Program') continue;
+    retire(rewrite, target, declarator, declaration, exported);
   }
 }
 
-function retire(rewrite: FileRewrite, target: StoreTarget, declarator: ASTPath<any>, declaration: ASTPath<any>): void {
+function retire(rewrite: FileRewrite, target: StoreTarget, declarator: ASTPath<any>, declaration: ASTPath<any>, exported: boolean): void {
   const name: string = declarator.node.id.name;
   const references = findVariableReferences(rewrite.j, rewrite.root, name, lookupScope(declarator, name));
   const seedStatements: ASTPath<any>[] = [];
@@ -46,7 +49,7 @@ function retire(rewrite: FileRewrite, target: StoreTarget, declarator: ASTPath<a
       if (!seedStatements.includes(top)) seedStatements.push(top);
     } else return;
   }
-  if (exports.length && usedElsewhere(rewrite, target)) return;
+  if ((exports.length || exported) && usedElsewhere(rewrite, target)) return;
   const records = readSeed(rewrite, declarator.node.init, seedStatements, target);
   if (!records) {
     addTodo(rewrite, declaration, `the seed data of ${name} is not a plain literal; save it as .migration/seed/${target.entityName}.json (an array of items) for migrate-data, then delete it here and re-run`);

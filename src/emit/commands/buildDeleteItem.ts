@@ -1,5 +1,5 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, propertyKey, quoted, type EmitContext, type TableTarget } from '../emitContext';
+import { expression, keyObjectParts, quoted, type EmitContext, type TableTarget } from '../emitContext';
 
 /**
  * `await db.send(new DeleteCommand({ TableName, Key: { id: <key> }, ReturnValues: 'ALL_OLD' }))`.
@@ -9,8 +9,8 @@ import { expression, propertyKey, quoted, type EmitContext, type TableTarget } f
 export function buildDeleteItem(ctx: EmitContext, table: TableTarget, key: ExpressionKind, returnOld: boolean): ExpressionKind {
   const tail = returnOld ? `, ReturnValues: ${quoted(ctx, 'ALL_OLD')} }))` : ' }))';
   return expression(ctx, [
-    `await ${ctx.name('db')}.send(new ${ctx.name('DeleteCommand')}({ TableName: ${ctx.name(table.constName)}, Key: { ${propertyKey(ctx, table.keyName)}: `,
-    key,
-    ` }${tail}`,
+    `await ${ctx.name('db')}.send(new ${ctx.name('DeleteCommand')}({ TableName: ${ctx.name(table.constName)}, Key: `,
+    ...keyObjectParts(ctx, table.keyName, key),
+    tail,
   ]);
 }

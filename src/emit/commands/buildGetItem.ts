@@ -1,5 +1,5 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, propertyKey, type EmitContext, type TableTarget } from '../emitContext';
+import { expression, keyObjectParts, type EmitContext, type TableTarget } from '../emitContext';
 
 /**
  * `await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: <key> } }))`: a strongly
@@ -8,8 +8,8 @@ import { expression, propertyKey, type EmitContext, type TableTarget } from '../
  */
 export function buildGetItem(ctx: EmitContext, table: TableTarget, key: ExpressionKind): ExpressionKind {
   return expression(ctx, [
-    `await ${ctx.name('db')}.send(new ${ctx.name('GetCommand')}({ TableName: ${ctx.name(table.constName)}, Key: { ${propertyKey(ctx, table.keyName)}: `,
-    key,
-    ' } }))',
+    `await ${ctx.name('db')}.send(new ${ctx.name('GetCommand')}({ TableName: ${ctx.name(table.constName)}, Key: `,
+    ...keyObjectParts(ctx, table.keyName, key),
+    ' }))',
   ]);
 }

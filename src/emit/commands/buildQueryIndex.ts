@@ -14,10 +14,10 @@ export interface IndexQuery {
  * whose `attribute` equals the value, from the GSI the design planned for that lookup (GSI reads
  * are eventually consistent), every page.
  */
-export function buildQueryIndex(ctx: EmitContext, table: TableTarget, query: IndexQuery): ExpressionKind {
+export function buildQueryIndex(ctx: EmitContext, table: TableTarget, query: IndexQuery, itemType?: string): ExpressionKind {
   const i = ctx.style.indent;
   return expression(ctx, [
-    `await ${ctx.name('queryAll')}({\n${i}TableName: ${ctx.name(table.constName)},\n${i}IndexName: ${quoted(ctx, query.index)},\n`,
+    `await ${ctx.name('queryAll')}${itemType ? `<${itemType}>` : ''}({\n${i}TableName: ${ctx.name(table.constName)},\n${i}IndexName: ${quoted(ctx, query.index)},\n`,
     `${i}KeyConditionExpression: ${quoted(ctx, '#attr = :value')},\n`,
     `${i}ExpressionAttributeNames: { ${quoted(ctx, '#attr')}: ${quoted(ctx, query.attribute)} },\n${i}ExpressionAttributeValues: { ${quoted(ctx, ':value')}: `,
     query.value,

@@ -6,8 +6,8 @@ import { expression, quoted, type EmitContext, type TableTarget } from '../emitC
  * a FilterExpression on one attribute (names and values through placeholders) — still a Scan:
  * used only where the design has no index for that attribute.
  */
-export function buildScanAll(ctx: EmitContext, table: TableTarget, filter?: { attribute: string; value: ExpressionKind }): ExpressionKind {
-  const call = `await ${ctx.name('scanAll')}({`;
+export function buildScanAll(ctx: EmitContext, table: TableTarget, filter?: { attribute: string; value: ExpressionKind }, itemType?: string): ExpressionKind {
+  const call = `await ${ctx.name('scanAll')}${itemType ? `<${itemType}>` : ''}({`;
   if (!filter) return expression(ctx, [`${call} TableName: ${ctx.name(table.constName)} })`]);
   const i = ctx.style.indent;
   return expression(ctx, [

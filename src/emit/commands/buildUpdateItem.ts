@@ -1,5 +1,5 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, propertyKey, type EmitContext, type TableTarget } from '../emitContext';
+import { expression, keyObjectParts, type EmitContext, type TableTarget } from '../emitContext';
 
 /**
  * `await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: <key> }, <changes>)))`.
@@ -9,9 +9,9 @@ import { expression, propertyKey, type EmitContext, type TableTarget } from '../
  */
 export function buildUpdateItem(ctx: EmitContext, table: TableTarget, key: ExpressionKind, changes: ExpressionKind): ExpressionKind {
   return expression(ctx, [
-    `await ${ctx.name('db')}.send(new ${ctx.name('UpdateCommand')}(${ctx.name('updateParams')}(${ctx.name(table.constName)}, { ${propertyKey(ctx, table.keyName)}: `,
-    key,
-    ' }, ',
+    `await ${ctx.name('db')}.send(new ${ctx.name('UpdateCommand')}(${ctx.name('updateParams')}(${ctx.name(table.constName)}, `,
+    ...keyObjectParts(ctx, table.keyName, key),
+    ', ',
     changes,
     ')))',
   ]);

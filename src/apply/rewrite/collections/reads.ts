@@ -24,14 +24,38 @@ type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 export function replaceWithGet(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, key: ExpressionKind, kind?: 'let'): string | undefined {
   const get = buildGetItem(rewrite.emit, rewrite.tableOf(target), key);
   const declarator = path.parent?.node as AnyNode | undefined;
+  const type = entityTypeName(rewrite, target);
   rewrite.markAwait(path);
-  if (declarator?.type === 'VariableDeclarator' && declarator.init === path.node && declarator.id.type === 'Identifier' && !declarator.id.typeAnnotation) {
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === path.node && declarator.id.type === 'Identifier') {
     const name: string = declarator.id.name;
-    destructure(rewrite, path.parent, 'Item', get, kind);
+    if (!type && !declarator.id.typeAnnotation) {
+      destructure(rewrite, path.parent, 'Item', get, kind);
+      return name;
+    }
+    // TypeScript: keep the variable's type (GetCommand's Item is a plain record)
+    declarator.init = type ? expression(rewrite.emit, [get, `.Item as ${type} | undefined`]) : expression(rewrite.emit, [get, '.Item']);
+    const declaration = path.parent.parent?.node as AnyNode;
+    if (kind === 'let' && declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') declaration.kind = 'let';
     return name;
   }
-  path.replace(expression(rewrite.emit, [get, '.Item']));
+  path.replace(type ? expression(rewrite.emit, ['(', get, `.Item as ${type} | undefined)`]) : expression(rewrite.emit, [get, '.Item']));
   return undefined;
+}
+
+/**
+ * In TypeScript, the entity's own type when the file can name it (an interface, type alias, class
+ * or import called like the entity): reads are cast or typed with it so the app still type-checks.
+ */
+export function entityTypeName(rewrite: FileRewrite, target: StoreTarget): string | undefined {
+  if (!/\.(ts|tsx|mts|cts)$/.test(rewrite.rel)) return undefined;
+  const name = target.entityName;
+  const { j, root } = rewrite;
+  const declared =
+    root.find(j.TSInterfaceDeclaration, { id: { name } }).size() +
+    root.find(j.TSTypeAliasDeclaration, { id: { name } }).size() +
+    root.find(j.ClassDeclaration, { id: { name } }).size() +
+    root.find(j.ImportSpecifier, { local: { name } }).size();
+  return declared > 0 ? name : undefined;
 }
 
 /**
@@ -65,15 +89,15 @@ export function lookupExpression(rewrite: FileRewrite, path: ASTPath<any>, targe
   const index = findServingIndex(rewrite.analysis.design, target.entityName, attribute);
   const gsi = index ? target.table.gsis.find((candidate) => candidate.name === index.name) : undefined;
   if (gsi && gsi.partitionKey.name === attribute) {
-    return inAppOrder(rewrite, target, buildQueryIndex(rewrite.emit, rewrite.tableOf(target), { index: gsi.name, attribute, value }));
+    return inAppOrder(rewrite, target, buildQueryIndex(rewrite.emit, rewrite.tableOf(target), { index: gsi.name, attribute, value }, entityTypeName(rewrite, target)));
   }
-  return inAppOrder(rewrite, target, buildScanAll(rewrite.emit, rewrite.tableOf(target), { attribute, value }));
+  return inAppOrder(rewrite, target, buildScanAll(rewrite.emit, rewrite.tableOf(target), { attribute, value }, entityTypeName(rewrite, target)));
 }
 
 /** Every item of the store (the whole array, the Map's values). */
 export function scanExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget): ExpressionKind {
   rewrite.markAwait(path);
-  return inAppOrder(rewrite, target, buildScanAll(rewrite.emit, rewrite.tableOf(target)));
+  return inAppOrder(rewrite, target, buildScanAll(rewrite.emit, rewrite.tableOf(target), undefined, entityTypeName(rewrite, target)));
 }
 
 /**

@@ -18,7 +18,7 @@ import { rewriteGenericRead } from './rewriteGenericRead';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const MUTATORS = new Set(['splice', 'pop', 'shift', 'unshift', 'fill', 'copyWithin', 'reverse']);
+const MUTATORS = new Set(['splice', 'pop', 'shift', 'unshift', 'fill', 'copyWithin', 'reverse', 'sort']);
 
 export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void {
   const { rewrite } = pass;
@@ -35,30 +35,7 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
       todo(pass, use, `${method}() changes the ${use.target.entityName} collection in a way apply cannot translate; replace it with PutCommand/DeleteCommand calls, then re-run`);
       return;
     }
-    if (method === 'find' || method === 'some' || method === 'filter') {
-      const predicate = readPredicate(call.node.arguments[0]);
-      const equalities = (predicate?.comparisons ?? []).filter((comparison) => comparison.operator === '===' || comparison.operator === '==');
-      const byKey = equalities.find((comparison) => comparison.attribute === use.target.key.name);
-      const onlyKey = byKey && predicate!.comparisons.length === 1 && !predicate!.rest.length;
-      if (onlyKey && method !== 'filter') {
-        pass.consume(use.path.node);
-        const key = coerceValue(rewrite, byKey.value, use.target.key.type, byKey.operator === '==');
-        if (method === 'find') {
-          const declarator = call.parent as ASTPath<any>;
-          const name = replaceWithGet(rewrite, call, use.target, key);
-          if (name) registerItem(rewrite, name, declarator, use.target);
-        } else {
-          call.replace(expression(rewrite.emit, [getItemExpression(rewrite, call, use.target, key), ' !== undefined']));
-        }
-        rewrite.operationDone();
-        return;
-      }
-      const byAttribute = !byKey ? equalities[0] : undefined;
-      if (byAttribute) {
-        rewriteLookup(pass, use, call, method, byAttribute, predicate!.comparisons.length === 1 && !predicate!.rest.length);
-        return;
-      }
-    }
+    if (rewriteSearch(pass, use, use.path)) return;
   }
   if (isAssignmentTarget(use.path) && use.snapshot) return changeSnapshot(pass, use);
   if (isAssignmentTarget(use.path)) {
@@ -66,6 +43,39 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
     return;
   }
   rewriteGenericRead(pass, use);
+}
+
+/**
+ * `whole.find/some/filter(predicate)` where `whole` is worth every item (`notes`, `Object.values(users)`,
+ * `[...todos.values()]`): by key → GetItem; by another attribute → Query on its index (or a
+ * filtered Scan). Returns false when the predicate is not an equality on an attribute.
+ */
+export function rewriteSearch(pass: CollectionPass, use: CollectionUse, whole: ASTPath<any>): boolean {
+  const { rewrite } = pass;
+  const found = methodCallOn(whole);
+  if (!found || (found.method !== 'find' && found.method !== 'some' && found.method !== 'filter')) return false;
+  const { call, method } = found;
+  const predicate = readPredicate(call.node.arguments[0]);
+  const equalities = (predicate?.comparisons ?? []).filter((comparison) => comparison.operator === '===' || comparison.operator === '==');
+  const byKey = equalities.find((comparison) => comparison.attribute === use.target.key.name);
+  const onlyKey = byKey && predicate!.comparisons.length === 1 && !predicate!.rest.length;
+  if (onlyKey && method !== 'filter') {
+    pass.consume(use.path.node);
+    const key = coerceValue(rewrite, byKey.value, use.target.key.type, byKey.operator === '==');
+    if (method === 'find') {
+      const declarator = call.parent as ASTPath<any>;
+      const name = replaceWithGet(rewrite, call, use.target, key);
+      if (name) registerItem(rewrite, name, declarator, use.target);
+    } else {
+      call.replace(expression(rewrite.emit, [getItemExpression(rewrite, call, use.target, key), ' !== undefined']));
+    }
+    rewrite.operationDone();
+    return true;
+  }
+  const byAttribute = !byKey ? equalities[0] : undefined;
+  if (!byAttribute) return false;
+  rewriteLookup(pass, use, call, method, byAttribute, predicate!.comparisons.length === 1 && !predicate!.rest.length);
+  return true;
 }
 
 /** `users.find((u) => u.email === email)` → the items with that email (Query on the index, or a filtered Scan). */
@@ -76,7 +86,12 @@ function rewriteLookup(pass: CollectionPass, use: CollectionUse, call: ASTPath<a
   const items = lookupExpression(rewrite, call, use.target, comparison.attribute, value);
   const predicate = call.node.arguments[0];
   if (method === 'filter') call.replace(exact ? items : expression(rewrite.emit, [items, '.filter(', predicate, ')']));
-  else if (method === 'find') call.replace(exact ? expression(rewrite.emit, [items, '[0]']) : expression(rewrite.emit, [items, '.find(', predicate, ')']));
+  else if (method === 'find') {
+    const declarator = call.parent as ASTPath<any>;
+    call.replace(exact ? expression(rewrite.emit, [items, '[0]']) : expression(rewrite.emit, [items, '.find(', predicate, ')']));
+    // the item found may be changed in place and saved later: it is written back by key
+    if (declarator.node.type === 'VariableDeclarator' && declarator.node.id.type === 'Identifier') registerItem(rewrite, declarator.node.id.name, declarator, use.target);
+  }
   else call.replace(exact ? expression(rewrite.emit, [items, '.length > 0']) : expression(rewrite.emit, [items, '.some(', predicate, ')']));
   rewrite.operationDone();
 }

@@ -20,6 +20,7 @@ import { memberName, methodCallOn, replaceStatement } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { coerceValue } from './keyValue';
+import { attributeType, lookupExpression } from './reads';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -36,8 +37,12 @@ export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): b
   if (!found || found.method !== 'filter' || use.target.shape !== 'array') return false;
   const predicate = readPredicate(found.call.node.arguments[0]);
   const comparison = predicate?.comparisons.length === 1 && !predicate.rest.length ? predicate.comparisons[0] : undefined;
-  if (!comparison || comparison.attribute !== use.target.key.name || !comparison.operator.startsWith('!')) return false;
-  const key = () => coerceValue(rewrite, comparison.value, use.target.key.type, comparison.operator === '!=');
+  if (!comparison || !comparison.operator.startsWith('!')) return false;
+  const byKey = comparison.attribute === use.target.key.name;
+  const match: Match = {
+    attribute: comparison.attribute,
+    value: () => coerceValue(rewrite, comparison.value, byKey ? use.target.key.type : attributeType(use.target, comparison.attribute), comparison.operator === '!='),
+  };
   const parent = found.call.parent as ASTPath<any>;
 
   // shape 1: const remaining = store.filter(…)
@@ -57,7 +62,7 @@ export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): b
     }
     if (!tests.length) return false;
     const deleted = rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']);
-    commit(pass, use, declaration, deleted, key(), tests);
+    commit(pass, use, declaration, deleted, match, tests);
     for (const save of saves) markWriterHandled(rewrite, save);
     return true;
   }
@@ -84,7 +89,7 @@ export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): b
     if (!tests.length) return false;
     pass.consume(parent.node.left, counter.collection);
     const deleted = rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']);
-    commit(pass, use, statementPath, deleted, key(), tests);
+    commit(pass, use, statementPath, deleted, match, tests);
     // the count is no longer needed
     const counterDeclaration = counterPath.parent as ASTPath<any>;
     if (counterDeclaration.node.declarations.length === 1) counterDeclaration.prune();
@@ -97,17 +102,35 @@ export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): b
   return false;
 }
 
-function commit(pass: CollectionPass, use: CollectionUse, statementPath: ASTPath<any>, deleted: string, key: AnyNode, tests: LengthTest[]): void {
-  const { rewrite, } = pass;
+interface Match {
+  attribute: string;
+  value: () => AnyNode;
+}
+
+/**
+ * By key: one DeleteItem whose ALL_OLD answer says whether the item existed. By another attribute
+ * (a unique code): find the item first, then delete it by its key.
+ */
+function commit(pass: CollectionPass, use: CollectionUse, statementPath: ASTPath<any>, deleted: string, match: Match, tests: LengthTest[]): void {
+  const { rewrite } = pass;
   pass.consume(use.path.node);
   for (const test of tests) {
     pass.consume(...test.collections.map((collection) => collection.path.node));
     test.path.replace(expression(rewrite.emit, [test.unchanged ? `!${deleted}` : `${deleted} !== undefined`]));
   }
-  const command = buildDeleteItem(rewrite.emit, rewrite.tableOf(use.target), key as any, true);
-  const declaration = statement(rewrite.emit, [`const { Attributes: ${deleted} } = `, command, ';']);
+  const table = rewrite.tableOf(use.target);
   rewrite.markAwait(statementPath);
-  replaceStatement(statementPath, [declaration]);
+  if (match.attribute === use.target.key.name) {
+    const command = buildDeleteItem(rewrite.emit, table, match.value() as any, true);
+    replaceStatement(statementPath, [statement(rewrite.emit, [`const { Attributes: ${deleted} } = `, command, ';'])]);
+  } else {
+    const found = lookupExpression(rewrite, statementPath, use.target, match.attribute, match.value() as any);
+    const command = buildDeleteItem(rewrite.emit, table, expression(rewrite.emit, [`${deleted}.${use.target.key.name}`]), false);
+    replaceStatement(statementPath, [
+      statement(rewrite.emit, [`const ${deleted} = `, found, '[0];']),
+      statement(rewrite.emit, [`if (${deleted}) {\n${rewrite.style.indent}`, command, ';\n}']),
+    ]);
+  }
   rewrite.operationDone();
 }
 

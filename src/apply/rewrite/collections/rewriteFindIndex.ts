@@ -18,7 +18,7 @@ import { contains, isAttached, isMinusOne, isZero, methodCallOn, replaceStatemen
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { coerceValue } from './keyValue';
-import { replaceWithGet } from './reads';
+import { attributeType, lookupExpression, replaceWithGet } from './reads';
 import { pickItemName, registerItem } from './items';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -35,7 +35,8 @@ export function rewriteFindIndex(pass: CollectionPass, use: CollectionUse): bool
   if (!found || found.method !== 'findIndex' || use.target.shape !== 'array') return false;
   const predicate = readPredicate(found.call.node.arguments[0]);
   const comparison = predicate?.comparisons.length === 1 && !predicate.rest.length ? predicate.comparisons[0] : undefined;
-  if (!comparison || comparison.attribute !== use.target.key.name || comparison.operator.startsWith('!')) return false;
+  if (!comparison || comparison.operator.startsWith('!')) return false;
+  const byKey = comparison.attribute === use.target.key.name;
   const declarator = found.call.parent as ASTPath<any>;
   if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== found.call.node || declarator.node.id.type !== 'Identifier') return false;
   const declaration = declarator.parent as ASTPath<any>;
@@ -46,14 +47,20 @@ export function rewriteFindIndex(pass: CollectionPass, use: CollectionUse): bool
   if (!uses) return false;
 
   const itemName = pickItemName(rewrite, use.target, fn, found.call.node.arguments[0]);
-  const key = coerceValue(rewrite, comparison.value, use.target.key.type, comparison.operator === '==');
+  const key = coerceValue(rewrite, comparison.value, byKey ? use.target.key.type : attributeType(use.target, comparison.attribute), comparison.operator === '==');
   const reassigned = uses.some((item) => item.kind === 'assign');
   pass.consume(use.path.node);
-  if (rewriteAsSingleDelete(pass, use, declaration, uses, itemName, key)) return true;
-  // the declaration: const { Item: note } = await db.send(new GetCommand(…))
+  if (byKey && rewriteAsSingleDelete(pass, use, declaration, uses, itemName, key)) return true;
   declarator.node.id = rewrite.j.identifier(itemName);
   declarator.node.init = rewrite.j.identifier('undefined');
-  replaceWithGet(rewrite, declarator.get('init'), use.target, key, reassigned ? 'let' : undefined);
+  if (byKey) {
+    // const { Item: note } = await db.send(new GetCommand(…))
+    replaceWithGet(rewrite, declarator.get('init'), use.target, key, reassigned ? 'let' : undefined);
+  } else {
+    // by another attribute: the first item the lookup finds (`[0]`), then everything by its key
+    declarator.node.init = expression(rewrite.emit, [lookupExpression(rewrite, declarator, use.target, comparison.attribute, key), '[0]']);
+    if (reassigned && declaration.node.kind === 'const') declaration.node.kind = 'let';
+  }
   registerItem(rewrite, itemName, declarator, use.target);
   const item = () => rewrite.j.identifier(itemName);
   const table = rewrite.tableOf(use.target);

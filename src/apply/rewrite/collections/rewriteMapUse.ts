@@ -13,6 +13,7 @@ import { memberName, methodCallOn } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { rewriteKeyedWrite } from './createOrUpdate';
+import { rewriteSearch } from './rewriteArrayUse';
 import { registerItem } from './items';
 import { coerceValue } from './keyValue';
 import { getItemExpression, replaceWithGet, scanExpression } from './reads';
@@ -78,7 +79,10 @@ export function rewriteObjectMapUse(pass: CollectionPass, use: CollectionUse): v
     const callee = node.callee as AnyNode;
     const isObject = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object';
     const method = isObject ? memberName(callee) : undefined;
-    if (method === 'values') return replaceAll(pass, use, parent, (items) => items);
+    if (method === 'values') {
+      if (!use.snapshot && rewriteSearch(pass, use, parent)) return;
+      return replaceAll(pass, use, parent, (items) => items);
+    }
     if (method === 'keys') return replaceAll(pass, use, parent, (items) => expression(rewrite.emit, [items, `.map((item) => String(item.${use.target.key.name}))`]));
     if (method === 'entries') return replaceAll(pass, use, parent, (items) => expression(rewrite.emit, [items, `.map((item) => [String(item.${use.target.key.name}), item])`]));
   }
@@ -129,6 +133,7 @@ function wholeValues(pass: CollectionPass, use: CollectionUse, call: ASTPath<any
   if (parent.node.type === 'SpreadElement' && parent.parent?.node.type === 'ArrayExpression' && parent.parent.node.elements.length === 1) at = parent.parent as ASTPath<any>;
   const callee = parent.node.type === 'CallExpression' ? (parent.node.callee as AnyNode) : undefined;
   if (callee?.type === 'MemberExpression' && callee.object.name === 'Array' && memberName(callee) === 'from' && parent.node.arguments.length === 1) at = parent;
+  if (!use.snapshot && rewriteSearch(pass, use, at)) return;
   replaceAll(pass, use, at, (items) => items);
 }
 

@@ -24,7 +24,12 @@ export function rewriteWriterCalls(rewrite: FileRewrite, mutations: Map<ItemVari
     const snapshot = rewrite.snapshots.find(
       (candidate) => saved?.type === 'Identifier' && candidate.name === saved.name && candidate.target === writer.target && rewrite.enclosingFunction(candidate.declarator)?.node === fn,
     );
-    if (snapshot && rewrite.untranslated.has(snapshot) && !rewrite.handledWriters.has(writer.path.node)) {
+    const handled = rewrite.handledWriters.has(writer.path.node);
+    if (!handled && !snapshot) {
+      addTodo(rewrite, writer.path, `this save writes data apply did not follow to a store read; write the changed items with PutCommand/UpdateCommand/DeleteCommand, then remove this save and re-run`);
+      continue;
+    }
+    if (snapshot && rewrite.untranslated.has(snapshot) && !handled) {
       addTodo(rewrite, writer.path, `${snapshot.name} was changed in a way apply could not translate; write those changes with PutCommand/UpdateCommand/DeleteCommand, then remove this save and re-run`);
       continue;
     }

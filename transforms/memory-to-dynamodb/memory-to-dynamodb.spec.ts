@@ -1,0 +1,32 @@
+/**
+ * memory-to-dynamodb on its __fixtures__: exact output text, and a second run on the output
+ * changes nothing (idempotent, TODO markers not duplicated).
+ */
+import transform from '.';
+import { listTransformCases, maybeUpdate, runTransformCase } from '../../test/apply/support/transform-fixtures';
+
+const cases = listTransformCases(__dirname);
+
+describe('memory-to-dynamodb fixtures', () => {
+  it('has the required kinds of cases', () => {
+    const names = cases.map((testCase) => `${testCase.scenario}/${testCase.name}`);
+    expect(names.some((name) => /no-change/.test(name))).toBe(true);
+    expect(names.some((name) => /formatting/.test(name))).toBe(true);
+    expect(names.some((name) => /unsupported/.test(name))).toBe(true);
+  });
+
+  it.each(cases.map((testCase) => [`${testCase.scenario}/${testCase.name}`, testCase] as const))('%s', (_name, testCase) => {
+    const first = runTransformCase(transform.definition, testCase);
+    maybeUpdate(testCase, first.output);
+    expect(first.output).toBe(testCase.expected);
+    const migrated = first.output ?? testCase.input;
+    const second = runTransformCase(transform.definition, testCase, migrated);
+    expect(second.output ?? migrated).toBe(migrated);
+    if (/unsupported/.test(testCase.name) || /unsupported/.test(testCase.scenario)) {
+      expect(first.report.todos.length).toBeGreaterThan(0);
+      expect(migrated.match(/dynamodb-codemod: TODO/g)?.length).toBe(first.report.todos.length);
+    } else {
+      expect(first.report.todos).toEqual([]);
+    }
+  });
+});
