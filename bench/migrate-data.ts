@@ -6,6 +6,7 @@
  * runs. Streaming means the peak stays about the same at 10k and 100k records.
  *
  *   npx tsx bench/migrate-data.ts [records…] [--json-source] [--concurrency N]
+ *   node --expose-gc --import tsx bench/migrate-data.ts …   (also reports the live heap)
  *   import { benchMigrateData } from './bench/migrate-data'  (for `npm run bench`)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +38,11 @@ export interface MigrateBenchResult {
   peakRssMb: number;
   /** RSS just before migrating (after scan and plan). */
   baselineRssMb: number;
+  /**
+   * Largest live heap (after a forced GC every 2 s) while migrating, when node runs with
+   * --expose-gc: the data kept in memory, without the garbage V8 has not collected yet.
+   */
+  retainedHeapMb?: number;
   verified: boolean;
 }
 
@@ -45,7 +51,7 @@ export async function benchMigrateData(options: MigrateBenchOptions): Promise<Mi
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), `bench-migrate-${source}-`));
   const engine = await startDynaliteProcess();
   try {
-    await writeApp(dir, source, options.records);
+    await writeBenchApp(dir, source, options.records);
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
     const planned = await runPlan({ dir, yes: true, stdout: sink, stderr: sink });
     if (planned !== 0) throw new Error('plan failed on the generated app');
@@ -53,6 +59,14 @@ export async function benchMigrateData(options: MigrateBenchOptions): Promise<Mi
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    let retained = 0;
+    const collector = gc
+      ? setInterval(() => {
+          gc();
+          retained = Math.max(retained, process.memoryUsage().heapUsed);
+        }, 2000)
+      : undefined;
     const phases = new Map<string, { start: number; end: number }>();
     const started = Date.now();
     const result = await migrateData({
@@ -70,6 +84,7 @@ export async function benchMigrateData(options: MigrateBenchOptions): Promise<Mi
     });
     const seconds = (Date.now() - started) / 1000;
     clearInterval(sampler);
+    if (collector) clearInterval(collector);
     peak = Math.max(peak, process.memoryUsage().rss);
     const write = phases.get('write');
     const writeSeconds = write ? Math.max((write.end - write.start) / 1000, 0.001) : seconds;
@@ -81,6 +96,7 @@ export async function benchMigrateData(options: MigrateBenchOptions): Promise<Mi
       seconds: Math.round(seconds * 10) / 10,
       peakRssMb: Math.round(peak / 1024 / 1024),
       baselineRssMb: Math.round(baseline / 1024 / 1024),
+      ...(gc ? { retainedHeapMb: Math.round(retained / 1024 / 1024) } : {}),
       verified: result.verified,
     };
   } finally {
@@ -90,7 +106,7 @@ export async function benchMigrateData(options: MigrateBenchOptions): Promise<Mi
 }
 
 /** A small Express app on better-sqlite3 (or a JSON file) whose data store the scanner finds. */
-async function writeApp(dir: string, source: 'sqlite' | 'json', records: number): Promise<void> {
+export async function writeBenchApp(dir: string, source: 'sqlite' | 'json', records: number): Promise<void> {
   const row = (id: number) => ({ id, name: `Item ${id}`, category: ['kitchen', 'home', 'garden'][id % 3], price: (id % 500) / 10, in_stock: id % 4 ? 1 : 0, created_at: new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString() });
   if (source === 'sqlite') {
     await fs.writeFile(
@@ -139,7 +155,7 @@ async function writeApp(dir: string, source: 'sqlite' | 'json', records: number)
   );
 }
 
-async function startDynaliteProcess(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+export async function startDynaliteProcess(): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const port = await new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -173,7 +189,7 @@ async function main(argv: string[]): Promise<void> {
   for (const records of counts.length ? counts : [10_000, 100_000]) {
     const result = await benchMigrateData({ records, source, ...(concurrency ? { concurrency } : {}) });
     results.push(result);
-    process.stdout.write(`migrate-data ${source} ${records} records: ${result.itemsPerSecond} records/s end to end (write pass ${result.writeItemsPerSecond}/s), ${result.seconds} s, peak RSS ${result.peakRssMb} MB (baseline ${result.baselineRssMb} MB), verified ${result.verified}\n`);
+    process.stdout.write(`migrate-data ${source} ${records} records: ${result.itemsPerSecond} records/s end to end (write pass ${result.writeItemsPerSecond}/s), ${result.seconds} s, peak RSS ${result.peakRssMb} MB (baseline ${result.baselineRssMb} MB)${result.retainedHeapMb !== undefined ? `, live heap at most ${result.retainedHeapMb} MB` : ''}, verified ${result.verified}\n`);
   }
   if (results.some((result) => !result.verified)) process.exitCode = 1;
 }

@@ -14,7 +14,7 @@
 import { EXIT } from '../cli/exitCodes';
 import { migrateData, MigrateUsageError, type MigrateDataResult, type ProgressEvent } from '../migrate/migrateData';
 import { SqliteUnavailableError } from '../migrate/readers/readSqliteRecords';
-import { MigrationInterrupted } from '../migrate/write/writeEntries';
+import { MigrationInterrupted } from '../migrate/sourceEntries';
 
 export interface MigrateDataCommandOptions {
   dir: string;
@@ -43,8 +43,13 @@ export async function runMigrateData(options: MigrateDataCommandOptions): Promis
   }
   const reporter = createProgressReporter(stderr);
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  // first Ctrl-C: stop after the batches in flight and save the checkpoint; second: stop now
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    stderr.write('\nmigrate-data: stopping after the writes in flight (Ctrl-C again to stop at once)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
   let result: MigrateDataResult;
   try {
     result = await migrateData({

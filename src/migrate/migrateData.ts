@@ -108,7 +108,7 @@ export async function migrateData(options: MigrateDataOptions): Promise<MigrateD
   const { sources, notes } = await findSources(root, model, design, options.now ?? new Date());
   try {
     for (const source of sources) notes.push(...source.notes);
-    const ctx: MigrationContext = { design, tables: resolveTableNames(design, env) };
+    const ctx: MigrationContext = { design, tables: resolveTableNames(design, env), ...(options.signal ? { signal: options.signal } : {}) };
     const entries = createSourceEntries(ctx, sources);
     const totalRecords = await countRecords(entries);
     let read = 0;

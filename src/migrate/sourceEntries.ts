@@ -19,7 +19,12 @@ export interface SourceEntry {
 export interface MigrationContext {
   design: TableDesign;
   tables: Map<string, TableTarget>;
+  /** Aborted on Ctrl-C: every pass stops at the next record. */
+  signal?: AbortSignal;
 }
+
+/** The run was stopped (Ctrl-C); the write pass saves its checkpoint first. */
+export class MigrationInterrupted extends Error {}
 
 export function createSourceEntries(ctx: MigrationContext, sources: MigrationSource[]): SourceEntry[] {
   return sources.map((source) => {
@@ -32,6 +37,7 @@ export function createSourceEntries(ctx: MigrationContext, sources: MigrationSou
 export async function* readPreparedRecords(ctx: MigrationContext, entry: SourceEntry): AsyncGenerator<{ index: number; prepared: PreparedRecord }> {
   let index = 0;
   for await (const record of entry.source.read()) {
+    if (ctx.signal?.aborted) throw new MigrationInterrupted('interrupted');
     yield { index, prepared: prepareRecord(ctx.design, entry.plan, ctx.tables, entry.options, record) };
     index += 1;
   }

@@ -73,4 +73,33 @@ describe('resume after an interrupt', () => {
     expect((await local.scanAll('Products')).sort((a, b) => Number(a.id) - Number(b.id))).toEqual(records);
     expect(existsSync(path.join(dir, CHECKPOINT_FILE))).toBe(false); // removed once every table verified
   });
+
+  it('Ctrl-C stops after the writes in flight, saves the checkpoint and exits 130', async () => {
+    const records = Array.from({ length: 1500 }, (_, index) => ({ id: index + 1, name: `Part ${index + 1}`, category: 'spares', price: 1, stock: 1 }));
+    await fs.writeFile(path.join(dir, 'data', 'products.json'), JSON.stringify(records));
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, RUNNER, dir, slow.endpoint, '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (const deadline = Date.now() + 40_000; Date.now() < deadline && child.exitCode === null; ) {
+      const checkpoint = await readCheckpoint();
+      if (checkpoint && Object.values(checkpoint.sources).some((source) => source.done >= 100)) {
+        child.kill('SIGINT');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('interrupted; progress is saved in .migration/migrate-data.checkpoint.json');
+    const saved = Object.values((await readCheckpoint())!.sources)[0].done;
+    expect(saved).toBeGreaterThanOrEqual(100);
+    expect(saved).toBeLessThan(1500);
+    // everything the checkpoint counts as written is in the table
+    const ids = new Set((await local.scanAll('Products')).filter((item) => item.category === 'spares').map((item) => Number(item.id)));
+    for (let id = 1; id <= saved; id += 1) expect(ids.has(id)).toBe(true);
+
+    const resumed = parseJsonSummary(await runCommand({ dir, endpoint: slow.endpoint, json: true }));
+    expect(resumed.verified).toBe(true);
+    expect(resumed.tables.find((table) => table.table === 'Products')).toMatchObject({ source: 1500, verified: 1500, resumed: saved });
+  });
 });

@@ -8,7 +8,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Checkpoint } from '../checkpoint';
 import type { PreparedItem } from '../prepareRecord';
-import { readPreparedRecords, type MigrationContext, type SourceEntry } from '../sourceEntries';
+import { MigrationInterrupted, readPreparedRecords, type MigrationContext, type SourceEntry } from '../sourceEntries';
 import type { Validation } from '../validateSources';
 import { batchWrite, MAX_BATCH_WRITE } from './batchWrite';
 import type { RetryPolicy, RetryStats } from './retry';
@@ -31,7 +31,7 @@ export interface WriteTally {
   resumed: Map<string, number>;
 }
 
-export class MigrationInterrupted extends Error {}
+export { MigrationInterrupted };
 
 const WINDOW_RECORDS = 25;
 
@@ -91,19 +91,23 @@ export async function writeEntries(ctx: MigrationContext, entries: SourceEntry[]
       }
     };
 
-    for await (const { index, prepared } of readPreparedRecords(ctx, entry)) {
-      if (failure || options.signal?.aborted) break;
-      lastIndex = index;
-      if (index < resumeFrom) {
-        if (!skip.has(index)) {
-          for (const item of prepared.items) add(tally.resumed, item.table.name, 1);
-          options.onWritten?.(prepared.items[0]?.table.name ?? '', 0, 1);
+    try {
+      for await (const { index, prepared } of readPreparedRecords(ctx, entry)) {
+        if (failure || options.signal?.aborted) break;
+        lastIndex = index;
+        if (index < resumeFrom) {
+          if (!skip.has(index)) {
+            for (const item of prepared.items) add(tally.resumed, item.table.name, 1);
+            options.onWritten?.(prepared.items[0]?.table.name ?? '', 0, 1);
+          }
+          continue;
         }
-        continue;
+        windowRecords += 1;
+        if (!skip.has(index)) pending.push(...prepared.items);
+        if (windowRecords >= WINDOW_RECORDS) await dispatch(index + 1);
       }
-      windowRecords += 1;
-      if (!skip.has(index)) pending.push(...prepared.items);
-      if (windowRecords >= WINDOW_RECORDS) await dispatch(index + 1);
+    } catch (error) {
+      if (!(error instanceof MigrationInterrupted)) throw error; // stopped: what is in flight still lands and is recorded below
     }
     if (!failure && !options.signal?.aborted && windowRecords > 0) await dispatch(lastIndex + 1);
     await Promise.all(inFlight);
