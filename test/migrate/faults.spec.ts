@@ -73,3 +73,31 @@ describe('migrate-data through a fault-injecting proxy', () => {
     expect(await local.scanAll('Counters')).toEqual([{ counter: 'Bookmark', value: 1200 }]);
   });
 });
+
+describe('verification catches what retries cannot', () => {
+  it('a write acknowledged but not stored, and a value changed in transit: exit 1 with the differing keys', async () => {
+    const liar = await startFaultProxy(local.endpoint, { fault: (n, operation) => (operation !== 'BatchWriteItem' ? undefined : n === 2 ? 'swallow' : n === 3 ? 'corrupt' : undefined) });
+    try {
+      const records = Array.from({ length: 100 }, (_, index) => ({ id: index + 1, title: `Bookmark ${index + 1}`, url: 'https://example.com', tags: [], createdAt: '2024-01-01T00:00:00.000Z' }));
+      const copy = await prepareFixture('express-bookmarks-json-sync', {}, (target) => fs.writeFile(path.join(target, 'data', 'bookmarks.json'), JSON.stringify({ bookmarks: records })));
+      try {
+        const env = { ...process.env, BOOKMARKS_TABLE_NAME: 'BookmarksLied', COUNTERS_TABLE_NAME: 'CountersLied' };
+        const run = await runCommand({ dir: copy, endpoint: liar.endpoint, createTables: true, json: true, concurrency: 1, library: { env } });
+        expect(liar.counts).toMatchObject({ swallowed: 1, corrupted: 1 });
+        expect(run.code).toBe(1);
+        const summary = parseJsonSummary(run);
+        expect(summary.verified).toBe(false);
+        const table = summary.tables.find((entry) => entry.table === 'BookmarksLied')!;
+        expect(table).toMatchObject({ source: 100, written: 100, verified: 74, ok: false });
+        expect(table.missing).toEqual(Array.from({ length: 25 }, (_, index) => `id=${26 + index}`)); // the swallowed batch
+        expect((table as { different?: string[] }).different).toEqual(['id=51']); // first put of the corrupted batch
+        expect(run.stderr).toContain('BookmarksLied: missing id=26; id=27;');
+        expect(run.stderr).toContain('BookmarksLied: different content id=51');
+      } finally {
+        await removeCopy(copy);
+      }
+    } finally {
+      await liar.stop();
+    }
+  });
+});

@@ -9,14 +9,22 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/**
+ * 'swallow' and 'corrupt' make a lying engine (a write acknowledged but not stored, a stored
+ * value changed): what only verification can catch.
+ */
+export type Fault = 'throttle' | 'server-error' | 'unprocessed' | 'drop-before' | 'drop-after' | 'swallow' | 'corrupt';
+
 export interface FaultSchedule {
   /** Fault for the n-th (1-based) batch request of an operation, or undefined to pass it through. */
-  fault?: (n: number, operation: 'BatchWriteItem' | 'BatchGetItem') => 'throttle' | 'server-error' | 'unprocessed' | 'drop-before' | 'drop-after' | undefined;
+  fault?: (n: number, operation: 'BatchWriteItem' | 'BatchGetItem') => Fault | undefined;
   /** Added to every forwarded request. */
   delayMs?: number;
 }
 
 export interface FaultCounts {
+  swallowed: number;
+  corrupted: number;
   throttled: number;
   serverErrors: number;
   unprocessed: number;
@@ -35,7 +43,7 @@ const THROTTLE_TYPES = ['com.amazonaws.dynamodb.v20120810#ThrottlingException', 
 
 export async function startFaultProxy(target: string, schedule: FaultSchedule): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const counts: FaultCounts = { throttled: 0, serverErrors: 0, unprocessed: 0, droppedBefore: 0, droppedAfter: 0, forwarded: 0 };
+  const counts: FaultCounts = { swallowed: 0, corrupted: 0, throttled: 0, serverErrors: 0, unprocessed: 0, droppedBefore: 0, droppedAfter: 0, forwarded: 0 };
   const seen: Record<string, number> = {};
   const sockets = new Set<import('node:net').Socket>();
 
@@ -89,7 +97,11 @@ export async function startFaultProxy(target: string, schedule: FaultSchedule): 
           return req.socket.destroy();
         }
         if (fault === 'unprocessed') return await handBack(req, res, body, operation as 'BatchWriteItem' | 'BatchGetItem');
-        const response = await forward(req, body);
+        if (fault === 'swallow') {
+          counts.swallowed += 1;
+          return reply(res, 200, { 'content-type': 'application/x-amz-json-1.0' }, Buffer.from('{"UnprocessedItems":{}}'));
+        }
+        const response = await forward(req, fault === 'corrupt' ? corrupt(body) : body);
         counts.forwarded += 1;
         if (fault === 'drop-after') {
           counts.droppedAfter += 1; // dynalite applied it; the client never hears
@@ -102,6 +114,17 @@ export async function startFaultProxy(target: string, schedule: FaultSchedule): 
       }
     });
   });
+
+  /** The first put of the batch with its `title` changed. */
+  const corrupt = (body: Buffer): Buffer => {
+    const input = JSON.parse(body.toString()) as { RequestItems: Record<string, { PutRequest?: { Item: Record<string, unknown> } }[]> };
+    const first = Object.values(input.RequestItems)[0]?.[0]?.PutRequest?.Item;
+    if (first) {
+      first.title = { S: 'changed in transit' };
+      counts.corrupted += 1;
+    }
+    return Buffer.from(JSON.stringify(input));
+  };
 
   /** Forwards the first half of the batch; the second half comes back unprocessed. */
   const handBack = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, operation: 'BatchWriteItem' | 'BatchGetItem') => {
