@@ -28,13 +28,56 @@ const NOTES_TABLE_NAME = process.env.NOTES_TABLE_NAME || 'Notes';
 const COUNTERS_TABLE_NAME = process.env.COUNTERS_TABLE_NAME || 'Counters';
 // dynamodb-codemod:end-tables
 
+// dynamodb-codemod:derived
+// Attributes the design derives from others, per table: TTL in epoch seconds, string copies of
+// values used as index keys, constants. Written with every item, never shown to the app.
+const DERIVED_ATTRIBUTES = {
+  [NOTES_TABLE_NAME]: [{ name: 'ttl', as: 'epoch-seconds', from: 'expiresAt' }],
+};
+// dynamodb-codemod:end-derived
+
+/** Epoch seconds from an ISO date, a Date, or a number (above 1e11 read as milliseconds). */
+function toEpochSeconds(value) {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? (value > 1e11 ? value : value * 1000) : Date.parse(value);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+/**
+ * The item as stored: the app's attributes plus the derived ones. With `partial` (an update), only
+ * attributes whose source is among the changes are derived.
+ */
+function withDerived(TableName, item, partial = false) {
+  const derived = DERIVED_ATTRIBUTES[TableName];
+  if (!derived || !item) return item;
+  const stored = { ...item };
+  for (const attribute of derived) {
+    if (attribute.as === 'constant') {
+      if (!partial) stored[attribute.name] = attribute.value;
+      continue;
+    }
+    if (partial && !(attribute.from in item)) continue;
+    const source = item[attribute.from];
+    stored[attribute.name] = source === undefined || source === null ? undefined : attribute.as === 'string' ? String(source) : toEpochSeconds(source);
+  }
+  return stored;
+}
+
+/** The item as the app knows it: derived attributes removed. */
+function withoutDerived(TableName, item) {
+  const derived = DERIVED_ATTRIBUTES[TableName];
+  if (!derived || !item) return item;
+  const visible = { ...item };
+  for (const attribute of derived) delete visible[attribute.name];
+  return visible;
+}
+
 /** Every item a Scan returns, following LastEvaluatedKey until the last page. */
 async function scanAll(params) {
   const items = [];
   let ExclusiveStartKey;
   do {
     const page = await db.send(new ScanCommand({ ...params, ExclusiveStartKey }));
-    items.push(...(page.Items || []));
+    items.push(...(page.Items || []).map((item) => withoutDerived(params.TableName, item)));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -46,7 +89,7 @@ async function queryAll(params) {
   let ExclusiveStartKey;
   do {
     const page = await db.send(new QueryCommand({ ...params, ExclusiveStartKey }));
-    items.push(...(page.Items || []));
+    items.push(...(page.Items || []).map((item) => withoutDerived(params.TableName, item)));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -72,7 +115,8 @@ async function nextId(TableName, Key, attribute = 'value') {
  * REMOVE for undefined), through ExpressionAttributeNames/Values. The condition keeps a missing item
  * missing (ConditionalCheckFailedException) and ALL_NEW returns the item as stored.
  */
-function updateParams(TableName, Key, changes) {
+function updateParams(TableName, Key, updates) {
+  const changes = withDerived(TableName, updates, true);
   const names = { '#key': Object.keys(Key)[0] };
   const values = {};
   const set = [];
@@ -114,6 +158,8 @@ module.exports = {
   nextId,
   updateParams,
   isConditionFailed,
+  withDerived,
+  withoutDerived,
   // dynamodb-codemod:table-exports
   NOTES_TABLE_NAME,
   COUNTERS_TABLE_NAME,

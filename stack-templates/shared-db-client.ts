@@ -38,13 +38,63 @@ export const COUNTERS_TABLE_NAME = process.env.COUNTERS_TABLE_NAME || 'Counters'
 
 type Item = Record<string, any>;
 
+interface DerivedAttribute {
+  name: string;
+  as: 'epoch-seconds' | 'string' | 'constant';
+  from?: string;
+  value?: string;
+}
+
+// dynamodb-codemod:derived
+// Attributes the design derives from others, per table: TTL in epoch seconds, string copies of
+// values used as index keys, constants. Written with every item, never shown to the app.
+const DERIVED_ATTRIBUTES: Record<string, DerivedAttribute[]> = {
+  [NOTES_TABLE_NAME]: [{ name: 'ttl', as: 'epoch-seconds', from: 'expiresAt' }],
+};
+// dynamodb-codemod:end-derived
+
+/** Epoch seconds from an ISO date, a Date, or a number (above 1e11 read as milliseconds). */
+function toEpochSeconds(value: unknown): number | undefined {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? (value > 1e11 ? value : value * 1000) : Date.parse(String(value));
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+/**
+ * The item as stored: the app's attributes plus the derived ones. With `partial` (an update), only
+ * attributes whose source is among the changes are derived.
+ */
+export function withDerived<T extends object>(TableName: string, item: T, partial = false): T {
+  const derived = DERIVED_ATTRIBUTES[TableName];
+  if (!derived || !item) return item;
+  const stored: Item = { ...item };
+  for (const attribute of derived) {
+    if (attribute.as === 'constant') {
+      if (!partial) stored[attribute.name] = attribute.value;
+      continue;
+    }
+    if (partial && !(attribute.from! in item)) continue;
+    const source = stored[attribute.from!];
+    stored[attribute.name] = source === undefined || source === null ? undefined : attribute.as === 'string' ? String(source) : toEpochSeconds(source);
+  }
+  return stored as T;
+}
+
+/** The item as the app knows it: derived attributes removed. */
+export function withoutDerived<T>(TableName: string | undefined, item: T): T {
+  const derived = TableName ? DERIVED_ATTRIBUTES[TableName] : undefined;
+  if (!derived || !item) return item;
+  const visible: Item = { ...item };
+  for (const attribute of derived) delete visible[attribute.name];
+  return visible as T;
+}
+
 /** Every item a Scan returns, following LastEvaluatedKey until the last page. */
 export async function scanAll<T = Item>(params: ScanCommandInput): Promise<T[]> {
   const items: T[] = [];
   let ExclusiveStartKey: Item | undefined;
   do {
     const page = await db.send(new ScanCommand({ ...params, ExclusiveStartKey }));
-    items.push(...((page.Items ?? []) as T[]));
+    items.push(...((page.Items ?? []).map((item) => withoutDerived(params.TableName, item)) as T[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -56,7 +106,7 @@ export async function queryAll<T = Item>(params: QueryCommandInput): Promise<T[]
   let ExclusiveStartKey: Item | undefined;
   do {
     const page = await db.send(new QueryCommand({ ...params, ExclusiveStartKey }));
-    items.push(...((page.Items ?? []) as T[]));
+    items.push(...((page.Items ?? []).map((item) => withoutDerived(params.TableName, item)) as T[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -82,7 +132,8 @@ export async function nextId(TableName: string, Key: Item, attribute = 'value'):
  * REMOVE for undefined), through ExpressionAttributeNames/Values. The condition keeps a missing item
  * missing (ConditionalCheckFailedException) and ALL_NEW returns the item as stored.
  */
-export function updateParams(TableName: string, Key: Item, changes: Item): UpdateCommandInput {
+export function updateParams(TableName: string, Key: Item, updates: Item): UpdateCommandInput {
+  const changes = withDerived(TableName, updates, true);
   const names: Record<string, string> = { '#key': Object.keys(Key)[0] };
   const values: Item = {};
   const set: string[] = [];

@@ -13,9 +13,10 @@ import { addGeneratedHeader } from '../stack/generatedHeader';
 export type ModuleFlavor = 'cjs' | 'esm' | 'ts';
 
 /** The names every flavour exports besides the table constants. */
-export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed'] as const;
+export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed', 'withDerived', 'withoutDerived'] as const;
 
 const TABLES = /^\/\/ dynamodb-codemod:tables\n[\s\S]*?^\/\/ dynamodb-codemod:end-tables\n/m;
+const DERIVED = /^\/\/ dynamodb-codemod:derived\n([\s\S]*?)^const DERIVED_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-derived\n/m;
 const TABLE_EXPORTS = /^ {2}\/\/ dynamodb-codemod:table-exports\n[\s\S]*?^ {2}\/\/ dynamodb-codemod:end-table-exports\n/m;
 
 export function readClientTemplate(flavor: 'cjs' | 'ts'): string {
@@ -28,6 +29,7 @@ export function renderClientModule(design: TableDesign, flavor: ModuleFlavor): s
   const envVars = listTableConstants(design);
   const declarations = design.tables.map((table) => `${flavor === 'cjs' ? '' : 'export '}const ${table.envVar} = process.env.${table.envVar} || ${quote(table.name)};\n`);
   let text = readClientTemplate(flavor === 'ts' ? 'ts' : 'cjs').replace(TABLES, declarations.join(''));
+  text = text.replace(DERIVED, (_whole, comment: string, type: string) => `${comment}const DERIVED_ATTRIBUTES${type}= {${renderDerived(design)}};\n`);
   if (flavor !== 'ts') text = text.replace(TABLE_EXPORTS, envVars.map((name) => `  ${name},\n`).join(''));
   if (flavor === 'esm') text = convertToEsm(text);
   return addGeneratedHeader(text);
@@ -51,6 +53,25 @@ function convertToEsm(text: string): string {
     .replace(/\n+$/, '\n')
     .replace(/^const (\{[^}]*\}) = require\(('[^']+')\);$/gm, 'import $1 from $2;')
     .replace(/^(async function|function|const) ([A-Za-z_$][\w$]*)/gm, (whole, keyword: string, name: string) => (exported.has(name) ? `export ${keyword} ${name}` : whole));
+}
+
+/** `[LINKS_TABLE_NAME]: [{ name: 'ttl', as: 'epoch-seconds', from: 'expiresAt' }],` per table with derived attributes. */
+function renderDerived(design: TableDesign): string {
+  const lines: string[] = [];
+  for (const table of design.tables) {
+    const attributes = Object.values(design.entities)
+      .filter((entity) => entity.table === table.name)
+      .flatMap((entity) => entity.derivedAttributes ?? []);
+    if (!attributes.length) continue;
+    const items = attributes.map((attribute) => {
+      const parts = [`name: ${quote(attribute.name)}`, `as: ${quote(attribute.as)}`];
+      if (attribute.from !== undefined) parts.push(`from: ${quote(attribute.from)}`);
+      if (attribute.value !== undefined) parts.push(`value: ${quote(attribute.value)}`);
+      return `{ ${parts.join(', ')} }`;
+    });
+    lines.push(`  [${table.envVar}]: [${items.join(', ')}],`);
+  }
+  return lines.length ? `\n${lines.join('\n')}\n` : '';
 }
 
 function quote(text: string): string {

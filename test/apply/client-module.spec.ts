@@ -40,7 +40,14 @@ const design: TableDesign = {
       removalPolicy: 'destroy',
     },
   ],
-  entities: { Note: { table: 'Notes', idStrategy: 'counter', counter: { table: 'Counters', key: { counter: 'Note' }, attribute: 'value' } } },
+  entities: {
+    Note: {
+      table: 'Notes',
+      idStrategy: 'counter',
+      counter: { table: 'Counters', key: { counter: 'Note' }, attribute: 'value' },
+      derivedAttributes: [{ name: 'ttl', as: 'epoch-seconds', from: 'expiresAt' }],
+    },
+  },
   handlers: [],
 };
 
@@ -61,7 +68,13 @@ const checks = `
   } catch (error) {
     missing = m.isConditionFailed(error) ? 'condition failed' : String(error);
   }
-  console.log(JSON.stringify({ ids: ids.sort((a, b) => a - b), all: all.length, odd: odd.length, updated: updated.Attributes, unchanged: unchanged.Attributes, missing }));
+  await m.db.send(new lib.PutCommand({ TableName: m.NOTES_TABLE_NAME, Item: m.withDerived(m.NOTES_TABLE_NAME, { id: 100, owner: 'x', expiresAt: '2030-01-01T00:00:00.000Z' }) }));
+  const stored = (await m.db.send(new lib.GetCommand({ TableName: m.NOTES_TABLE_NAME, Key: { id: 100 } }))).Item;
+  const scanned = (await m.scanAll({ TableName: m.NOTES_TABLE_NAME })).find((note) => note.id === 100);
+  const untouched = (await m.db.send(new lib.UpdateCommand(m.updateParams(m.NOTES_TABLE_NAME, { id: 100 }, { owner: 'y' })))).Attributes;
+  const moved = (await m.db.send(new lib.UpdateCommand(m.updateParams(m.NOTES_TABLE_NAME, { id: 100 }, { expiresAt: 1924992000000 })))).Attributes;
+  const derived = { stored: stored.ttl, scanned: scanned && 'ttl' in scanned, untouched: untouched.ttl, moved: moved.ttl, visible: m.withoutDerived(m.NOTES_TABLE_NAME, moved) };
+  console.log(JSON.stringify({ ids: ids.sort((a, b) => a - b), all: all.length, odd: odd.length, updated: updated.Attributes, unchanged: unchanged.Attributes, missing, derived }));
 `;
 
 const scripts: Record<ModuleFlavor, { module: string; runner: string; args: string[] }> = {
@@ -109,6 +122,8 @@ describe('shared client module', () => {
       expect(result.updated).toEqual({ id: 1, title: 'new', extra: 5 });
       expect(result.unchanged).toEqual({ id: 2, owner: 'even', title: 't2' });
       expect(result.missing).toBe('condition failed');
+      // TTL in epoch seconds written with the item, kept by updates that do not touch its source, never shown to the app
+      expect(result.derived).toEqual({ stored: 1893456000, scanned: false, untouched: 1893456000, moved: 1924992000, visible: { id: 100, owner: 'y', expiresAt: 1924992000000 } });
     });
   }
 

@@ -4,6 +4,7 @@
  * original app did (fixture.json expectations, which the original app passes).
  */
 import { describeMismatches, removeCopy, stopAllApps } from '../support/replay';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { migrateAndReplay, type MigrateOptions } from './support/migrate-fixture';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -15,15 +16,27 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['express-todos-map', {}],
   ['express-users-object-map', {}],
   ['express-recipes-json-callback', {}],
-  ['express-shortlinks-json-promises', {}],
+  ['express-shortlinks-json-promises', { inspect: readTtl('Links', 'expiresAt') }],
   ['express-products-json-require', {}],
   ['ts-inventory-json-import', {}],
   ['lambda-notes-cdk', {}],
-  ['lambda-sessions-nodejsfunction', {}],
+  ['lambda-sessions-nodejsfunction', { inspect: readTtl('Sessions', 'expiresAt') }],
   ['serverless-framework-api', {}],
 ];
 
 afterAll(() => stopAllApps());
+
+/** Raw items of a table: those with `source` set must hold floor(source in seconds) in the table's TTL attribute. */
+function readTtl(tableName: string, source: string): MigrateOptions['inspect'] {
+  return async (local, design) => {
+    const table = design.tables.find((candidate) => candidate.name === tableName)!;
+    const { Items = [] } = await local.doc.send(new ScanCommand({ TableName: tableName }));
+    const withExpiry = Items.filter((item) => item[source] !== null && item[source] !== undefined);
+    const seconds = (value: unknown) => Math.floor((typeof value === 'number' ? (value > 1e11 ? value : value * 1000) : Date.parse(String(value))) / 1000);
+    const wrong = withExpiry.filter((item) => item[table.ttlAttribute!] !== seconds(item[source]));
+    return { checked: withExpiry.length, wrong };
+  };
+}
 
 describe.each(FIXTURES)('%s on dynalite after plan + apply', (name, options) => {
   it('applies cleanly and replays every request like the original', async () => {
@@ -40,6 +53,12 @@ describe.each(FIXTURES)('%s on dynalite after plan + apply', (name, options) => 
       expect(run.second.output).toContain('Changed 0 files.');
       const mismatches = describeMismatches(run.results);
       if (mismatches.length) throw new Error(`${mismatches.join('\n')}\n--- app stderr ---\n${run.appOutput.stderr}`);
+      if (options.inspect) {
+        // TTL: every item with an expiry carries it in epoch seconds in the table's TTL attribute
+        const { checked, wrong } = run.inspected as { checked: number; wrong: unknown[] };
+        expect(wrong).toEqual([]);
+        expect(checked).toBeGreaterThan(0);
+      }
     } finally {
       if (!process.env.KEEP_FIXTURE_COPIES) await removeCopy(run.dir);
     }

@@ -1,5 +1,5 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, quoted, type EmitContext, type TableTarget } from '../emitContext';
+import { expression, quoted, type EmitContext, type Part, type TableTarget } from '../emitContext';
 
 export interface PutOptions {
   /**
@@ -7,17 +7,20 @@ export interface PutOptions {
    * client or a natural value supplies, so a create never overwrites. 'existing': the item must exist.
    */
   condition?: 'new' | 'existing';
+  /** The design derives attributes for this table (TTL seconds, key copies): write them with the item. */
+  derived?: boolean;
 }
 
 /** `await db.send(new PutCommand({ TableName, Item: <item> }))`, conditional when asked. */
 export function buildPutItem(ctx: EmitContext, table: TableTarget, item: ExpressionKind, options: PutOptions = {}): ExpressionKind {
   const send = `await ${ctx.name('db')}.send(new ${ctx.name('PutCommand')}({`;
-  if (!options.condition) return expression(ctx, [`${send} TableName: ${ctx.name(table.constName)}, Item: `, item, ' }))']);
+  const stored: Part[] = options.derived ? [`${ctx.name('withDerived')}(${ctx.name(table.constName)}, `, item, ')'] : [item];
+  if (!options.condition) return expression(ctx, [`${send} TableName: ${ctx.name(table.constName)}, Item: `, ...stored, ' }))']);
   const i = ctx.style.indent;
   const condition = options.condition === 'new' ? 'attribute_not_exists(#key)' : 'attribute_exists(#key)';
   return expression(ctx, [
     `${send}\n${i}TableName: ${ctx.name(table.constName)},\n${i}Item: `,
-    item,
+    ...stored,
     `,\n${i}ConditionExpression: ${quoted(ctx, condition)},\n${i}ExpressionAttributeNames: { ${quoted(ctx, '#key')}: ${quoted(ctx, table.keyName)} },\n}))`,
   ]);
 }

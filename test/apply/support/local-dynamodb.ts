@@ -39,6 +39,18 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
   };
 }
 
+function addDerived(record: Record<string, unknown>, derived: NonNullable<TableDesign['entities'][string]['derivedAttributes']>): Record<string, unknown> {
+  const stored: Record<string, unknown> = { ...record };
+  for (const attribute of derived) {
+    const source = attribute.from === undefined ? undefined : record[attribute.from];
+    if (attribute.as === 'constant') stored[attribute.name] = attribute.value;
+    else if (source === undefined || source === null) continue;
+    else if (attribute.as === 'string') stored[attribute.name] = String(source);
+    else stored[attribute.name] = Math.floor((typeof source === 'number' ? (source > 1e11 ? source : source * 1000) : Date.parse(String(source))) / 1000);
+  }
+  return stored;
+}
+
 export async function createTables(local: LocalDynamo, design: TableDesign): Promise<void> {
   for (const table of design.tables) await local.doc.send(new CreateTableCommand(toCreateTableInput(table)));
 }
@@ -49,7 +61,8 @@ export async function loadRecords(local: LocalDynamo, design: TableDesign, entit
   if (!entity) throw new Error(`design has no entity ${entityName}`);
   const table = design.tables.find((candidate) => candidate.name === entity.table);
   if (!table) throw new Error(`design has no table ${entity.table}`);
-  for (const record of records) await local.doc.send(new PutCommand({ TableName: table.name, Item: record }));
+  // as migrate-data does: derived attributes (TTL seconds, key copies, constants) are written with each record
+  for (const record of records) await local.doc.send(new PutCommand({ TableName: table.name, Item: addDerived(record, entity.derivedAttributes ?? []) }));
   if (entity.counter) {
     const idName = entity.idAttribute?.name ?? table.partitionKey.name;
     const highest = Math.max(0, ...records.map((record) => Number(record[idName])).filter(Number.isFinite));

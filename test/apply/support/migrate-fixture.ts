@@ -13,7 +13,7 @@ import { runApply } from '../../../src/commands/apply';
 import { runPlan } from '../../../src/commands/plan';
 import { scan } from '../../../src/scan';
 import { copyFixture, loadFixture, replayRequests, startApp, type Fixture, type ReplayResult } from '../../support/replay';
-import { createTables, loadRecords, startLocalDynamo } from './local-dynamodb';
+import { createTables, loadRecords, startLocalDynamo, type LocalDynamo } from './local-dynamodb';
 
 export interface MigratedRun {
   dir: string;
@@ -28,6 +28,7 @@ export interface MigratedRun {
   design: TableDesign;
   results: ReplayResult[];
   appOutput: { stdout: string; stderr: string };
+  inspected?: unknown;
 }
 
 export interface MigrateOptions {
@@ -35,6 +36,8 @@ export interface MigrateOptions {
   volatile?: string[];
   /** DynamoDB Scan order is not insertion order. */
   ignoreArrayOrder?: boolean;
+  /** Reads the tables after the replay (raw items, as stored); its result is returned as `inspected`. */
+  inspect?: (local: LocalDynamo, design: TableDesign) => Promise<unknown>;
 }
 
 export async function migrateAndReplay(name: string, options: MigrateOptions = {}): Promise<MigratedRun> {
@@ -61,7 +64,8 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
     const app = await startApp(dir, fixture, { DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
     try {
       const results = await replayRequests(app, fixture, { volatile: options.volatile, ignoreArrayOrder: options.ignoreArrayOrder ?? true });
-      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), dry, second, design, results, appOutput: app.output() };
+      const inspected = options.inspect ? await options.inspect(local, design) : undefined;
+      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), dry, second, design, results, appOutput: app.output(), inspected };
     } finally {
       await app.stop();
     }

@@ -26,6 +26,14 @@ export function replaceWithGet(rewrite: FileRewrite, path: ASTPath<any>, target:
   const declarator = path.parent?.node as AnyNode | undefined;
   const type = entityTypeName(rewrite, target);
   rewrite.markAwait(path);
+  if (hasDerived(target)) {
+    // derived attributes (TTL seconds, key copies) are the table's business, not the app's
+    const visible = expression(rewrite.emit, [`${rewrite.localName('withoutDerived')}(${rewrite.localName(target.table.envVar)}, `, get, `.Item)${type ? ` as ${type} | undefined` : ''}`]);
+    const isInit = declarator?.type === 'VariableDeclarator' && declarator.init === path.node;
+    if (isInit && kind === 'let' && path.parent.parent?.node.kind === 'const') path.parent.parent.node.kind = 'let';
+    path.replace(visible);
+    return isInit && declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
+  }
   if (declarator?.type === 'VariableDeclarator' && declarator.init === path.node && declarator.id.type === 'Identifier') {
     const name: string = declarator.id.name;
     if (!type && !declarator.id.typeAnnotation) {
@@ -80,7 +88,14 @@ export function destructure(rewrite: FileRewrite, declarator: ASTPath<any>, prop
 /** `(await db.send(new GetCommand(…))).Item` */
 export function getItemExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, key: ExpressionKind): ExpressionKind {
   rewrite.markAwait(path);
-  return expression(rewrite.emit, [buildGetItem(rewrite.emit, rewrite.tableOf(target), key), '.Item']);
+  const get = buildGetItem(rewrite.emit, rewrite.tableOf(target), key);
+  if (hasDerived(target)) return expression(rewrite.emit, [`${rewrite.localName('withoutDerived')}(${rewrite.localName(target.table.envVar)}, `, get, '.Item)']);
+  return expression(rewrite.emit, [get, '.Item']);
+}
+
+/** The design derives attributes for this entity (written by withDerived, hidden by withoutDerived). */
+export function hasDerived(target: StoreTarget): boolean {
+  return (target.entity.derivedAttributes ?? []).length > 0;
 }
 
 /** Items whose `attribute` equals `value`: Query on the index the design planned, else a filtered Scan. */

@@ -13,6 +13,7 @@ import { expression } from '../../../emit/emitContext';
 import { buildNextId } from '../../../emit/commands/buildNextId';
 import { buildPutItem } from '../../../emit/commands/buildPutItem';
 import type { StoreTarget } from '../../analysis/findStoreTargets';
+import { hasDerived } from './reads';
 import { addTodo } from '../addTodo';
 import { lookupScope, sameScope } from '../bindings';
 import type { FileRewrite } from '../FileRewrite';
@@ -30,7 +31,7 @@ export function rewriteCreate(pass: CollectionPass, use: CollectionUse, call: AS
   const strategy = use.target.entity.idStrategy;
   const condition = strategy === 'client' || strategy === 'natural' ? 'new' : undefined;
   rewrite.markAwait(call);
-  call.replace(buildPutItem(rewrite.emit, rewrite.tableOf(use.target), value as ExpressionKind, { condition }));
+  call.replace(buildPutItem(rewrite.emit, rewrite.tableOf(use.target), value as ExpressionKind, { condition, derived: hasDerived(use.target) }));
   rewrite.operationDone();
 }
 

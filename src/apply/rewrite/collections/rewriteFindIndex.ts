@@ -18,7 +18,7 @@ import { contains, isAttached, isMinusOne, isZero, methodCallOn, replaceStatemen
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { coerceValue } from './keyValue';
-import { attributeType, lookupExpression, replaceWithGet } from './reads';
+import { attributeType, hasDerived, lookupExpression, replaceWithGet } from './reads';
 import { pickItemName, registerItem } from './items';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -81,7 +81,7 @@ export function rewriteFindIndex(pass: CollectionPass, use: CollectionUse): bool
       const assignment = statement(rewrite.emit, [`${itemName} = `, value, ';']);
       const write = spreadsItem
         ? statement(rewrite.emit, [buildUpdateItem(rewrite.emit, table, itemKey(), item()), ';'])
-        : statement(rewrite.emit, [buildPutItem(rewrite.emit, table, item()), ';']);
+        : statement(rewrite.emit, [buildPutItem(rewrite.emit, table, item(), { derived: hasDerived(use.target) }), ';']);
       rewrite.markAwait(indexUse.statement);
       replaceStatement(indexUse.statement, [assignment, write]);
       rewrite.operationDone();
@@ -123,7 +123,11 @@ function rewriteAsSingleDelete(pass: CollectionPass, use: CollectionUse, declara
   if (!between.every((node) => node.type === 'IfStatement' && tests.some((test) => contains(node.test, test.path.node)))) return false;
   const command = buildDeleteItem(rewrite.emit, rewrite.tableOf(use.target), key as any, true);
   rewrite.markAwait(declaration);
-  const replacement = statement(rewrite.emit, [`const { Attributes: ${itemName} } = `, command, ';']) as AnyNode;
+  const replacement = (
+    hasDerived(use.target)
+      ? statement(rewrite.emit, [`const ${itemName} = ${rewrite.localName('withoutDerived')}(${rewrite.localName(use.target.table.envVar)}, `, command, '.Attributes);'])
+      : statement(rewrite.emit, [`const { Attributes: ${itemName} } = `, command, ';'])
+  ) as AnyNode;
   replacement.comments = declaration.node.comments;
   for (const test of tests) test.path.replace(expression(rewrite.emit, [(test as { negated: boolean }).negated ? `!${itemName}` : `${itemName} !== undefined`]));
   pass.consume(splice.collection.path.node);
