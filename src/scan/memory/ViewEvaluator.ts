@@ -6,7 +6,7 @@ import type { CallSites } from './CallSites';
 import type { DataStore, View } from './model';
 import { keepsEveryRecord } from './analysePredicate';
 import { helperCallbackView, paramView } from './paramViews';
-import { returnedExpressions, shapeOf, union } from './views';
+import { elementView, returnedExpressions, shapeOf, union } from './views';
 import { requestPart } from './requestValueSource';
 import type { StoreRegistry } from './StoreRegistry';
 import { destructuredKey, memberName, propertyKeyName, textOf, unwrap } from './syntax';
@@ -162,6 +162,15 @@ export class ViewEvaluator {
         if (init.node) views.push(this.view(file, init));
         const loop = decl.parentPath?.parentPath;
         if (loop?.isForOfStatement() && loop.node.left === decl.parent) views.push(this.elementOf(file, loop.get('right'), loop.node));
+        if (loop?.isForInStatement() && loop.node.left === decl.parent) {
+          const over = this.asCollection(this.view(file, loop.get('right')), 'object');
+          if (over?.type === 'collection') views.push({ type: 'key', store: over.store });
+        }
+      } else if (t.isArrayPattern(id)) {
+        // for (const [id, todo] of todos) / of Object.entries(users)
+        const loop = decl.parentPath?.parentPath;
+        const index = id.elements.findIndex((e) => e === binding.identifier || (t.isAssignmentPattern(e) && e.left === binding.identifier));
+        if (loop?.isForOfStatement() && loop.node.left === decl.parent && index >= 0) views.push(this.elementOf(file, loop.get('right'), loop.node, index));
       }
       for (const violation of binding.constantViolations) {
         if (violation.isAssignmentExpression({ operator: '=' }) && t.isIdentifier(violation.node.left, { name })) {
@@ -172,9 +181,9 @@ export class ViewEvaluator {
     });
   }
 
-  private elementOf(file: SourceFile, collection: NodePath, origin: t.Node): View | undefined {
+  private elementOf(file: SourceFile, collection: NodePath, origin: t.Node, index?: number): View | undefined {
     const view = this.asCollection(this.view(file, collection));
-    return view?.type === 'collection' ? { type: 'record', store: view.store, origin, iteration: true } : undefined;
+    return view?.type === 'collection' ? elementView(view, origin, index) : undefined;
   }
 
   private memberExpressionView(file: SourceFile, p: NodePath<t.MemberExpression | t.OptionalMemberExpression>): View | undefined {
@@ -224,7 +233,10 @@ export class ViewEvaluator {
     }
     if (target.type === 'record') return { type: 'field', store: target.store, attr: '*', record: target };
     if (target.type !== 'collection') return undefined;
-    if (shapeOf(target) === 'object') return { type: 'record', store: target.store, origin: p.node, iteration: false };
+    if (shapeOf(target) === 'object') {
+      const key = this.view(file, p.get('property') as NodePath);
+      return { type: 'record', store: target.store, origin: p.node, iteration: key?.type === 'key' && key.store === target.store };
+    }
     if (shapeOf(target) === 'array') {
       const index = this.view(file, p.get('property') as NodePath);
       if (index?.type === 'index') return { type: 'record', store: target.store, origin: index.origin, iteration: false };
@@ -284,9 +296,10 @@ export class ViewEvaluator {
         return inner?.type === 'document' || inner?.type === 'collection' ? inner : undefined;
       }
       if (global === 'JSON') return name === 'stringify' && p.parentPath?.isCallExpression() ? this.view(file, args[0]) : undefined;
-      if (global === 'Object' && (name === 'values' || name === 'entries')) {
+      if (global === 'Object' && (name === 'values' || name === 'entries' || name === 'keys')) {
         const inner = this.asCollection(this.view(file, args[0]), 'object');
-        return inner?.type === 'collection' ? { ...inner, array: true } : undefined;
+        if (inner?.type !== 'collection') return undefined;
+        return { ...inner, array: true, items: name === 'values' ? undefined : name };
       }
       if (global === 'Array' && name === 'from') {
         const inner = this.view(file, args[0]);
@@ -321,14 +334,19 @@ export class ViewEvaluator {
     const { store } = view;
     if (shapeOf(view) === 'map') {
       if (name === 'get') return { type: 'record', store, origin: call.node, iteration: false };
-      if (name === 'values' || name === 'entries') return { type: 'collection', store, whole: view.whole, array: true };
+      if (name === 'values' || name === 'entries' || name === 'keys') {
+        return { type: 'collection', store, whole: view.whole, array: true, items: name === 'values' ? undefined : name };
+      }
       return undefined;
     }
+    if ((name === 'find' || name === 'findLast') && view.items === 'keys') return { type: 'key', store };
     if (name === 'find' || name === 'findLast') return { type: 'record', store, origin: call.node, iteration: false };
     if (name === 'findIndex' || name === 'findLastIndex' || name === 'indexOf') return { type: 'index', store, origin: call.node };
-    if (name === 'filter') return { type: 'collection', store, whole: view.whole && keepsEveryRecord(this, file, args[0]), array: true };
-    if (COPY_METHODS.has(name)) return { type: 'collection', store, whole: view.whole, array: true };
-    if (name === 'at' || name === 'pop' || name === 'shift') return { type: 'record', store, origin: call.node, iteration: true };
+    if (name === 'filter') return { type: 'collection', store, whole: view.whole && keepsEveryRecord(this, file, args[0]), array: true, items: view.items };
+    // `Object.keys(users).map((id) => users[id])` holds records again.
+    if (name === 'map' || name === 'flatMap') return { type: 'collection', store, whole: view.whole, array: true };
+    if (COPY_METHODS.has(name)) return { type: 'collection', store, whole: view.whole, array: true, items: view.items };
+    if (name === 'at' || name === 'pop' || name === 'shift') return elementView(view, call.node);
     return undefined;
   }
 

@@ -47,6 +47,7 @@ function analyseFunction(fn: FunctionRef, depth: number): PredicateInfo {
   const first = fn.path.node.params[0];
   const param = t.isAssignmentPattern(first) ? first.left : first;
   if (t.isIdentifier(param)) scope.record = param.name;
+  else if (t.isArrayPattern(param) && t.isIdentifier(param.elements[1])) scope.record = param.elements[1].name;
   else if (t.isObjectPattern(param)) {
     for (const property of param.properties) {
       if (!t.isObjectProperty(property)) continue;

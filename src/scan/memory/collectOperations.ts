@@ -59,6 +59,9 @@ export function collectOperations(ctx: ScanContext, ev: ViewEvaluator): Collecte
         BinaryExpression(path) {
           guard(path, () => collector.comparison(path));
         },
+        'ForOfStatement|ForInStatement'(path) {
+          guard(path, () => collector.loop(path as NodePath<t.ForOfStatement | t.ForInStatement>));
+        },
       };
       const sinks = listSinkVisitor(ev, file, (path, view) => collector.list(path, view), guard);
       file.program.traverse(traverse.visitors.merge([operations, sinks]));
@@ -362,6 +365,13 @@ class FileCollector {
       if (element.isSpreadElement() || !isRecordValue(element)) continue;
       this.create(path, view.store, element);
     }
+  }
+
+  /** `for (const id in users)`, `for (const n of notes)`: every record is read (a scan), whatever the body does. */
+  loop(path: NodePath<t.ForOfStatement | t.ForInStatement>): void {
+    const right = path.get('right') as NodePath;
+    const view = this.ev.asCollection(this.ev.view(this.file, right), path.isForInStatement() ? 'object' : 'array');
+    if (view?.type === 'collection' && view.whole) this.emit('list', view.store, right);
   }
 
   /** `link.expiresAt < Date.now()` on a record: expiry (TTL) check. */

@@ -5,7 +5,7 @@ import type { FunctionRef, SourceFile } from '../types';
 import type { View } from './model';
 import { destructuredKey, memberName, unwrap } from './syntax';
 import { ARRAY_METHODS, ITERATION_METHODS, type ViewEvaluator } from './ViewEvaluator';
-import { containsNode, shapeOf, union } from './views';
+import { containsNode, elementView, shapeOf, union } from './views';
 
 /*
  * What a function parameter holds: the record an array callback receives, the text an fs callback
@@ -27,7 +27,9 @@ export function paramView(ev: ViewEvaluator, file: SourceFile, binding: Binding)
     if (t.isObjectPattern(pattern) && !patternKey) return undefined;
     const parent = fnPath.parentPath;
     if (parent && (parent.isCallExpression() || parent.isOptionalCallExpression()) && fnPath.listKey === 'arguments') {
-      const fromCallback = callbackParamView(ev, file, parent, fnPath.key as number, index);
+      // `([id, user]) => …` over entries: the element of the pair this name takes.
+      const element = t.isArrayPattern(pattern) ? pattern.elements.findIndex((e) => e !== null && containsNode(e, binding.identifier)) : undefined;
+      const fromCallback = callbackParamView(ev, file, parent, fnPath.key as number, index, element);
       if (fromCallback) return patternKey ? ev.namedMember(fromCallback, patternKey, fnPath.node) : fromCallback;
     }
     const views: (View | undefined)[] = [];
@@ -41,7 +43,14 @@ export function paramView(ev: ViewEvaluator, file: SourceFile, binding: Binding)
 }
 
 /** The value parameter `paramIndex` of the function passed as argument `argIndex` of `call` receives. */
-function callbackParamView(ev: ViewEvaluator, file: SourceFile, call: NodePath<t.CallExpression | t.OptionalCallExpression>, argIndex: number, paramIndex: number): View | undefined {
+function callbackParamView(
+  ev: ViewEvaluator,
+  file: SourceFile,
+  call: NodePath<t.CallExpression | t.OptionalCallExpression>,
+  argIndex: number,
+  paramIndex: number,
+  element?: number,
+): View | undefined {
   const callee = unwrap(call.get('callee') as NodePath);
   if (callee.isMemberExpression() || callee.isOptionalMemberExpression()) {
     const name = memberName(callee.node) ?? '';
@@ -51,8 +60,11 @@ function callbackParamView(ev: ViewEvaluator, file: SourceFile, call: NodePath<t
     if (receiver && argIndex === 0) {
       const view = ARRAY_METHODS.has(name) ? ev.asCollection(receiver) : receiver;
       if (view?.type !== 'collection') return undefined;
-      const record: View = { type: 'record', store: view.store, origin: call.node, iteration: true };
-      if (shapeOf(view) === 'map') return name === 'forEach' && paramIndex === 0 ? record : undefined;
+      const record: View = elementView(view, call.node, element);
+      if (shapeOf(view) === 'map') {
+        if (name !== 'forEach') return undefined;
+        return paramIndex === 0 ? record : paramIndex === 1 ? { type: 'key', store: view.store } : undefined;
+      }
       if (ITERATION_METHODS.has(name) && paramIndex === 0) return record;
       if ((name === 'reduce' || name === 'reduceRight') && paramIndex === 1) return record;
       if ((name === 'sort' || name === 'toSorted') && paramIndex <= 1) return record;

@@ -47,3 +47,13 @@ export function containsNode(root: t.Node, target: t.Node): boolean {
 }
 
 export type { DataStore };
+
+/**
+ * One element of a collection view: a record, or for `Object.keys`/`for…in` a key, and for entries
+ * (`Object.entries`, iterating a Map) the key (`index` 0) or the record (`index` 1) of the pair.
+ */
+export function elementView(view: View & { type: 'collection' }, origin: t.Node, index?: number): View {
+  const pairs = view.items === 'entries' || (view.store.shape === 'map' && !view.array && !view.items);
+  if (view.items === 'keys' || (pairs && index === 0)) return { type: 'key', store: view.store };
+  return { type: 'record', store: view.store, origin, iteration: true };
+}

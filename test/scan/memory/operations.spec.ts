@@ -51,6 +51,22 @@ describe('operations on in-memory stores', () => {
       ]);
     });
 
+    it('enumerates object maps by keys and entries without mistaking each element for a lookup by id', () => {
+      const { summary } = analyseProject({
+        'app.js': [
+          'const users = {};',
+          'const todos = new Map();',
+          "app.get('/users', (req, res) => res.json(Object.keys(users).map((id) => users[id])));",
+          "app.get('/admins', (req, res) => { const out = []; for (const id in users) if (users[id].admin) out.push(users[id]); res.json(out); });",
+          "app.get('/by-email', (req, res) => res.json(Object.entries(users).find(([id, u]) => u.email === req.query.email)));",
+          "app.get('/todos/open', (req, res) => { const out = []; for (const [id, todo] of todos) if (!todo.done) out.push(todo); res.json(out); });",
+          "app.get('/users/:id', (req, res) => res.json(users[req.params.id]));",
+        ].join('\n'),
+      });
+      // Loops over every record read them all (a scan): a list.
+      expect(summary).toEqual(['filter-by-attr User app.js:5 [email]', 'list Todo app.js:6', 'list User app.js:3', 'list User app.js:4', 'read-by-id User app.js:7']);
+    });
+
     it('treats find on a non-key attribute (email) as a filter, and a reference attribute on a nested route as a relation', () => {
       const { summary } = analyseProject({
         'app.js': [
