@@ -10,6 +10,7 @@ import type { ApplyAnalysis } from './analysis/buildApplyAnalysis';
 import { planSupportFiles, type FileChange } from './planSupportFiles';
 import type { SeedData } from './rewrite/FileRewrite';
 import { rewriteFile } from './rewrite/rewriteFile';
+import { TODO_PREFIX } from './rewrite/addTodo';
 import { createSession, defaultDesignPath } from './session';
 import { combineTransforms, selectTransforms } from './transforms';
 
@@ -58,7 +59,27 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   }
   changes.push(...planSupportFiles(analysis, seeds, clientUsed));
   changes.sort((a, b) => a.rel.localeCompare(b.rel));
+  result.todos = collectMarkers(analysis, changes, result.todos);
   return result;
+}
+
+/**
+ * The TODO markers in the project once the changes are made — this run's and those an earlier run
+ * left (a re-run must still report them and exit 3), one per marker, in file and line order.
+ */
+function collectMarkers(analysis: ApplyAnalysis, changes: FileChange[], reported: ApplyResult['todos']): ApplyResult['todos'] {
+  const markers: ApplyResult['todos'] = [];
+  for (const source of analysis.project.sources) {
+    const text = changes.find((change) => change.rel === source.rel)?.after ?? source.text;
+    text.split('\n').forEach((line, index) => {
+      const at = line.indexOf(TODO_PREFIX);
+      if (at >= 0) markers.push({ file: source.rel, line: index + 2, message: line.slice(at + TODO_PREFIX.length).trim() });
+    });
+  }
+  for (const todo of reported) {
+    if (!markers.some((marker) => marker.file === todo.file && marker.message === todo.message)) markers.push(todo);
+  }
+  return markers.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 /** Files that use stores first; files that declare stores or JSON helpers last (they retire them). */
