@@ -25,6 +25,8 @@ export interface AnalysedStore {
 
 export interface DataStoreAnalysis {
   stores: AnalysedStore[];
+  /** Answers what any expression is in terms of the stores (for transforms); absent after an internal failure. */
+  evaluator?: ViewEvaluator;
 }
 
 const cache = new WeakMap<ProjectIndex, DataStoreAnalysis>();
@@ -105,7 +107,7 @@ function run(ctx: ScanContext): DataStoreAnalysis {
       });
     }
   }
-  return { stores: result };
+  return { stores: result, evaluator: ev };
 }
 
 /** One walk over every file: JSON requires/imports, fs writes, and the call sites of project functions. */

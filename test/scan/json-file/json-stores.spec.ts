@@ -153,4 +153,18 @@ describe('JSON file stores', () => {
     ]);
     expect(summary).toEqual(['create User a.js:3', 'delete Note b.mjs:3', 'read-by-id User a.js:4']);
   });
+
+  it('fs-extra readJson/writeJson (promise and sync forms) read and write parsed documents', () => {
+    const { stores, summary } = analyseProject({
+      'app.js': [
+        "const fse = require('fs-extra');",
+        "const FILE = './data/people.json';",
+        "app.get('/people', async (req, res) => res.json(await fse.readJson(FILE)));",
+        "app.post('/people', async (req, res) => { const people = fse.readJsonSync(FILE); people.push({ id: people.length + 1 }); await fse.writeJson(FILE, people); res.end(); });",
+      ].join('\n'),
+      'data/people.json': '[{"id":1,"name":"Ada"}]',
+    });
+    expect(stores.map((s) => [s.id, s.kind, s.entity])).toEqual([['json:data/people.json', 'json-file-promises', 'Person']]);
+    expect(summary).toEqual(['create Person app.js:4', 'list Person app.js:3']);
+  });
 });
