@@ -268,6 +268,22 @@ export class ViewEvaluator {
     return undefined;
   }
 
+  /** `this.data` assigned in the class (`this.data = JSON.parse(fs.readFileSync(f))` in the constructor). */
+  private thisMemberView(file: SourceFile, classPath: NodePath<t.Class>, name: string): View | undefined {
+    return this.guarded(this.key(classPath.node, 'this', name), () => {
+      const views: (View | undefined)[] = [];
+      classPath.get('body').traverse({
+        AssignmentExpression: (assignment) => {
+          const left = assignment.node.left;
+          if (t.isMemberExpression(left) && t.isThisExpression(left.object) && memberName(left) === name) {
+            views.push(this.view(file, assignment.get('right')));
+          }
+        },
+      });
+      return union(views);
+    });
+  }
+
   /** `this.notes` inside a method of an object literal (`const store = { notes: [], add() { this.notes.push(…) } }`). */
   private objectThisMember(file: SourceFile, p: NodePath, name: string): View | undefined {
     const fn = p.getFunctionParent();
@@ -383,6 +399,8 @@ export class ViewEvaluator {
       }
       case 'expression':
         return this.view(origin.file, origin.path);
+      case 'this-member':
+        return this.thisMemberView(origin.file, origin.classPath, origin.name);
       default:
         return undefined;
     }

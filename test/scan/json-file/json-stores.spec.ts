@@ -167,4 +167,23 @@ describe('JSON file stores', () => {
     expect(stores.map((s) => [s.id, s.kind, s.entity])).toEqual([['json:data/people.json', 'json-file-promises', 'Person']]);
     expect(summary).toEqual(['create Person app.js:4', 'list Person app.js:3']);
   });
+
+  it('a document held on `this` by a small database class and written back by its method', () => {
+    const { stores, summary } = analyseProject({
+      'db.js': [
+        "const fs = require('fs');",
+        "class Db { constructor() { this.data = JSON.parse(fs.readFileSync('./db.json', 'utf8')); } write() { fs.writeFileSync('./db.json', JSON.stringify(this.data)); } }",
+        'module.exports = new Db();',
+      ].join('\n'),
+      'routes.js': [
+        "const db = require('./db');",
+        "app.post('/u', (req, res) => { db.data.users.push({ id: 2 }); db.write(); res.end(); });",
+        "app.get('/u/:id', (req, res) => res.json(db.data.users.find((u) => u.id == req.params.id)));",
+        "app.get('/p', (req, res) => res.json(db.data.posts));",
+      ].join('\n'),
+      'db.json': '{"users":[{"id":1}],"posts":[]}',
+    });
+    expect(stores.map((s) => s.id).sort()).toEqual(['json:db.json#posts', 'json:db.json#users']);
+    expect(summary).toEqual(['create User routes.js:2', 'list Post routes.js:4', 'read-by-id User routes.js:3']);
+  });
 });
