@@ -13,12 +13,18 @@ import { rewriteFile } from './rewrite/rewriteFile';
 import { TODO_PREFIX } from './rewrite/addTodo';
 import { createSession, defaultDesignPath } from './session';
 import { combineTransforms, selectTransforms } from './transforms';
+import { applyInfrastructure } from '../infra-step';
 
 export interface ApplyOptions {
   /** Transform names (default: all). */
   transforms?: string[];
   /** Design file (default `<dir>/.migration/dynamodb.json`). */
   design?: string;
+  /**
+   * Also write the infrastructure (src/infra-step: DatabaseStack + CDK wiring, or a new
+   * `infrastructure/` app for servers). Default: yes, unless `transforms` names others only.
+   */
+  infrastructure?: boolean;
 }
 
 export interface ApplyResult {
@@ -29,6 +35,8 @@ export interface ApplyResult {
   rewritten: number;
   todos: { file: string; line: number; message: string }[];
   diagnostics: DiagnosticRecord[];
+  /** Lines to show after the summary (infrastructure notes: env vars a server must set, …). */
+  notes: string[];
 }
 
 export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -39,12 +47,12 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   const analysis = session.analysis;
   const changes: FileChange[] = [];
   const seeds: SeedData[] = [];
-  const result: ApplyResult = { root, designPath, changes, rewritten: 0, todos: [], diagnostics: [] };
+  const result: ApplyResult = { root, designPath, changes, rewritten: 0, todos: [], diagnostics: [], notes: [] };
   for (const problem of analysis.problems) {
     result.diagnostics.push({ severity: 'warning', code: 'apply-store-skipped', file: problem.store.file, line: problem.store.line, message: problem.message });
   }
   let clientUsed = false;
-  for (const rel of orderFiles(analysis)) {
+  for (const rel of selectFiles(analysis, combined.selectAll)) {
     const source = analysis.project.getSource(rel);
     if (!source) continue;
     const { output, report } = rewriteFile(rel, source.text, analysis, combined.origins, combined.steps);
@@ -58,6 +66,13 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     }
   }
   changes.push(...planSupportFiles(analysis, seeds, clientUsed));
+  const withInfrastructure = options.infrastructure ?? (!options.transforms?.length || options.transforms.includes('cdk-wire-table'));
+  if (withInfrastructure) {
+    const infrastructure = await applyInfrastructure(root, analysis.design, analysis.model, { dry: true });
+    for (const change of infrastructure.changes) if (!changes.some((known) => known.rel === change.path)) changes.push({ rel: change.path, before: change.before, after: change.after });
+    result.diagnostics.push(...infrastructure.diagnostics);
+    result.notes.push(...infrastructure.notes);
+  }
   changes.sort((a, b) => a.rel.localeCompare(b.rel));
   result.todos = collectMarkers(analysis, changes, result.todos);
   return result;
@@ -80,6 +95,17 @@ function collectMarkers(analysis: ApplyAnalysis, changes: FileChange[], reported
     if (!markers.some((marker) => marker.file === todo.file && marker.message === todo.message)) markers.push(todo);
   }
   return markers.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/**
+ * The files to rewrite: every source when a selected transform finds its own sites (SQLite), else
+ * the files that use stores or call functions that become async.
+ */
+function selectFiles(analysis: ApplyAnalysis, all: boolean): string[] {
+  const ordered = orderFiles(analysis);
+  if (!all) return ordered;
+  const rest = analysis.project.sources.map((source) => source.rel).filter((rel) => !ordered.includes(rel)).sort();
+  return [...rest, ...ordered];
 }
 
 /** Files that use stores first; files that declare stores or JSON helpers last (they retire them). */

@@ -33,7 +33,7 @@ export function selectTransforms(names: string[] | undefined): TransformDefiniti
 }
 
 /** One rewrite per file with the steps of every selected transform, each step once, in order. */
-export function combineTransforms(definitions: TransformDefinition[]): Pick<TransformDefinition, 'origins' | 'steps'> {
+export function combineTransforms(definitions: TransformDefinition[]): Pick<TransformDefinition, 'origins' | 'steps'> & { selectAll: boolean } {
   const steps: RewriteStep[] = [];
   for (const definition of definitions) for (const step of definition.steps) if (!steps.includes(step)) steps.push(step);
   // preparation first, then rewrites, then retiring old code, async, cleanup and imports; other steps keep their place
@@ -42,5 +42,10 @@ export function combineTransforms(definitions: TransformDefinition[]): Pick<Tran
     return index === -1 ? STEP_ORDER.indexOf('rewriteCollections') + 0.5 : index;
   };
   const ordered = steps.map((step, index) => ({ step, index })).sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index);
-  return { origins: [...new Set(definitions.flatMap((definition) => definition.origins))], steps: ordered.map((item) => item.step) };
+  return {
+    origins: [...new Set(definitions.flatMap((definition) => definition.origins))],
+    steps: ordered.map((item) => item.step),
+    // a transform with no store origins (SQLite) finds its own call sites: every file is offered to it
+    selectAll: definitions.some((definition) => definition.origins.length === 0),
+  };
 }

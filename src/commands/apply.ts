@@ -19,6 +19,8 @@ export interface ApplyCommandOptions {
   print?: boolean;
   force?: boolean;
   design?: string;
+  /** Also write the infrastructure (default: yes unless --transform names others only). */
+  infrastructure?: boolean;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
 }
@@ -37,7 +39,7 @@ export async function runApply(options: ApplyCommandOptions): Promise<number> {
   }
   let result: ApplyResult;
   try {
-    result = await apply(root, { transforms: options.transform, design: options.design });
+    result = await apply(root, { transforms: options.transform, design: options.design, infrastructure: options.infrastructure });
   } catch (error) {
     if (error instanceof DesignError) {
       stderr.write(`dynamodb-codemod apply: ${error.message}\n`);
@@ -59,6 +61,7 @@ export async function runApply(options: ApplyCommandOptions): Promise<number> {
     for (const change of result.changes) if (!change.kept) stdout.write(`// ---- ${change.rel}\n${change.after}`);
   }
   stdout.write(renderSummary(result, Boolean(options.dry)));
+  if (result.notes.length) stdout.write(`${result.notes.join('\n')}\n`);
   for (const change of result.changes) if (change.kept) stderr.write(`warning: ${change.kept}\n`);
   for (const diagnostic of result.diagnostics) if (diagnostic.code !== 'apply-todo') stderr.write(`${diagnostic.severity}: ${diagnostic.file}:${diagnostic.line} ${diagnostic.message}\n`);
   return result.todos.length ? EXIT.todosLeft : EXIT.ok;

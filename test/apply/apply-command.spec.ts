@@ -93,7 +93,7 @@ describe('apply command', () => {
     const dir = makeApp({ 'app.js': APP, 'package.json': '{\n  "name": "notes"\n}\n' });
     const out = capture();
     const before = fs.readFileSync(path.join(dir, 'app.js'), 'utf8');
-    expect(await runApply({ dir, dry: true, stdout: out.stream, stderr: capture().stream })).toBe(0);
+    expect(await runApply({ dir, dry: true, infrastructure: false, stdout: out.stream, stderr: capture().stream })).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'app.js'), 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(dir, 'dynamodb.js'))).toBe(false);
     expect(out.text()).toContain('--- a/app.js');
@@ -112,14 +112,14 @@ describe('apply command', () => {
   it('writes, adds the SDK to package.json, and exits 0; a second run changes nothing', async () => {
     const dir = makeApp({ 'app.js': APP, 'package.json': '{\n  "name": "notes",\n  "dependencies": {\n    "express": "^4.18.2"\n  }\n}\n' });
     const err = capture();
-    expect(await runApply({ dir, stdout: capture().stream, stderr: err.stream })).toBe(0);
+    expect(await runApply({ dir, infrastructure: false, stdout: capture().stream, stderr: err.stream })).toBe(0);
     expect(err.text()).toMatch(/not in a git repository/);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(Object.keys(manifest.dependencies)).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', 'express']);
     expect(fs.readFileSync(path.join(dir, 'dynamodb.js'), 'utf8')).toContain("const NOTES_TABLE_NAME = process.env.NOTES_TABLE_NAME || 'Notes';");
     const snapshot = fs.readFileSync(path.join(dir, 'app.js'), 'utf8');
     const out = capture();
-    expect(await runApply({ dir, stdout: out.stream, stderr: capture().stream })).toBe(0);
+    expect(await runApply({ dir, infrastructure: false, stdout: out.stream, stderr: capture().stream })).toBe(0);
     expect(out.text()).toContain('Changed 0 files.');
     expect(fs.readFileSync(path.join(dir, 'app.js'), 'utf8')).toBe(snapshot);
   });
