@@ -35,10 +35,11 @@ export function propertyKey(ctx: EmitContext, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoted(ctx, name);
 }
 
-/** `{ id: <value> }` as template parts, shorthand `{ id }` when the value is a variable of that name. */
+/**
+ * `{ id: <value> }` as template parts. Always written out in full (never the `{ id }` shorthand):
+ * every transform's expected output depends on this exact shape.
+ */
 export function keyObjectParts(ctx: EmitContext, keyName: string, value: ExpressionKind): Part[] {
-  const node = value as { type: string; name?: string };
-  if (node.type === 'Identifier' && node.name === keyName) return [`{ ${keyName} }`];
   return [`{ ${propertyKey(ctx, keyName)}: `, value, ' }'];
 }
 
