@@ -30,6 +30,8 @@ export interface DataStoreAnalysis {
 }
 
 const cache = new WeakMap<ProjectIndex, DataStoreAnalysis>();
+/** Bookkeeping collections, not app data: caches, memo tables, queues, listener lists. */
+const NOT_DATA_NAMES = /(^|_|[a-z])(cache|caches|memo|memos|seen|visited|pending|queue|stack|timers|listeners|subscribers|handlers|sockets|locks|registry|inflight)$/i;
 
 /**
  * The shared analysis behind the in-memory and JSON-file families: run once per project, each
@@ -207,6 +209,7 @@ function fieldNames(store: DataStore, collected: Collected, seeds: Seeds | undef
 /** JSON collections are data by construction; a memory collection must be written, or read and hold plain records. */
 function isConfirmed(store: DataStore, ops: RawOp[], seeds: Seeds | undefined): boolean {
   if (store.family === 'json') return true;
+  if (NOT_DATA_NAMES.test(store.binding.split('.').pop() ?? '')) return false;
   const mine = ops.filter((op) => op.store === store);
   if (mine.some((op) => op.op === 'create' || op.op === 'update' || op.op === 'delete')) return true;
   if (mine.length === 0 || /^[A-Z0-9_]+$/.test(store.binding)) return false;

@@ -211,6 +211,8 @@ class FileCollector {
 
   /** `map.set(k, v)` / `obj[k] = v`: a create or an update depending on the value and the key. */
   private keyedWrite(path: NodePath, store: DataStore, keyPath: NodePath, value: NodePath): void {
+    // `hits.set(req.ip, count + 1)`: a counter or flag per key, not a record.
+    if (!isRecordValue(value)) return;
     this.keyHint(store, keyPath, value);
     if (!path.getFunctionParent()) {
       this.out.seedWrites.push({ store, file: this.file, value, key: keyPath });

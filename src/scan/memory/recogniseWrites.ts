@@ -2,7 +2,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { SourceFile } from '../types';
 import type { DataStore, RecordLiteral, View } from './model';
-import { propertyKeyName, unwrap } from './syntax';
+import { isNowExpression, propertyKeyName, unwrap } from './syntax';
 import type { ViewEvaluator } from './ViewEvaluator';
 
 /** What a written value is: a new record (with its literal, if any), or an existing record put back (update). */
@@ -141,10 +141,20 @@ function initObject(id: NodePath<t.Identifier>): NodePath<t.ObjectExpression> | 
   return init.isObjectExpression() ? init : undefined;
 }
 
-/** True for values that can be records: not string/number/boolean literals or templates. */
-export function isRecordValue(path: NodePath): boolean {
+/** True for values that can be records: not strings, numbers, booleans, counters or sets (also through a local constant). */
+export function isRecordValue(path: NodePath, depth = 0): boolean {
   const p = unwrap(path);
-  return !(p.isStringLiteral() || p.isNumericLiteral() || p.isBooleanLiteral() || p.isTemplateLiteral() || p.isBinaryExpression() || p.isNullLiteral());
+  if (p.isStringLiteral() || p.isNumericLiteral() || p.isBooleanLiteral() || p.isTemplateLiteral() || p.isNullLiteral()) return false;
+  if (p.isBinaryExpression() || p.isUpdateExpression() || p.isUnaryExpression()) return false;
+  if (p.isLogicalExpression()) return isRecordValue(p.get('left'), depth + 1) && isRecordValue(p.get('right'), depth + 1);
+  if (p.isNewExpression() && t.isIdentifier(p.node.callee) && ['Set', 'Date', 'Map', 'WeakMap'].includes(p.node.callee.name)) return false;
+  if (p.isCallExpression() && isNowExpression(p)) return false;
+  if (p.isIdentifier() && depth < 3) {
+    const binding = p.scope.getBinding(p.node.name);
+    const decl = binding?.path;
+    if (decl?.isVariableDeclarator() && t.isIdentifier(decl.node.id) && decl.node.init) return isRecordValue(decl.get('init') as NodePath, depth + 1);
+  }
+  return true;
 }
 
 /** The object literal a value is (directly, through a local constant, or at the call sites of a helper parameter). */

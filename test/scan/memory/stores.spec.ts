@@ -97,7 +97,7 @@ describe('in-memory stores', () => {
     ]);
   });
 
-  it('ignores collections that are not data: local error lists, middleware lists, route tables, constants', () => {
+  it('ignores collections that are not data: local error lists, middleware lists, route tables, constants, counters, caches', () => {
     const { stores } = analyseProject({
       'app.js': [
         "const middlewares = [cors(), express.json()];",
@@ -109,6 +109,10 @@ describe('in-memory stores', () => {
         "const log = [];",
         "app.use((req, res, next) => { log.push(`${req.method} ${req.url}`); next(); });",
         "app.get('/x', (req, res) => res.json(validate(req.body)));",
+        'const hits = new Map();',
+        "app.use((req, res, next) => { const n = (hits.get(req.ip) || 0) + 1; hits.set(req.ip, n); next(); });",
+        'const responseCache = new Map();',
+        "app.get('/weather/:city', async (req, res) => { if (!responseCache.has(req.params.city)) responseCache.set(req.params.city, { at: Date.now(), body: await fetchWeather(req.params.city) }); res.json(responseCache.get(req.params.city).body); });",
       ].join('\n'),
     });
     expect(stores).toEqual([]);
