@@ -206,14 +206,15 @@ function fieldNames(store: DataStore, collected: Collected, seeds: Seeds | undef
   return names;
 }
 
-/** JSON collections are data by construction; a memory collection must be written, or read and hold plain records. */
+/** JSON collections are data by construction; a memory collection must be written, or read and start with plain records. */
 function isConfirmed(store: DataStore, ops: RawOp[], seeds: Seeds | undefined): boolean {
   if (store.family === 'json') return true;
   if (NOT_DATA_NAMES.test(store.binding.split('.').pop() ?? '')) return false;
   const mine = ops.filter((op) => op.store === store);
   if (mine.some((op) => op.op === 'create' || op.op === 'update' || op.op === 'delete')) return true;
   if (mine.length === 0 || /^[A-Z0-9_]+$/.test(store.binding)) return false;
-  return !seeds?.nonData;
+  // Only read: a store if it starts with plain data records (an empty one that nothing fills is not data).
+  return Boolean(seeds && seeds.records.length > 0 && !seeds.nonData);
 }
 
 function toStoreFinding(ctx: ScanContext, store: DataStore, entity: string, id: string): StoreFinding {

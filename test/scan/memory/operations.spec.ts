@@ -61,10 +61,19 @@ describe('operations on in-memory stores', () => {
           "app.get('/by-email', (req, res) => res.json(Object.entries(users).find(([id, u]) => u.email === req.query.email)));",
           "app.get('/todos/open', (req, res) => { const out = []; for (const [id, todo] of todos) if (!todo.done) out.push(todo); res.json(out); });",
           "app.get('/users/:id', (req, res) => res.json(users[req.params.id]));",
+          "app.post('/users', (req, res) => { const id = crypto.randomUUID(); users[id] = { id, ...req.body }; todos.set(id, { id, done: false }); res.end(); });",
         ].join('\n'),
       });
       // Loops over every record read them all (a scan): a list.
-      expect(summary).toEqual(['filter-by-attr User app.js:5 [email]', 'list Todo app.js:6', 'list User app.js:3', 'list User app.js:4', 'read-by-id User app.js:7']);
+      expect(summary).toEqual([
+        'create Todo app.js:8',
+        'create User app.js:8',
+        'filter-by-attr User app.js:5 [email]',
+        'list Todo app.js:6',
+        'list User app.js:3',
+        'list User app.js:4',
+        'read-by-id User app.js:7',
+      ]);
     });
 
     it('treats find on a non-key attribute (email) as a filter, and a reference attribute on a nested route as a relation', () => {
