@@ -12,7 +12,7 @@ import type { SeedData } from './rewrite/FileRewrite';
 import { rewriteFile } from './rewrite/rewriteFile';
 import { TODO_PREFIX } from './rewrite/addTodo';
 import { createSession, defaultDesignPath } from './session';
-import { combineTransforms, selectTransforms } from './transforms';
+import { combineTransforms, INFRASTRUCTURE_TRANSFORM, selectTransforms } from './transforms';
 import { applyInfrastructure } from '../infra-step';
 
 export interface ApplyOptions {
@@ -66,7 +66,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     }
   }
   changes.push(...planSupportFiles(analysis, seeds, clientUsed));
-  const withInfrastructure = options.infrastructure ?? (!options.transforms?.length || options.transforms.includes('cdk-wire-table'));
+  const withInfrastructure = options.infrastructure ?? (!options.transforms?.length || options.transforms.includes(INFRASTRUCTURE_TRANSFORM));
   if (withInfrastructure) {
     const infrastructure = await applyInfrastructure(root, analysis.design, analysis.model, { dry: true });
     for (const change of infrastructure.changes) if (!changes.some((known) => known.rel === change.path)) changes.push({ rel: change.path, before: change.before, after: change.after });

@@ -27,10 +27,15 @@ export function listTransforms(): TransformDefinition[] {
 export function selectTransforms(names: string[] | undefined): TransformDefinition[] {
   const all = listTransforms();
   if (!names?.length) return all;
-  const unknown = names.filter((name) => !all.some((definition) => definition.name === name));
-  if (unknown.length) throw new Error(`unknown transform ${unknown.join(', ')}; available: ${all.map((definition) => definition.name).join(', ')}`);
+  // cdk-wire-table is the infrastructure step (see apply()), not a source rewrite
+  const unknown = names.filter((name) => name !== INFRASTRUCTURE_TRANSFORM && !all.some((definition) => definition.name === name));
+  if (unknown.length) {
+    throw new Error(`unknown transform ${unknown.join(', ')}; available: ${[...all.map((definition) => definition.name), INFRASTRUCTURE_TRANSFORM].join(', ')}`);
+  }
   return all.filter((definition) => names.includes(definition.name));
 }
+
+export const INFRASTRUCTURE_TRANSFORM = 'cdk-wire-table';
 
 /** One rewrite per file with the steps of every selected transform, each step once, in order. */
 export function combineTransforms(definitions: TransformDefinition[]): Pick<TransformDefinition, 'origins' | 'steps'> & { selectAll: boolean } {
