@@ -75,13 +75,13 @@ describe('sloppy code', () => {
     const root = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'cli-dup-'));
     fs.writeFileSync(
       path.join(root, 'app.js'),
-      "const express = require('express');\nconst app = express();\nlet todos = [];\nlet todos = [{ id: 1 }];\napp.get('/todos', (req, res) => res.json(todos));\napp.listen(3000);\n",
+      "const express = require('express');\nconst app = express();\nlet todos = [];\nlet todos = [{ id: 1 }];\napp.get('/todos', (req, res) => res.json(todos));\napp.post('/todos', (req, res) => { todos.push(req.body); res.status(201).json(req.body); });\napp.listen(3000);\n",
     );
     const { status, stdout } = cli(['scan', root, '--json']);
     expect(status).toBe(0);
     const model = JSON.parse(stdout);
     expect(model.diagnostics).toContainEqual(expect.objectContaining({ code: 'parse-recovered', file: 'app.js', severity: 'warning' }));
-    expect(model.handlers.map((h: { id: string }) => h.id)).toEqual(['GET /todos']);
+    expect(model.handlers.map((h: { id: string }) => h.id)).toEqual(['GET /todos', 'POST /todos']);
     expect(model.operations).toContainEqual(expect.objectContaining({ op: 'list', handler: 'GET /todos' }));
   });
 });

@@ -127,7 +127,7 @@ export class ViewEvaluator {
     if (p.isAssignmentExpression()) return this.view(file, p.get('right'));
     if (p.isArrayExpression() && p.node.elements.length === 1 && t.isSpreadElement(p.node.elements[0])) {
       const inner = this.asCollection(this.view(file, (p.get('elements')[0] as NodePath).get('argument') as NodePath));
-      return inner?.type === 'collection' ? { ...inner, array: true } : undefined;
+      return inner?.type === 'collection' ? { ...inner, array: true, copy: true } : undefined;
     }
     return undefined;
   }
@@ -315,11 +315,11 @@ export class ViewEvaluator {
       if (global === 'Object' && (name === 'values' || name === 'entries' || name === 'keys')) {
         const inner = this.asCollection(this.view(file, args[0]), 'object');
         if (inner?.type !== 'collection') return undefined;
-        return { ...inner, array: true, items: name === 'values' ? undefined : name };
+        return { ...inner, array: true, copy: true, items: name === 'values' ? undefined : name };
       }
       if (global === 'Array' && name === 'from') {
         const inner = this.view(file, args[0]);
-        return inner?.type === 'collection' ? { ...inner, array: true } : inner;
+        return inner?.type === 'collection' ? { ...inner, array: true, copy: true } : inner;
       }
       if (global === 'Promise' && name === 'resolve') return this.view(file, args[0]);
       if (name !== undefined) {
@@ -351,17 +351,18 @@ export class ViewEvaluator {
     if (shapeOf(view) === 'map') {
       if (name === 'get') return { type: 'record', store, origin: call.node, iteration: false };
       if (name === 'values' || name === 'entries' || name === 'keys') {
-        return { type: 'collection', store, whole: view.whole, array: true, items: name === 'values' ? undefined : name };
+        return { type: 'collection', store, whole: view.whole, array: true, copy: true, items: name === 'values' ? undefined : name };
       }
       return undefined;
     }
     if ((name === 'find' || name === 'findLast') && view.items === 'keys') return { type: 'key', store };
     if (name === 'find' || name === 'findLast') return { type: 'record', store, origin: call.node, iteration: false };
     if (name === 'findIndex' || name === 'findLastIndex' || name === 'indexOf') return { type: 'index', store, origin: call.node };
-    if (name === 'filter') return { type: 'collection', store, whole: view.whole && keepsEveryRecord(this, file, args[0]), array: true, items: view.items };
+    if (name === 'filter') return { type: 'collection', store, whole: view.whole && keepsEveryRecord(this, file, args[0]), array: true, copy: true, items: view.items };
     // `Object.keys(users).map((id) => users[id])` holds records again.
-    if (name === 'map' || name === 'flatMap') return { type: 'collection', store, whole: view.whole, array: true };
-    if (COPY_METHODS.has(name)) return { type: 'collection', store, whole: view.whole, array: true, items: view.items };
+    if (name === 'map' || name === 'flatMap') return { type: 'collection', store, whole: view.whole, array: true, copy: true };
+    if (name === 'sort' || name === 'reverse') return view; // in place: the same array
+    if (COPY_METHODS.has(name)) return { type: 'collection', store, whole: view.whole, array: true, copy: true, items: view.items };
     if (name === 'at' || name === 'pop' || name === 'shift') return elementView(view, call.node);
     return undefined;
   }

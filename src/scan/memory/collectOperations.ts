@@ -10,10 +10,14 @@ import { listSinkVisitor } from './recogniseSinks';
 import { reportContainerAccess, underExpiryCheck } from './recogniseGuards';
 import { requestPart } from './requestValueSource';
 import { fieldOfComparison } from './recogniseTtl';
+import { storeKindOf } from './nameStores';
 import { isNowExpression, isNowPlusDuration, memberName, propertyKeyName, textOf, unwrap } from './syntax';
 import { ARRAY_METHODS, shapeOf, type ViewEvaluator } from './ViewEvaluator';
 
 const MUTATING_FIELD_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'set', 'add', 'delete']);
+const COLLECTION_MUTATIONS = new Set(['push', 'unshift', 'splice', 'concat', 'pop', 'shift']);
+/** A copy of a JSON file's collection that is then written back replaces the file: its changes count. */
+const savedCopy = (store: DataStore): boolean => /^json-file-/.test(storeKindOf(store));
 const PREDICATE_METHODS = new Set(['find', 'findLast', 'findIndex', 'findLastIndex', 'filter', 'some', 'every']);
 
 /** Walks every function of the project and records what it does to the data stores. */
@@ -122,6 +126,7 @@ class FileCollector {
     }
     const view = ARRAY_METHODS.has(name) ? this.ev.asCollection(receiver) : receiver;
     if (view?.type !== 'collection') return;
+    if (view.copy && COLLECTION_MUTATIONS.has(name) && !savedCopy(view.store)) return;
     if (shapeOf(view) === 'map') this.mapMethod(path, view.store, name, args);
     else this.arrayMethod(path, view.store, name, args);
   }
@@ -297,7 +302,7 @@ class FileCollector {
       this.keyedWrite(path, store, left.get('property') as NodePath, right);
       return;
     }
-    if (shapeOf(target) === 'array' && left.node.computed) {
+    if (shapeOf(target) === 'array' && left.node.computed && (!target.copy || savedCopy(store))) {
       const index = this.ev.view(this.file, left.get('property') as NodePath);
       const classified = classifyWrittenValue(this.ev, this.file, right, store);
       const consumes = [...classified.consumes, ...(index?.type === 'index' ? [index.origin] : [])];

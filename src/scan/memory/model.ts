@@ -52,8 +52,9 @@ export interface DataStore {
 export type View =
   /** The collection itself or a copy of it; `whole` when not narrowed to some records by an attribute;
    *  `array` when a Map/object store was enumerated into an array (`[...m.values()]`, `Object.values(o)`);
-   *  `items` when its elements are keys or [key, record] pairs rather than records. */
-  | { type: 'collection'; store: DataStore; whole: boolean; array?: boolean; items?: 'keys' | 'entries' }
+   *  `items` when its elements are keys or [key, record] pairs rather than records;
+   *  `copy` when it is a new array (`filter`, `slice`, `[...xs]`): adding to or removing from it changes no store. */
+  | { type: 'collection'; store: DataStore; whole: boolean; array?: boolean; items?: 'keys' | 'entries'; copy?: boolean }
   /** A key of a Map/object store (`Object.keys(users)`, `for (const id in users)`, `[id, todo]` of entries). */
   | { type: 'key'; store: DataStore }
   /** One record; `origin` is the lookup (or iteration) that produced it. */

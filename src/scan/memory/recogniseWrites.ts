@@ -145,7 +145,7 @@ function initObject(id: NodePath<t.Identifier>): NodePath<t.ObjectExpression> | 
 export function isRecordValue(path: NodePath, depth = 0): boolean {
   const p = unwrap(path);
   if (p.isStringLiteral() || p.isNumericLiteral() || p.isBooleanLiteral() || p.isTemplateLiteral() || p.isNullLiteral()) return false;
-  if (p.isBinaryExpression() || p.isUpdateExpression() || p.isUnaryExpression()) return false;
+  if (p.isBinaryExpression() || p.isUpdateExpression() || p.isUnaryExpression() || p.isArrayExpression() || p.isFunction()) return false;
   if (p.isLogicalExpression()) return isRecordValue(p.get('left'), depth + 1) && isRecordValue(p.get('right'), depth + 1);
   if (p.isNewExpression() && t.isIdentifier(p.node.callee) && ['Set', 'Date', 'Map', 'WeakMap'].includes(p.node.callee.name)) return false;
   if (p.isCallExpression() && isNowExpression(p)) return false;

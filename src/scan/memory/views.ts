@@ -30,7 +30,14 @@ export function union(views: (View | undefined)[]): View | undefined {
   const collections = defined.filter((v): v is View & { type: 'collection' } => v.type === 'collection');
   if (collections.length > 0) {
     const first = collections[0];
-    return { ...first, whole: collections.some((c) => c.store === first.store && c.whole), array: collections.some((c) => c.array) || undefined };
+    const same = collections.filter((c) => c.store === first.store);
+    return {
+      ...first,
+      whole: same.some((c) => c.whole),
+      array: collections.some((c) => c.array) || undefined,
+      // A value that may be the collection itself is not a mere copy.
+      copy: same.every((c) => c.copy) || undefined,
+    };
   }
   return defined[0];
 }
