@@ -13,6 +13,19 @@ describe('memory-to-dynamodb fixtures', () => {
     expect(names.some((name) => /no-change/.test(name))).toBe(true);
     expect(names.some((name) => /formatting/.test(name))).toBe(true);
     expect(names.some((name) => /unsupported/.test(name))).toBe(true);
+    // already-migrated code in, nothing out
+    expect(cases.some((testCase) => /idempotent/.test(testCase.name) && testCase.expected === undefined)).toBe(true);
+    // a tab-indented file: every operation still found (recast expands leading tabs before parsing)
+    expect(cases.some((testCase) => /formatting/.test(testCase.name) && /^\t+\S/m.test(testCase.input))).toBe(true);
+  });
+
+  it('keeps CRLF line ends and rewrites the same operations in a CRLF file', () => {
+    const tabs = cases.find((testCase) => testCase.name === 'formatting-tabs')!;
+    const lf = runTransformCase(transform.definition, tabs);
+    const crlf = runTransformCase(transform.definition, tabs, tabs.input.replace(/\n/g, '\r\n'));
+    expect(crlf.report.rewritten).toBe(lf.report.rewritten);
+    expect(crlf.report.rewritten).toBeGreaterThan(0);
+    expect(crlf.output).toBe(lf.output!.replace(/\n/g, '\r\n'));
   });
 
   it.each(cases.map((testCase) => [`${testCase.scenario}/${testCase.name}`, testCase] as const))('%s', (_name, testCase) => {

@@ -115,6 +115,11 @@ function matchNewLinesToStyle(printed: string, original: string, style: CodeStyl
     .join('\n');
 }
 
+function usesCrlf(source: string): boolean {
+  const crlf = (source.match(/\r\n/g) ?? []).length;
+  return crlf > 0 && crlf * 2 >= (source.match(/\n/g) ?? []).length;
+}
+
 export class FileRewrite {
   readonly j: JSCodeshift;
   readonly root: Collection;
@@ -304,6 +309,8 @@ export class FileRewrite {
   toSource(): string {
     const tabs = this.style.indent === '\t';
     const printed = this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true });
-    return matchNewLinesToStyle(tabs ? indentNewLinesWithTabs(printed, this.source) : printed, this.source, this.style);
+    const styled = matchNewLinesToStyle(tabs ? indentNewLinesWithTabs(printed, this.source) : printed, this.source, this.style);
+    // recast prints LF line ends; a CRLF file stays CRLF
+    return usesCrlf(this.source) ? styled.replace(/\r?\n/g, '\r\n') : styled;
   }
 }
