@@ -13,10 +13,14 @@ const IRREGULAR: Record<string, string> = {
   analysis: 'analysis',
 };
 
+/** Plurals in -ies whose singular ends in -ie, not -y (`movies` → `movie`, not `movy`). */
+const IE_SINGULARS = /(mov|cook|zomb|self|rook|brown|calor|goal|hood|smooth|freeb|gen|newb|pix|vegg|book|budg|group|tech|food|room|bird|prair|aunt|sort|eyr|^[tlpd])ies$/i;
+
 /** Singular form of an English plural as it appears in code (`notes`, `categories`, `addresses`). */
 export function singularize(word: string): string {
   const lower = word.toLowerCase();
   if (IRREGULAR[lower]) return matchCase(word, IRREGULAR[lower]);
+  if (IE_SINGULARS.test(word)) return word.slice(0, -1);
   if (/[^aeiou]ies$/i.test(word)) return word.slice(0, -3) + (isUpper(word) ? 'Y' : 'y');
   if (/(ss|sh|ch|x|z|us)es$/i.test(word)) return word.slice(0, -2);
   if (/(us|ss|is)$/i.test(word)) return word;
