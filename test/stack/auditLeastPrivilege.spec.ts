@@ -31,7 +31,7 @@ function buildOverGrantedStack() {
   });
   const users = new TableV2(stack, 'UsersTable', { partitionKey: { name: 'id', type: AttributeType.STRING } });
   const make = (id: string) =>
-    new LambdaFunction(stack, id, { runtime: Runtime.NODEJS_20_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {}') });
+    new LambdaFunction(stack, id, { runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {}') });
   const exact = make('Exact');
   exact.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [notes.tableArn] }));
   const lister = make('Lister');

@@ -11,7 +11,7 @@ class ShortenerStack extends Stack {
 		super(scope, id, props)
 
 		this.handler = new lambda.Function(this, "Shortener", {
-			runtime: lambda.Runtime.NODEJS_20_X,
+			runtime: lambda.Runtime.NODEJS_24_X,
 			code: lambda.Code.fromAsset("lambda"),
 			handler: "shortener.handler"
 		})

@@ -11,13 +11,13 @@ export class NotesStack extends cdk.Stack {
     const code = lambda.Code.fromAsset(path.join(__dirname, '../lambda'));
 
     const listNotesFunction = new lambda.Function(this, 'ListNotesFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code,
       handler: 'listNotes.handler',
     });
 
     const getNoteFunction = new lambda.Function(this, 'GetNoteFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code,
       handler: 'getNote.handler',
       environment: {
@@ -26,14 +26,14 @@ export class NotesStack extends cdk.Stack {
     });
 
     const createNoteFunction = new lambda.Function(this, 'CreateNoteFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code: lambda.Code.fromAsset(path.join(__dirname, '..', 'lambda')),
       handler: 'createNote.handler',
       timeout: cdk.Duration.seconds(10),
     });
 
     const deleteNoteFunction = new lambda.Function(this, 'DeleteNoteFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code,
       handler: 'deleteNote.handler',
       environment: { LOG_LEVEL: 'info' }, // same level everywhere
@@ -41,7 +41,7 @@ export class NotesStack extends cdk.Stack {
 
     // Health check: inline code, no table.
     const healthFunction = new lambda.Function(this, 'HealthFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
       handler: 'index.handler',
     });

@@ -17,7 +17,7 @@ export class NotesStack extends cdk.Stack {
     const code = lambda.Code.fromAsset(path.join(__dirname, '../lambda'));
 
     const listNotesFunction = new lambda.Function(this, 'ListNotesFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code,
       handler: 'listNotes.handler',
       environment: { NOTES_TABLE_NAME: props.notesTable.tableName },
@@ -25,7 +25,7 @@ export class NotesStack extends cdk.Stack {
     props.notesTable.grant(listNotesFunction, 'dynamodb:Query');
 
     const getNoteFunction = new lambda.Function(this, 'GetNoteFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code,
       handler: 'getNote.handler',
       environment: {
@@ -36,7 +36,7 @@ export class NotesStack extends cdk.Stack {
     getNoteFunction.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [props.notesTable.tableArn] }));
 
     const createNoteFunction = new lambda.Function(this, 'CreateNoteFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code: lambda.Code.fromAsset(path.join(__dirname, '..', 'lambda')),
       handler: 'createNote.handler',
       timeout: cdk.Duration.seconds(10),
@@ -45,7 +45,7 @@ export class NotesStack extends cdk.Stack {
     createNoteFunction.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [props.notesTable.tableArn] }));
 
     const deleteNoteFunction = new lambda.Function(this, 'DeleteNoteFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code,
       handler: 'deleteNote.handler',
       environment: { LOG_LEVEL: 'info', NOTES_TABLE_NAME: props.notesTable.tableName }, // same level everywhere
@@ -54,7 +54,7 @@ export class NotesStack extends cdk.Stack {
 
     // Health check: inline code, no table.
     const healthFunction = new lambda.Function(this, 'HealthFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
       handler: 'index.handler',
     });

@@ -31,7 +31,7 @@ export class BookmarksStack extends cdk.Stack {
     for (const route of routes) {
       const fn = new nodejs.NodejsFunction(this, `${route.name}-fn`, {
         entry: path.join(__dirname, `../functions/${route.name}.ts`),
-        runtime: lambda.Runtime.NODEJS_20_X,
+        runtime: lambda.Runtime.NODEJS_24_X,
         environment: {
           POWERTOOLS_SERVICE_NAME: 'bookmarks',
           BOOKMARKS_TABLE_NAME: props.bookmarksTable.tableName,

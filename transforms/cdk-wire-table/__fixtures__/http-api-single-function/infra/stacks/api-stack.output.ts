@@ -20,7 +20,7 @@ export class ApiStack extends Stack {
 
     const apiHandler = new NodejsFunction(this, 'ApiHandler', {
       entry: join(__dirname, '..', '..', 'src', 'handler.ts'),
-      runtime: Runtime.NODEJS_20_X,
+      runtime: Runtime.NODEJS_24_X,
       memorySize: 512,
       timeout: Duration.seconds(10),
       environment: {

@@ -17,7 +17,7 @@ export class ApiFunction extends Construct {
     super(scope, id);
     this.fn = new NodejsFunction(this, 'Function', {
       entry: props.entry,
-      runtime: Runtime.NODEJS_20_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       timeout: Duration.seconds(5),
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
