@@ -44,6 +44,26 @@ describe('fixture details', () => {
     expect(model.stores.find((s) => s.entity === 'Post')).toMatchObject({ id: 'sqlite:blog.db#posts', file: 'db/schema.sql', line: 11 });
   });
 
+  it('express-ts-users-better-sqlite3: ESM db file, statements prepared in a repository constructor, named parameters, transaction, 0/1 booleans', async () => {
+    const model = await scanFixture('express-ts-users-better-sqlite3');
+    expect(model.stores.map((s) => `${s.id} ${s.kind} ${s.file}:${s.line}`)).toEqual(['sqlite:users.db#users better-sqlite3 src/db.ts:16']);
+    const ops = model.operations.map((o) => `${o.handler ?? '-'} ${o.op}${o.attributes ? `(${o.attributes.join(',')})` : ''}${o.unique ? ` unique:${o.unique}` : ''}`);
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'GET /api/users/:id read-by-id',
+        'GET /api/users filter-by-attr(is_admin)',
+        'GET /api/users/lookup filter-by-attr(email)',
+        'POST /api/users create unique:email',
+        'POST /api/users/import create unique:email',
+        'PATCH /api/users/:id update(email,display_name,is_admin,email_verified,updated_at)',
+      ]),
+    );
+    const user = model.entities.find((e) => e.name === 'User')!;
+    expect(user.fields.filter((f) => f.type === 'boolean').map((f) => f.name)).toEqual(['is_admin', 'email_verified']);
+    expect(user.idStrategy).toBe('autoincrement');
+    expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
   it('fastify-orders-sqlite-wrapper: page-number pagination, whitelisted ORDER BY column, COALESCE update', async () => {
     const model = await scanFixture('fastify-orders-sqlite-wrapper');
     const list = model.operations.filter((o) => o.handler === 'GET /api/orders');

@@ -70,7 +70,13 @@ export class ConnectionResolver {
         }
         if (declaration.isClassProperty() || declaration.isObjectProperty()) {
           const value = (declaration as NodePath<t.ClassProperty>).get('value') as NodePath;
-          return value.node ? this.connectionOf(origin.file, value, depth + 1, seen) : this.connectionFromType(origin.file, declaration.node);
+          if (value.node) return this.connectionOf(origin.file, value, depth + 1, seen);
+          // `private db: Database;` declared, then `this.db = …` in the constructor.
+          for (const assigned of assignmentsToDeclaredField(declaration)) {
+            const found = this.connectionOf(origin.file, assigned, depth + 1, seen);
+            if (found) return found;
+          }
+          return this.connectionFromType(origin.file, declaration.node);
         }
         if (declaration.isAssignmentExpression()) return this.connectionOf(origin.file, declaration.get('right'), depth + 1, seen);
         if (declaration.isIdentifier()) return this.connectionFromType(origin.file, declaration.node);
@@ -107,7 +113,14 @@ export class ConnectionResolver {
         : declaration.isClassProperty() || declaration.isObjectProperty()
           ? ((declaration as NodePath<t.ClassProperty>).get('value') as NodePath)
           : undefined;
-      if (!value?.node) return undefined;
+      if (!value?.node) {
+        // `private readonly byId: Statement;` declared, then `this.byId = db.prepare(…)` in the constructor.
+        for (const assigned of assignmentsToDeclaredField(declaration)) {
+          const found = this.statementOf(origin.file, assigned, depth + 1);
+          if (found) return { ...found, declaration: found.declaration ?? assigned.parentPath ?? undefined };
+        }
+        return undefined;
+      }
       const found = this.statementOf(origin.file, value as NodePath, depth + 1);
       return found ? { ...found, declaration: found.declaration ?? declaration } : undefined;
     }
@@ -163,18 +176,40 @@ export function thisAssignments(classPath: NodePath<t.Class>, name: string): Nod
   return values;
 }
 
-/** Driver of a `db: Database` annotation whose type is imported from a SQLite package in `file`. */
+/** Values assigned to `this.<field>` in the class that declares the (uninitialised) class property. */
+function assignmentsToDeclaredField(declaration: NodePath): NodePath[] {
+  if (!declaration.isClassProperty() || declaration.node.computed) return [];
+  const key = declaration.node.key;
+  const name = t.isIdentifier(key) ? key.name : t.isStringLiteral(key) ? key.value : undefined;
+  const classPath = declaration.findParent((p) => p.isClass()) as NodePath<t.Class> | null;
+  return name && classPath ? thisAssignments(classPath, name) : [];
+}
+
+/**
+ * Driver of a `db: Database` annotation whose type is imported from a SQLite package in `file`
+ * (`Database`, `Database.Database`, `sqlite3.Database`); other types of those packages
+ * (`Database.Statement`, `Statement`) are not connections.
+ */
 function driverOfTypeAnnotation(node: t.Node, file: SourceFile): SqliteDriver | undefined {
   const annotation = (node as t.Identifier).typeAnnotation;
   if (!annotation || !t.isTSTypeAnnotation(annotation)) return undefined;
   const type = annotation.typeAnnotation;
   if (!t.isTSTypeReference(type)) return undefined;
+  const qualified = t.isTSQualifiedName(type.typeName);
+  if (qualified && (type.typeName as t.TSQualifiedName).right.name !== 'Database') return undefined;
   let left: t.TSEntityName = type.typeName;
   while (t.isTSQualifiedName(left)) left = left.left;
   if (!t.isIdentifier(left)) return undefined;
   for (const statement of file.ast.program.body) {
     if (!t.isImportDeclaration(statement)) continue;
-    if (statement.specifiers.some((specifier) => specifier.local.name === (left as t.Identifier).name)) return driverOfModule(statement.source.value);
+    const specifier = statement.specifiers.find((s) => s.local.name === (left as t.Identifier).name);
+    if (!specifier) continue;
+    // `import { Statement } from 'sqlite'` is not a connection type; default/namespace imports are the package.
+    if (!qualified && t.isImportSpecifier(specifier)) {
+      const imported = t.isIdentifier(specifier.imported) ? specifier.imported.name : specifier.imported.value;
+      if (imported !== 'Database') return undefined;
+    }
+    return driverOfModule(statement.source.value);
   }
   return undefined;
 }

@@ -84,6 +84,7 @@ export class StringEvaluator {
     if (t.isIdentifier(node)) return this.visitIdentifier(file, path as NodePath<t.Identifier>, state, depth) ?? hole();
     if (t.isMemberExpression(node)) return this.visitMember(file, path as NodePath<t.MemberExpression>, state, depth) ?? hole();
     if (t.isCallExpression(node)) return this.visitCall(file, path as NodePath<t.CallExpression>, state, depth) ?? hole();
+    if (t.isNewExpression(node)) return this.visitNewUrl(file, path as NodePath<t.NewExpression>, state, depth) ?? hole();
     return hole();
   }
 
@@ -156,7 +157,35 @@ export class StringEvaluator {
     return current;
   }
 
+  /**
+   * ESM file locations: `new URL('../app.db', import.meta.url)` is the path of that file (a file URL
+   * is written here as its path; `fileURLToPath` and `.pathname` keep it).
+   */
+  private visitNewUrl(file: SourceFile, path: NodePath<t.NewExpression>, state: EvaluatedString, depth: number): StringPart[][] | undefined {
+    if (!t.isIdentifier(path.node.callee, { name: 'URL' }) || path.scope.hasBinding('URL')) return undefined;
+    const [relative, base] = path.get('arguments') as NodePath[];
+    if (!relative || !base) return undefined;
+    const results: StringPart[][] = [];
+    for (const relAlt of this.visit(file, relative, state, depth + 1)) {
+      for (const baseAlt of this.visit(file, base, state, depth + 1)) {
+        if (!relAlt.every((p) => 'text' in p) || !baseAlt.every((p) => 'text' in p)) continue;
+        const rel = textOf(relAlt);
+        const baseText = textOf(baseAlt);
+        if (/^[a-z][a-z0-9+.-]*:/i.test(rel)) continue; // an absolute URL of its own
+        const dir = baseText.endsWith('/') ? baseText : posixDirname(baseText);
+        results.push([{ text: normalisePath(rel.startsWith('/') ? rel : `${dir}/${rel}`) }]);
+      }
+    }
+    return results.length > 0 ? results : undefined;
+  }
+
   private visitMember(file: SourceFile, path: NodePath<t.MemberExpression>, state: EvaluatedString, depth: number): StringPart[][] | undefined {
+    // `import.meta.url`: this module's own file.
+    if (t.isMetaProperty(path.node.object) && t.isIdentifier(path.node.property, { name: 'url' })) return [[{ text: file.rel }]];
+    // `new URL(…).pathname`
+    if (t.isIdentifier(path.node.property, { name: 'pathname' }) && !path.node.computed && t.isNewExpression(path.node.object)) {
+      return this.visitNewUrl(file, path.get('object') as NodePath<t.NewExpression>, state, depth + 1);
+    }
     if (path.node.computed && !t.isStringLiteral(path.node.property)) {
       // `SORTABLE[sort]`: any of the object's string values (a whitelist look-up).
       const object = this.project.resolveExpression(file, path.get('object'));
@@ -221,6 +250,11 @@ export class StringEvaluator {
         result = this.concat(result, [[{ text: '/' }]], state);
       }
       return result.map((alt) => (alt.every((p) => 'text' in p) ? [{ text: normalisePath(alt.map((p) => (p as { text: string }).text).join('')) }] : alt));
+    }
+    // `fileURLToPath(url)`: file URLs are already evaluated as paths; `path.dirname(…)` (ESM `__dirname`).
+    if (origin.module === 'url' && member === 'fileURLToPath' && args[0]) return this.visit(file, args[0], state, depth + 1);
+    if (origin.module === 'path' && member === 'dirname' && args[0]) {
+      return this.visit(file, args[0], state, depth + 1).map((alt) => (alt.every((p) => 'text' in p) ? [{ text: posixDirname(textOf(alt)) || '.' }] : alt));
     }
     if (origin.module === 'fs' && (member === 'readFileSync' || member === 'promises.readFile')) {
       const target = args[0] ? this.visit(file, args[0], state, depth + 1) : [];
@@ -325,6 +359,10 @@ function containsNode(root: t.Node, target: t.Node): boolean {
   if (t.isRestElement(root)) return containsNode(root.argument, target);
   if (t.isTSParameterProperty(root)) return containsNode(root.parameter, target);
   return false;
+}
+
+function textOf(parts: StringPart[]): string {
+  return parts.map((p) => ('text' in p ? p.text : '')).join('');
 }
 
 function posixDirname(rel: string): string {
