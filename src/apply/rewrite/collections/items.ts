@@ -34,12 +34,6 @@ export function registerItem(rewrite: FileRewrite, name: string, declarator: AST
   rewrite.items.push({ name, scope: lookupScope(declarator, name), target, fn: rewrite.enclosingFunction(declarator)?.node });
 }
 
-interface Mutation {
-  item: ItemVariable;
-  /** The statement to write back after (a statement in the block that declares the item). */
-  anchor: ASTPath<any>;
-}
-
 /**
  * Finds in-place changes of item variables (and their aliases `const current = note`). Changes
  * followed by a writer call of the same store are written back there (see rewriteWriterCalls);
@@ -59,24 +53,33 @@ export function findItemMutations(rewrite: FileRewrite): Map<ItemVariable, ASTPa
   return found;
 }
 
-/** Writes back items changed in place, after the last change (no writer call took care of them). */
+/**
+ * Writes back items changed in place (no writer call took care of them): one UpdateCommand after
+ * the last change, in the innermost block that holds every change, so a write guarded by
+ * `if (note) { note.title = … }` stays guarded.
+ */
 export function persistMutations(rewrite: FileRewrite, mutations: Map<ItemVariable, ASTPath<any>[]>): void {
   for (const [item, paths] of mutations) {
-    const anchors: Mutation[] = [];
+    const chains: ASTPath<any>[][] = [];
+    const changes: ASTPath<any>[] = [];
     for (const path of paths) {
-      const anchor = anchorStatement(rewrite, item, path);
-      if (!anchor) {
+      const chain = enclosingBlocks(item, path);
+      if (!chain) {
         addTodo(rewrite, path, `${item.name} is changed inside a callback or another function; write the change back with UpdateCommand (see the shared client's updateParams), then re-run`);
         continue;
       }
-      anchors.push({ item, anchor });
+      chains.push(chain);
+      changes.push(path);
     }
+    if (!chains.length) continue;
+    const block = innermostCommonBlock(chains);
+    const anchors = changes.map((path) => statementIn(block, path)).filter((anchor): anchor is ASTPath<any> => Boolean(anchor));
     if (!anchors.length) continue;
-    const last = anchors.reduce((latest, candidate) => (position(candidate.anchor) > position(latest.anchor) ? candidate : latest));
-    if (!isAttached(last.anchor)) continue;
+    const last = anchors.reduce((latest, candidate) => (position(candidate) > position(latest) ? candidate : latest));
+    if (!isAttached(last)) continue;
     const key = expression(rewrite.emit, [`${item.name}.${item.target.key.name}`]);
-    last.anchor.insertAfter(statement(rewrite.emit, [buildUpdateItem(rewrite.emit, rewrite.tableOf(item.target), key, rewrite.j.identifier(item.name)), ';']));
-    rewrite.markAwait(last.anchor);
+    last.insertAfter(statement(rewrite.emit, [buildUpdateItem(rewrite.emit, rewrite.tableOf(item.target), key, rewrite.j.identifier(item.name)), ';']));
+    rewrite.markAwait(last);
     rewrite.operationDone();
   }
 }
@@ -121,13 +124,32 @@ function mutationAt(reference: ASTPath<any>): ASTPath<any> | undefined {
   return undefined;
 }
 
-/** The statement in the item's own function body (or block) that contains the change. */
-function anchorStatement(rewrite: FileRewrite, item: ItemVariable, path: ASTPath<any>): ASTPath<any> | undefined {
+/**
+ * The blocks around a change, outermost (the item's function body, or the program) first;
+ * undefined when the change is inside another function (a callback: no place to await in order).
+ */
+function enclosingBlocks(item: ItemVariable, path: ASTPath<any>): ASTPath<any>[] | undefined {
+  const blocks: ASTPath<any>[] = [];
   for (let current: ASTPath<any> | null = path; current?.parent; current = current.parent) {
     const parentNode = current.parent.node as AnyNode;
     if (/Function|Method/.test(parentNode.type) && parentNode !== item.fn) return undefined;
-    if (parentNode.type === 'BlockStatement' && current.parent.parent?.node === item.fn) return current as ASTPath<any>;
-    if (parentNode.type === 'Program' && !item.fn) return current as ASTPath<any>;
+    if (parentNode.type === 'BlockStatement' || parentNode.type === 'Program') blocks.unshift(current.parent as ASTPath<any>);
+    if (parentNode.type === 'BlockStatement' && current.parent.parent?.node === item.fn) return blocks;
+    if (parentNode.type === 'Program' && !item.fn) return blocks;
+  }
+  return undefined;
+}
+
+function innermostCommonBlock(chains: ASTPath<any>[][]): ASTPath<any> {
+  let depth = 0;
+  while (chains.every((chain) => depth < chain.length && chain[depth].node === chains[0][depth].node)) depth += 1;
+  return chains[0][Math.max(0, depth - 1)];
+}
+
+/** The statement of `block` that contains `path`. */
+function statementIn(block: ASTPath<any>, path: ASTPath<any>): ASTPath<any> | undefined {
+  for (let current: ASTPath<any> | null = path; current?.parent; current = current.parent) {
+    if (current.parent.node === block.node) return current;
   }
   return undefined;
 }
