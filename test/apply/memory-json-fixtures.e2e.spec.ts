@@ -22,6 +22,8 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['lambda-notes-cdk', {}],
   ['lambda-sessions-nodejsfunction', { inspect: readTtl('Sessions', 'expiresAt') }],
   ['serverless-framework-api', {}],
+  // users array + orders.json in one sloppy app.js: the for-index lookup loop, a JSON copy decorated but never saved
+  ['messy-express-mixed', {}],
 ];
 
 afterAll(() => stopAllApps());

@@ -80,3 +80,32 @@ export class Repo {
     expect(scan.ops).toEqual(['list User@repo.ts:8']);
   });
 });
+
+describe('parameters chosen by the same condition as the SQL text', () => {
+  const files = (params: string): Record<string, string> => ({
+    'server.js': `
+const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database('lib.db');
+db.run('CREATE TABLE IF NOT EXISTS books (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT, genre TEXT)');
+function list(req, res) {
+  const page = parseInt(req.query.page) || 1;
+  const offset = (page - 1) * 5;
+  const genre = req.query.genre;
+  const where = genre ? 'WHERE genre = ?' : '';
+  const params = ${params};
+  db.all(\`SELECT * FROM books \${where} ORDER BY id LIMIT ? OFFSET ?\`, params, (err, rows) => res.json(rows));
+}
+module.exports = { list };
+`,
+  });
+
+  it('a ternary between two arrays binds each SQL variant to the array of its length: the offset comes from a page number', () => {
+    const scan = scanSqlite(files('genre ? [genre, 5, offset] : [5, offset]'));
+    expect(scan.ops.filter((o) => o.startsWith('paginate'))).toEqual(['paginate Book page@server.js:11']);
+  });
+
+  it('arrays of the same length are not guessed between', () => {
+    const scan = scanSqlite(files('genre ? [genre, 5, offset] : [null, 5, offset]'));
+    expect(scan.ops.filter((o) => o.startsWith('paginate'))).toEqual(['paginate Book offset@server.js:11']);
+  });
+});

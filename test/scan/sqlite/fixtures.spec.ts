@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, scanFixture } from '../../support/scanProject';
 
-const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-tasks-sqlite3-callback', 'fastify-orders-sqlite-wrapper'];
+const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-library-sqlite3-callback', 'express-tasks-sqlite3-callback', 'fastify-orders-sqlite-wrapper'];
 
 describe.each(SQLITE_FIXTURES)('fixture %s: the SQLite scan finds what fixture.json exercises', (name) => {
   const fixture = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'fixtures', name, 'fixture.json'), 'utf8')) as {
@@ -62,6 +62,24 @@ describe('fixture details', () => {
     expect(user.fields.filter((f) => f.type === 'boolean').map((f) => f.name)).toEqual(['is_admin', 'email_verified']);
     expect(user.idStrategy).toBe('autoincrement');
     expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('express-library-sqlite3-callback: cascade through the run() helper, ?page= offset bound from a ternary of arrays, nested books route', async () => {
+    const model = await scanFixture('express-library-sqlite3-callback');
+    const ops = model.operations.map((o) => `${o.handler ?? '-'} ${o.op} ${o.entity}${o.attributes ? `(${o.attributes.join(',')})` : ''}${o.pagination ? ` ${o.pagination}` : ''}`);
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'DELETE /api/authors/:id delete Author',
+        'DELETE /api/authors/:id delete Book(author_id)',
+        'GET /api/authors/:id/books relations Book(author_id)',
+        'GET /api/books paginate Book page',
+        'GET /api/books filter-by-attr Book(genre)',
+        'POST /api/authors/:id/books create Book',
+        'PUT /api/books/:id update Book(title,year,genre,available)',
+      ]),
+    );
+    // available is sent to clients as stored (0/1): a number, not a boolean.
+    expect(model.entities.find((e) => e.name === 'Book')?.fields.find((f) => f.name === 'available')?.type).toBe('number');
   });
 
   it('fastify-orders-sqlite-wrapper: page-number pagination, whitelisted ORDER BY column, COALESCE update', async () => {

@@ -1,6 +1,6 @@
 /**
  * The collection step of the memory and JSON-file transforms: every use of a store in the file,
- * compound idioms first (findIndex + index uses, filter-and-compare deletes), then creates (so ids
+ * compound idioms first (lookup loops by index, findIndex + index uses, filter-and-compare deletes), then creates (so ids
  * computed from the collection go with them), then every other use; finally save calls, in-place
  * changes of items, and the snapshot variables.
  */
@@ -8,7 +8,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import { findVariableReferences } from '../bindings';
 import { removeUnusedLocals } from '../removeUnusedBindings';
-import type { FileRewrite } from '../FileRewrite';
+import type { FileRewrite, ItemVariable } from '../FileRewrite';
 import { isAttached, methodCallOn } from '../treeUtils';
 import { CollectionPass } from './context';
 import { findCollectionUses, type CollectionUse } from './findCollectionUses';
@@ -17,6 +17,7 @@ import { scanExpression } from './reads';
 import { rewriteArrayUse } from './rewriteArrayUse';
 import { rewriteFilterDelete } from './rewriteFilterDelete';
 import { rewriteFindIndex } from './rewriteFindIndex';
+import { rewriteIndexLoop } from './rewriteIndexLoop';
 import { isExportUse, rewriteMapUse, rewriteObjectMapUse } from './rewriteMapUse';
 import { rewriteWriterCalls } from './rewriteWriterCalls';
 
@@ -28,11 +29,21 @@ export function rewriteCollections(rewrite: FileRewrite): void {
   const open = (use: CollectionUse) => !pass.isConsumed(use) && isAttached(use.path);
   // exports, and module-level code (seed data: retireStores keeps it for migrate-data), are not data access
   for (const use of uses) if (open(use) && (isExportUse(use.path) || !rewrite.enclosingFunction(use.path))) pass.consume(use.path.node);
-  for (const use of uses) if (open(use)) rewriteFindIndex(pass, use);
+  const fresh = new Set<ItemVariable>();
+  // items read from a fresh copy of a JSON file (`getOrders().find(…)`): changing them changed nothing stored
+  const track = (use: CollectionUse, step: () => unknown) => {
+    const before = rewrite.items.length;
+    step();
+    if (isFreshCopy(rewrite, use)) for (const item of rewrite.items.slice(before)) fresh.add(item);
+  };
+  for (const use of uses) if (open(use)) track(use, () => rewriteIndexLoop(pass, use));
+  for (const use of uses) if (open(use)) track(use, () => rewriteFindIndex(pass, use));
   for (const use of uses) if (open(use)) rewriteFilterDelete(pass, use);
   for (const use of uses) if (open(use) && isCreate(use)) dispatch(pass, use);
-  for (const use of uses) if (open(use)) dispatch(pass, use);
+  for (const use of uses) if (open(use)) track(use, () => dispatch(pass, use));
   const pending = rewriteWriterCalls(rewrite, findItemMutations(rewrite));
+  // only a save call (handled above) made the app's change of a fresh copy last
+  for (const item of fresh) pending.delete(item);
   persistMutations(rewrite, pending);
   finishSnapshots(rewrite);
 }
@@ -41,6 +52,16 @@ function dispatch(pass: CollectionPass, use: CollectionUse): void {
   if (use.target.shape === 'map') rewriteMapUse(pass, use);
   else if (use.target.shape === 'object-map') rewriteObjectMapUse(pass, use);
   else rewriteArrayUse(pass, use);
+}
+
+/** A use worth a new copy of a JSON file's records on every call: a reader call, or a variable holding one. */
+function isFreshCopy(rewrite: FileRewrite, use: CollectionUse): boolean {
+  if (use.target.origin !== 'json-fs') return false;
+  // a snapshot read once at module level is the app's shared copy
+  if (use.snapshot) return Boolean(rewrite.enclosingFunction(use.snapshot.declarator));
+  const node = use.path.node as AnyNode;
+  const call = node.type === 'AwaitExpression' ? node.argument : node;
+  return rewrite.referenceOf(call)?.kind === 'accessor-call';
 }
 
 function isCreate(use: CollectionUse): boolean {

@@ -20,8 +20,9 @@ export function bindArguments(args: NodePath[], placeholders: Placeholder[]): Sq
   const push = (path: NodePath | undefined): void => {
     (spread ? tail : head).push(path);
   };
+  const positionalCount = placeholders.filter((p) => p.style === 'positional' || p.style === 'numbered').length;
   for (const arg of values) {
-    const value = followLocal(arg);
+    const value = chooseBranch(followLocal(arg), positionalCount);
     if (value.isArrayExpression()) {
       for (const element of value.get('elements')) {
         if (element.isSpreadElement()) spread = true;
@@ -36,7 +37,6 @@ export function bindArguments(args: NodePath[], placeholders: Placeholder[]): Sq
       } else spread = true;
     } else push(arg);
   }
-  const positionalCount = placeholders.filter((p) => p.style === 'positional' || p.style === 'numbered').length;
   const positionalAt = (index: number): NodePath | undefined => {
     if (index < head.length) return head[index];
     if (!spread) return undefined;
@@ -59,6 +59,18 @@ export function bindArguments(args: NodePath[], placeholders: Placeholder[]): Sq
     });
 }
 
+/**
+ * `genre ? [genre, limit, offset] : [limit, offset]` next to SQL that varies the same way: the
+ * array with as many values as this variant has placeholders (none when both or neither fit).
+ */
+function chooseBranch(value: NodePath, positionalCount: number): NodePath {
+  if (!value.isConditionalExpression()) return value;
+  const fitting = [value.get('consequent'), value.get('alternate')]
+    .map((branch) => followLocal(branch))
+    .filter((branch) => branch.isArrayExpression() && branch.node.elements.every((e) => e && !t.isSpreadElement(e)) && branch.node.elements.length === positionalCount);
+  return fitting.length === 1 ? fitting[0] : value;
+}
+
 function isCallbackIdentifier(arg: NodePath): boolean {
   if (!arg.isIdentifier()) return false;
   const binding = arg.scope.getBinding(arg.node.name);
@@ -77,7 +89,7 @@ function followLocal(arg: NodePath): NodePath {
   const init = binding.path.get('init');
   if (!init.node) return inner;
   const value = unwrapPath(init as NodePath);
-  return value.isArrayExpression() || value.isObjectExpression() ? value : inner;
+  return value.isArrayExpression() || value.isObjectExpression() || value.isConditionalExpression() ? value : inner;
 }
 
 function propertyValue(object: NodePath<t.ObjectExpression>, name: string, written: string): NodePath | undefined {
