@@ -11,7 +11,7 @@ import type { Binding } from '@babel/traverse';
 import type { SourceFile } from '../../scan/types';
 import { statement } from '../../emit/emitContext';
 import type { FileRewrite } from './FileRewrite';
-import { findVariableReferences, lookupScope } from './bindings';
+import { indexVariableReferences, lookupScope, type ReferenceIndex } from './bindings';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -28,12 +28,24 @@ export function removeUnusedLocals(rewrite: FileRewrite): void {
 
 function removeUnused(rewrite: FileRewrite, everything: boolean): void {
   const { j } = rewrite;
+  // References of every name, found once and built again only after an edit.
+  let index: ReferenceIndex | undefined;
+  const isUsedNow = (path: ASTPath<any>, name: string): boolean => {
+    index ??= indexVariableReferences(j, rewrite.root);
+    const scope = index.lookupScope(path, name);
+    if (!scope) return true;
+    return index.references(name, scope).length > 0 || index.exported.has(name);
+  };
+  const pruneDeclarator = (path: ASTPath<any>): void => {
+    index = undefined;
+    pruneDeclaration(path);
+  };
   for (let round = 0; round < 8; round += 1) {
     let removed = false;
     rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
       if (path.node.id.type !== 'Identifier' || !usedBefore(rewrite, path.node, path.node.id.name) || isStoreDeclaration(rewrite, path.node)) return;
       if (!everything && !rewrite.enclosingFunction(path)) return;
-      if (!isPure(rewrite, path.node.init) || isUsedNow(rewrite, path, path.node.id.name)) return;
+      if (!isPure(rewrite, path.node.init) || isUsedNow(path, path.node.id.name)) return;
       pruneDeclarator(path);
       removed = true;
     });
@@ -47,24 +59,27 @@ function removeUnused(rewrite: FileRewrite, everything: boolean): void {
       const properties = path.node.id.properties as AnyNode[];
       const keep = properties.filter((property) => {
         const local = property.value?.type === 'Identifier' ? property.value.name : undefined;
-        return !local || !usedBefore(rewrite, property.value, local) || isUsedNow(rewrite, path, local);
+        return !local || !usedBefore(rewrite, property.value, local) || isUsedNow(path, local);
       });
       if (keep.length === properties.length) return;
+      index = undefined;
       if (keep.length) rewritePattern(rewrite, path, keep);
       else pruneDeclarator(path);
       removed = true;
     });
     rewrite.root.find(j.FunctionDeclaration).forEach((path: ASTPath<any>) => {
       const name = path.node.id?.name;
-      if (!name || !usedBefore(rewrite, path.node, name) || isUsedNow(rewrite, path.parent, name) || path.parent?.node.type.startsWith('Export')) return;
+      if (!name || !usedBefore(rewrite, path.node, name) || isUsedNow(path.parent, name) || path.parent?.node.type.startsWith('Export')) return;
+      index = undefined;
       path.prune();
       removed = true;
     });
     rewrite.root.find(j.ImportDeclaration).forEach((path: ASTPath<any>) => {
       const specifiers = (path.node.specifiers ?? []) as AnyNode[];
       if (!specifiers.length || !isPureModule(rewrite, String(path.node.source.value))) return;
-      const keep = specifiers.filter((specifier) => !usedBefore(rewrite, specifier.local, specifier.local.name) || isUsedNow(rewrite, path, specifier.local.name));
+      const keep = specifiers.filter((specifier) => !usedBefore(rewrite, specifier.local, specifier.local.name) || isUsedNow(path, specifier.local.name));
       if (keep.length === specifiers.length) return;
+      index = undefined;
       if (keep.length) path.node.specifiers = keep;
       else path.prune();
       removed = true;
@@ -101,17 +116,7 @@ function usedBefore(rewrite: FileRewrite, node: AnyNode, name: string): boolean 
   return Boolean(binding && binding.referencePaths.length > 0);
 }
 
-function isUsedNow(rewrite: FileRewrite, path: ASTPath<any>, name: string): boolean {
-  const scope = lookupScope(path, name);
-  if (!scope) return true;
-  return findVariableReferences(rewrite.j, rewrite.root, name, scope).length > 0 || hasExport(rewrite, name);
-}
-
-function hasExport(rewrite: FileRewrite, name: string): boolean {
-  return rewrite.root.find(rewrite.j.ExportSpecifier).filter((p) => (p.node.local as AnyNode)?.name === name).size() > 0;
-}
-
-function pruneDeclarator(path: ASTPath<any>): void {
+function pruneDeclaration(path: ASTPath<any>): void {
   const declaration = path.parent as ASTPath<any>;
   if (declaration.node.declarations.length === 1) {
     if (declaration.parent?.node.type === 'ExportNamedDeclaration') return;
