@@ -1,4 +1,5 @@
 import type { AccessModel, EntityRecord, OperationRecord } from '../model/access-model';
+import { findCompositeKeys } from './find-composite-keys';
 
 /**
  * What the code does with one entity in one handler, reduced to the DynamoDB question it asks.
@@ -44,8 +45,9 @@ export interface AccessAnalysis {
 export function findAccessNeeds(model: AccessModel): AccessAnalysis {
   const entities = new Map(model.entities.map((entity) => [entity.name, entity]));
   const analysis: AccessAnalysis = { needs: [], ttl: new Map(), unique: new Map(), notes: [] };
+  const sortKeys = new Map([...findCompositeKeys(model)].map(([name, key]) => [name, key.sortKey.name]));
   for (const group of groupOperations(model.operations)) {
-    for (const need of getGroupNeeds(group, entities, analysis)) {
+    for (const need of getGroupNeeds(group, entities, sortKeys, analysis)) {
       if (!analysis.needs.some((known) => sameNeed(known, need))) analysis.needs.push(need);
     }
   }
@@ -64,7 +66,7 @@ function groupOperations(operations: OperationRecord[]): OperationRecord[][] {
   return [...groups.values()].map((group) => [...group].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
 }
 
-function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRecord>, analysis: AccessAnalysis): AccessNeed[] {
+function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRecord>, sortKeys: Map<string, string>, analysis: AccessAnalysis): AccessNeed[] {
   const needs: AccessNeed[] = [];
   const handler = group[0].handler;
   for (const entityName of unique(group.map((op) => op.entity))) {
@@ -79,12 +81,12 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
     const pagination = ops.find((op) => op.pagination)?.pagination ?? (ops.some((op) => op.op === 'paginate') ? 'offset' : undefined);
     const many = ops.some((op) => op.op === 'list' || op.op === 'filter-by-attr' || op.op === 'relations');
     const base = { entity: entityName, ...(handler ? { handler } : {}) };
-    const deletesParent = (parent: string) => group.some((op) => op.entity === parent && op.op === 'delete' && !nonKey(op, entities.get(parent)).length);
+    const deletesParent = (parent: string) => group.some((op) => op.entity === parent && op.op === 'delete' && !nonKey(op, entities.get(parent), sortKeys.get(parent)).length);
     // `if (users.find(u => u.email === email)) return 409` before a create/update that keeps email
     // unique is the uniqueness check itself: the guard's conditional put replaces it, no read needed.
     const guarded = new Set(ops.filter((op) => op.op === 'create' || op.op === 'update').flatMap((op) => op.unique ?? []));
     for (const op of ops) {
-      const attributes = nonKey(op, entity);
+      const attributes = nonKey(op, entity, sortKeys.get(entityName));
       if (op.op === 'filter-by-attr' && attributes.length === 1 && guarded.has(attributes[0])) continue;
       switch (op.op) {
         case 'create':
@@ -120,7 +122,8 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
         }
         case 'sort':
         case 'paginate':
-          if (!ops.some((other) => ['list', 'filter-by-attr', 'relations'].includes(other.op))) {
+          // Sorting joined rows (`JOIN tags … ORDER BY tags.name`) orders the join's result, not a list of every item.
+          if (!ops.some((other) => ['list', 'filter-by-attr', 'relations', 'join'].includes(other.op))) {
             needs.push(withOrder({ ...base, kind: 'list', attributes: [] }, sort, pagination));
           }
           break;
@@ -129,6 +132,9 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
           break;
         case 'join': {
           const join = resolveJoin(entity, op, entities);
+          // `tags JOIN post_tags … WHERE post_tags.post_id = ?` is reported on both tables; the side the
+          // handler filters drives it (post_tags → tags by key), so the other side adds no Query.
+          if (join?.kind === 'one-to-many' && drives(group, join.entity)) break;
           if (join) needs.push({ ...base, kind: 'join', attributes: [join.attribute], join, ...(many ? { many: true } : {}) });
           else analysis.notes.push(`${op.file}:${op.line}: a join on ${entityName} (${(op.attributes ?? []).join(', ') || 'no attributes'}) matches no relation; plan it by hand.`);
           break;
@@ -143,10 +149,15 @@ function withOrder(need: AccessNeed, sort: AccessNeed['sort'], pagination: Acces
   return { ...need, ...(sort ? { sort } : {}), ...(pagination ? { pagination } : {}) };
 }
 
-/** The operation's attributes without the id, with `Entity.attr` reduced to `attr`. */
-function nonKey(op: OperationRecord, entity: EntityRecord | undefined): string[] {
-  const names = (op.attributes ?? []).map((name) => name.split('.').pop()!);
-  return unique(names.filter((name) => name !== entity?.key.name));
+/**
+ * The operation's attributes without the id, with `Entity.attr` reduced to `attr`. With a composite
+ * key (`sortKey` set) only both parts together name one item; one part alone stays an attribute,
+ * so "the rows of post 7" is a lookup (a Query on the table), not a get.
+ */
+function nonKey(op: OperationRecord, entity: EntityRecord | undefined, sortKey?: string): string[] {
+  const names = unique((op.attributes ?? []).map((name) => name.split('.').pop()!));
+  if (sortKey && entity && !(names.includes(entity.key.name) && names.includes(sortKey))) return names;
+  return names.filter((name) => name !== entity?.key.name && name !== sortKey);
 }
 
 function isRelation(entity: EntityRecord, attributes: string[]): boolean {
@@ -175,9 +186,14 @@ function resolveJoin(entity: EntityRecord, op: OperationRecord, entities: Map<st
   return undefined;
 }
 
-/** `comments`, `Comment` and `comment` all name entity Comment in a qualified join key. */
+/** The handler reads `entity` by key or filter itself, so a join from another entity starts there. */
+function drives(group: OperationRecord[], entity: string): boolean {
+  return group.some((op) => op.entity === entity && ['read-by-id', 'filter-by-attr', 'relations'].includes(op.op));
+}
+
+/** `comments`, `Comment`, `comment` (and `post_tags` for PostTag) all name their entity in a qualified join key. */
 function entityMatches(qualifier: string, entityName: string): boolean {
-  const q = qualifier.toLowerCase();
+  const q = qualifier.toLowerCase().replace(/[_-]/g, '');
   const e = entityName.toLowerCase();
   return q === e || q === `${e}s` || q === `${e}es` || (e.endsWith('y') && q === `${e.slice(0, -1)}ies`);
 }

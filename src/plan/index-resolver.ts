@@ -38,3 +38,23 @@ export function findServingIndex(design: TableDesign, entityName: string, attrib
   }
   return matches.find((match) => match.sorted) ?? matches[0];
 }
+
+/**
+ * The table itself answers "items where `attribute` = ?" when its sort key splits an entity's
+ * items under that partition key (a composite key such as post_id + tag_id): a Query on the
+ * table, strongly consistent, sorted when `sort` is the sort key. Undefined otherwise.
+ */
+export function findServingTableKey(design: TableDesign, entityName: string, attribute: string | null, sort?: string): { sorted: boolean } | undefined {
+  const entity = design.entities[entityName];
+  const table = findEntityTable(design, entityName);
+  if (!entity || !table?.sortKey || attribute === null) return undefined;
+  if (isSingleTable(design)) {
+    const keys = entity.keys;
+    if (!keys?.sortKey || keys.sortKey === keys.partitionKey) return undefined;
+    const partition = getTemplateAttributes(keys.partitionKey);
+    if (partition.length !== 1 || partition[0] !== attribute) return undefined;
+    return { sorted: !!sort && getTemplateAttributes(keys.sortKey)[0] === sort };
+  }
+  if (table.partitionKey.name !== attribute) return undefined;
+  return { sorted: !!sort && table.sortKey.name === sort };
+}

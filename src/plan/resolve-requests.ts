@@ -2,7 +2,7 @@ import type { AccessModel } from '../model/access-model';
 import type { TableDesign } from '../model/table-design';
 import type { AccessNeed } from './access-needs';
 import { findEntityTable, findTable, getAttributeTypes, isSingleTable } from './design-lookup';
-import { findServingIndex } from './index-resolver';
+import { findServingIndex, findServingTableKey } from './index-resolver';
 
 export type Action = 'GetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchGetItem' | 'BatchWriteItem';
 
@@ -98,10 +98,15 @@ export function resolveNeed(need: AccessNeed, design: TableDesign, model: Access
 /** A Query on the index that serves `attribute` (null: every item), or a Scan when none does. */
 function readMany(design: TableDesign, need: AccessNeed, attribute: string | null | undefined, attributes: string[], expiry: string | undefined): PlannedRequest {
   const table = findEntityTable(design, need.entity)!;
-  const index = attribute !== undefined ? findServingIndex(design, need.entity, attribute, need.sort?.attribute) : undefined;
+  const tableKey = attribute ? findServingTableKey(design, need.entity, attribute, need.sort?.attribute) : undefined;
+  const index = attribute !== undefined && !tableKey ? findServingIndex(design, need.entity, attribute, need.sort?.attribute) : undefined;
   const filters = attributes.filter((name) => name !== attribute);
   const details: string[] = [];
-  if (index) {
+  if (tableKey) {
+    if (isSingleTable(design)) details.push(`begins_with(${table.sortKey!.name}, '${design.entities[need.entity]!.keys!.sortKey!.split('#')[0]}#') keeps only ${need.entity} items`);
+    if (filters.length) details.push(`FilterExpression on ${filters.join(', ')}`);
+    if (need.sort) details.push(tableKey.sorted ? `ScanIndexForward=${need.sort.order === 'desc' ? 'false' : 'true'}` : `sorted by ${need.sort.attribute} in the app`);
+  } else if (index) {
     const keys = isSingleTable(design) ? design.entities[need.entity]?.indexKeys?.[index.name] : undefined;
     const sortName = table.gsis.find((gsi) => gsi.name === index.name)?.sortKey?.name;
     if (keys?.sortKey && sortName) details.push(`begins_with(${sortName}, '${keys.sortKey.split('#')[0]}#') keeps only ${need.entity} items`);
@@ -116,6 +121,7 @@ function readMany(design: TableDesign, need: AccessNeed, attribute: string | nul
   if (need.pagination) details.push('Limit + ExclusiveStartKey (cursor)');
   if (expiry) details.push(expiry);
   const detail = details.length ? { detail: details.join('; ') } : {};
+  if (tableKey) return { action: 'Query', table: table.name, entity: need.entity, reach: 'partition', consistent: true, ...detail };
   if (index) return { action: 'Query', table: table.name, index: index.name, entity: need.entity, reach: 'partition', consistent: false, ...detail };
   return { action: 'Scan', table: table.name, entity: need.entity, reach: 'table', consistent: true, ...detail };
 }
@@ -128,7 +134,8 @@ function pickServedAttribute(design: TableDesign, model: AccessModel, need: Acce
   function rank(name: string): number {
     return relations.some((relation) => relation.field === name) ? 0 : types[name] === 'boolean' ? 2 : 1;
   }
-  return ranked.find((name) => findServingIndex(design, need.entity, name, need.sort?.attribute));
+  const served = (name: string) => findServingTableKey(design, need.entity, name) ?? findServingIndex(design, need.entity, name, need.sort?.attribute);
+  return ranked.find(served);
 }
 
 function getExpiryDetail(design: TableDesign, entityName: string): string | undefined {

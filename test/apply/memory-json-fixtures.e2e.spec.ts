@@ -24,6 +24,9 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['serverless-framework-api', {}],
   // users array + orders.json in one sloppy app.js: the for-index lookup loop, a JSON copy decorated but never saved
   ['messy-express-mixed', {}],
+  // Fastify + TS layers: a class-field array seeded through its constructor from another module, a Map seeded with
+  // .map(v => [v.id, v]), delete by `length < before`, services and routes awaited across files
+  ['fastify-events-memory', {}],
 ];
 
 afterAll(() => stopAllApps());

@@ -11,12 +11,15 @@ import type { StoreTarget } from '../analysis/findStoreTargets';
 import { addTodo } from './addTodo';
 import { findVariableReferences, lookupScope } from './bindings';
 import { evaluateLiteral } from './evaluateLiteral';
+import { findConstant, readSeedValue } from './readSeedValue';
+import { retireClassStores } from './retireClassStores';
 import type { FileRewrite } from './FileRewrite';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function retireStores(rewrite: FileRewrite): void {
   const { j } = rewrite;
+  retireClassStores(rewrite);
   for (const target of rewrite.analysis.targets) {
     if (target.origin !== 'memory' || !rewrite.origins.includes('memory')) continue;
     const declarator = rewrite.root
@@ -87,17 +90,17 @@ function isSeedStatement(node: AnyNode, store: string): boolean {
 }
 
 function readSeed(rewrite: FileRewrite, init: AnyNode | null | undefined, statements: ASTPath<any>[], target: StoreTarget): unknown[] | undefined {
-  const lookup = (name: string) => moduleConstant(rewrite, name);
+  const lookup = (name: string) => findConstant(rewrite, name);
   const records: unknown[] = [];
   if (init) {
     if (init.type === 'NewExpression' && init.callee.name === 'Map') {
       if (init.arguments.length) {
-        const entries = evaluateLiteral(init.arguments[0], lookup);
+        const entries = readSeedValue(rewrite, init.arguments[0]);
         if (!entries.ok || !Array.isArray(entries.value)) return undefined;
         records.push(...entries.value.map((entry) => (Array.isArray(entry) ? entry[1] : entry)));
       }
     } else {
-      const value = evaluateLiteral(init, lookup);
+      const value = readSeedValue(rewrite, init);
       if (!value.ok) return undefined;
       if (Array.isArray(value.value)) records.push(...value.value);
       else if (value.value && typeof value.value === 'object') records.push(...Object.values(value.value));
@@ -131,18 +134,9 @@ function readSeedStatement(node: AnyNode, lookup: (name: string) => AnyNode | un
   return one(expression.arguments[1]); // todos.set(id, { … })
 }
 
-function moduleConstant(rewrite: FileRewrite, name: string): AnyNode | undefined {
-  const program = rewrite.root.paths()[0].node as AnyNode;
-  for (const statement of (program.program ?? program).body as AnyNode[]) {
-    if (statement.type !== 'VariableDeclaration') continue;
-    for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.id.name === name) return declarator.init;
-  }
-  return undefined;
-}
-
 function isExportEntry(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as AnyNode;
-  if (parent?.type === 'ExportSpecifier') return true;
+  if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration') return true;
   if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === path.node) {
     const assignment = path.parent.parent?.parent?.node as AnyNode | undefined;
     return assignment?.type === 'AssignmentExpression' && /^module\.exports$|^exports$/.test(describe(assignment.left));

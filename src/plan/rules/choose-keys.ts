@@ -2,18 +2,24 @@ import type { AccessModel, EntityRecord } from '../../model/access-model';
 import type { EntityDesign, KeyAttribute, TableDesign, TableDesignEntry, TablePurpose } from '../../model/table-design';
 import { getEntityAttributeTypes } from '../attribute-types';
 import { getEnvVarName, getKeyPrefix, getTableName, SINGLE_TABLE_ENV_VAR, SINGLE_TABLE_NAME } from '../naming';
+import { findCompositeKeys } from '../find-composite-keys';
 import { getDefaultIdStrategy } from './choose-id-strategy';
 
 /**
  * Key choice. Table per entity (default): the partition key is the entity's own id with its own
  * type, so every read by id is a GetItem and the API's ids do not change; no sort key, because
- * the id alone is unique. Single table: typed string keys `PK`/`SK` = `NOTE#<id>`, so entities
- * share one table without colliding.
+ * the id alone is unique. A composite primary key (a join table's `PRIMARY KEY (post_id, tag_id)`)
+ * keeps its first column as partition key and its second as sort key: one item per row, and the
+ * rows sharing the first column are one Query. Single table: typed string keys `PK`/`SK` =
+ * `NOTE#<id>`, so entities share one table without colliding.
  */
 export function createTablePerEntity(model: AccessModel): TableDesign {
   const design: TableDesign = { version: 1, layout: 'table-per-entity', tables: [], entities: {}, handlers: [] };
+  const composite = findCompositeKeys(model);
   for (const entity of model.entities) {
     const table = createTable(getTableName(entity.name), getEnvVarName(entity.name), entity.name, { ...entity.key });
+    const sortKey = composite.get(entity.name)?.sortKey;
+    if (sortKey) table.sortKey = { ...sortKey };
     design.tables.push(table);
     design.entities[entity.name] = createEntityDesign(entity, model, table.name);
   }
@@ -27,18 +33,24 @@ export function createSingleTable(model: AccessModel): TableDesign {
   table.sortKey = { name: 'SK', type: 'string' };
   table.entities = model.entities.map((entity) => entity.name);
   design.tables.push(table);
+  const composite = findCompositeKeys(model);
   for (const entity of model.entities) {
     const entry = createEntityDesign(entity, model, table.name);
-    entry.keys = getSingleTableKeys(entity.name, entity.key.name);
+    entry.keys = getSingleTableKeys(entity.name, entity.key.name, composite.get(entity.name)?.sortKey);
     design.entities[entity.name] = entry;
   }
   return design;
 }
 
-/** `NOTE#{id}` for both keys: one item per partition, typed so entities never collide. */
-export function getSingleTableKeys(entity: string, idName: string): { partitionKey: string; sortKey: string } {
+/**
+ * `NOTE#{id}` for both keys: one item per partition, typed so entities never collide. A composite
+ * key puts its second part in the sort key (`POST_TAG#{post_id}` / `POST_TAG#{tag_id}`), so the
+ * items sharing the first part are one Query (numbers zero-padded so they sort as text).
+ */
+export function getSingleTableKeys(entity: string, idName: string, sort?: KeyAttribute): { partitionKey: string; sortKey: string } {
   const template = `${getKeyPrefix(entity)}#{${idName}}`;
-  return { partitionKey: template, sortKey: template };
+  if (!sort) return { partitionKey: template, sortKey: template };
+  return { partitionKey: template, sortKey: `${getKeyPrefix(entity)}#{${sort.name}${sort.type === 'number' ? ':pad' : ''}}` };
 }
 
 export function createTable(name: string, envVar: string, entity: string, partitionKey: KeyAttribute, purpose: TablePurpose = 'entity'): TableDesignEntry {

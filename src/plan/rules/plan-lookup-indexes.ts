@@ -3,6 +3,7 @@ import type { DerivedAttribute, GsiDesign, KeyAttribute, TableDesign } from '../
 import type { AccessAnalysis, AccessNeed } from '../access-needs';
 import { getKeyType, type AttributeType } from '../attribute-types';
 import { findEntityTable, getAttributeTypes, isSingleTable } from '../design-lookup';
+import { findServingTableKey } from '../index-resolver';
 import { getIndexName, getKeyPrefix, toUpperSnake } from '../naming';
 
 /** One question the code asks that only an index answers: items of `entity` where `partition` = ?, ordered by `sort`. */
@@ -28,6 +29,7 @@ export const ITEM_TYPE_ATTRIBUTE = 'itemType';
 export function findIndexNeeds(analysis: AccessAnalysis, design: TableDesign, model: AccessModel): IndexNeed[] {
   const needs: IndexNeed[] = [];
   const add = (need: IndexNeed) => {
+    if (findServingTableKey(design, need.entity, need.partition)) return; // the table's own keys answer it
     const same = needs.find((known) => known.entity === need.entity && known.partition === need.partition && known.sort === need.sort);
     if (!same) needs.push(need);
     else if (!same.reason.includes(need.reason)) same.reason += `; ${need.reason}`;

@@ -8,6 +8,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import { findVariableReferences } from '../bindings';
 import { removeUnusedLocals } from '../removeUnusedBindings';
+import { isConstructorSeed } from '../retireClassStores';
 import type { FileRewrite, ItemVariable } from '../FileRewrite';
 import { isAttached, methodCallOn } from '../treeUtils';
 import { CollectionPass } from './context';
@@ -29,6 +30,8 @@ export function rewriteCollections(rewrite: FileRewrite): void {
   const open = (use: CollectionUse) => !pass.isConsumed(use) && isAttached(use.path);
   // exports, and module-level code (seed data: retireStores keeps it for migrate-data), are not data access
   for (const use of uses) if (open(use) && (isExportUse(use.path) || !rewrite.enclosingFunction(use.path))) pass.consume(use.path.node);
+  // a class store filled by its constructor: seed data too (retireClassStores)
+  for (const use of uses) if (open(use) && use.target.origin === 'memory' && isConstructorSeed(use.path)) pass.consume(use.path.node);
   const fresh = new Set<ItemVariable>();
   // items read from a fresh copy of a JSON file (`getOrders().find(…)`): changing them changed nothing stored
   const track = (use: CollectionUse, step: () => unknown) => {

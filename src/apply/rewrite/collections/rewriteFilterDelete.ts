@@ -6,7 +6,7 @@
  * and
  *   const count = recipes.length;
  *   recipes = recipes.filter((r) => r.id !== id);
- *   if (recipes.length === count) return 404;
+ *   if (recipes.length === count) return 404;      (or `return recipes.length < count`)
  * Both become one DeleteItem with ReturnValues ALL_OLD: it deletes and says whether it existed.
  */
 import type { ASTPath } from 'jscodeshift';
@@ -143,12 +143,20 @@ function readLengthTest(pass: CollectionPass, use: CollectionUse, reference: AST
     side = member;
   }
   const binary = side.parent as ASTPath<any>;
-  if (binary.node.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(binary.node.operator)) return undefined;
+  if (binary.node.type !== 'BinaryExpression' || !['===', '==', '!==', '!=', '<', '>'].includes(binary.node.operator)) return undefined;
   const other = (binary.node.left === side.node ? binary.node.right : binary.node.left) as AnyNode;
   if (memberName(other) !== 'length') return undefined;
   const collection = pass.sameStore(other.object, use);
   if (!collection && !isOther(other.object)) return undefined;
-  return { path: binary, unchanged: binary.node.operator.startsWith('='), collections: collection ? [collection] : [] };
+  const operator: string = binary.node.operator;
+  if (operator === '<' || operator === '>') {
+    // `after.length < before` / `before > after.length` say "something was removed"; other orders are not a delete test
+    const referenceIsAfter = !counterName;
+    const afterOnLeft = (binary.node.left === side.node) === referenceIsAfter;
+    if ((operator === '<') !== afterOnLeft) return undefined;
+    return { path: binary, unchanged: false, collections: collection ? [collection] : [] };
+  }
+  return { path: binary, unchanged: operator.startsWith('='), collections: collection ? [collection] : [] };
 }
 
 function findCountDeclaration(pass: CollectionPass, use: CollectionUse, before: AnyNode[]): { declarator: AnyNode; name: string; collection: AnyNode } | undefined {
