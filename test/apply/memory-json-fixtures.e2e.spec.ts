@@ -12,6 +12,7 @@ jest.setTimeout(120000);
 
 const FIXTURES: [string, MigrateOptions][] = [
   ['express-notes-array', {}],
+  ['express-movies-models-esm', {}],
   ['express-bookmarks-json-sync', {}],
   ['express-todos-map', {}],
   ['express-users-object-map', {}],

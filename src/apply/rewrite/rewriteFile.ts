@@ -19,8 +19,14 @@ export function rewriteFile(rel: string, source: string, analysis: ApplyAnalysis
   const before = rewrite.report.todos.length;
   for (const step of steps) step(rewrite);
   analysis.processed.add(rel);
+  // code left with a TODO still uses its stores as before: their declarations must stay
+  if (rewrite.report.todos.length > before) keepStoresUsedBy(analysis, rel);
   const touched = rewrite.modified || rewrite.report.rewritten > 0 || rewrite.report.todos.length > before || rewrite.report.seeds.length > 0;
   if (!touched) return { report: rewrite.report };
   const output = rewrite.toSource();
   return { output: output === source ? undefined : output, report: rewrite.report };
+}
+
+function keepStoresUsedBy(analysis: ApplyAnalysis, rel: string): void {
+  for (const reference of analysis.references.values()) if (reference.file.rel === rel) analysis.keptTargets.add(reference.target);
 }

@@ -10,6 +10,7 @@ import { readPredicate, type Comparison } from '../readPredicate';
 import { memberName, methodCallOn } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
+import { findLoopItemChange } from './findLoopItemChange';
 import { registerItem } from './items';
 import { coerceValue } from './keyValue';
 import { attributeType, getItemExpression, lookupExpression, replaceWithGet } from './reads';
@@ -36,6 +37,11 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
       return;
     }
     if (rewriteSearch(pass, use, use.path)) return;
+  }
+  const changed = findLoopItemChange(use.path);
+  if (changed) {
+    todo(pass, use, `${changed} is changed inside a loop over every ${use.target.entityName}; find the item by its ${use.target.key.name} and change it there (or write each change with UpdateCommand), then re-run`);
+    return;
   }
   if (isAssignmentTarget(use.path) && use.snapshot) return changeSnapshot(pass, use);
   if (isAssignmentTarget(use.path)) {

@@ -15,6 +15,7 @@ import { CollectionPass } from './context';
 import { findCollectionUses, type CollectionUse } from './findCollectionUses';
 import { findItemMutations, persistMutations } from './items';
 import { scanExpression } from './reads';
+import { normalizeForEachByKey } from './normalizeForEachByKey';
 import { rewriteArrayUse } from './rewriteArrayUse';
 import { rewriteFilterDelete } from './rewriteFilterDelete';
 import { rewriteFindIndex } from './rewriteFindIndex';
@@ -25,6 +26,7 @@ import { rewriteWriterCalls } from './rewriteWriterCalls';
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function rewriteCollections(rewrite: FileRewrite): void {
+  normalizeForEachByKey(rewrite);
   const uses = findCollectionUses(rewrite);
   const pass = new CollectionPass(rewrite, uses);
   const open = (use: CollectionUse) => !pass.isConsumed(use) && isAttached(use.path);
