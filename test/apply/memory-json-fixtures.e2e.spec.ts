@@ -19,7 +19,7 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['express-recipes-json-callback', {}],
   ['express-shortlinks-json-promises', { inspect: readTtl('Links', 'expiresAt') }],
   ['express-products-json-require', {}],
-  ['ts-inventory-json-import', {}],
+  ['ts-inventory-json-import', { typecheck: true }],
   ['lambda-notes-cdk', {}],
   ['lambda-sessions-nodejsfunction', { inspect: readTtl('Sessions', 'expiresAt') }],
   ['serverless-framework-api', {}],
@@ -27,7 +27,7 @@ const FIXTURES: [string, MigrateOptions][] = [
   ['messy-express-mixed', {}],
   // Fastify + TS layers: a class-field array seeded through its constructor from another module, a Map seeded with
   // .map(v => [v.id, v]), delete by `length < before`, services and routes awaited across files
-  ['fastify-events-memory', {}],
+  ['fastify-events-memory', { typecheck: true }],
 ];
 
 afterAll(() => stopAllApps());
@@ -59,6 +59,7 @@ describe.each(FIXTURES)('%s on dynalite after plan + apply', (name, options) => 
       expect(run.second.output).toContain('Changed 0 files.');
       const mismatches = describeMismatches(run.results);
       if (mismatches.length) throw new Error(`${mismatches.join('\n')}\n--- app stderr ---\n${run.appOutput.stderr}`);
+      if (options.typecheck) expect(run.typecheck).toEqual({ exit: 0, output: '' });
       if (options.inspect) {
         // TTL: every item with an expiry carries it in epoch seconds in the table's TTL attribute
         const { checked, wrong } = run.inspected as { checked: number; wrong: unknown[] };

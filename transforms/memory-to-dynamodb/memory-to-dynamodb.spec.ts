@@ -32,6 +32,7 @@ describe('memory-to-dynamodb fixtures', () => {
     const first = runTransformCase(transform.definition, testCase);
     maybeUpdate(testCase, first.output);
     expect(first.output).toBe(testCase.expected);
+    if (testCase.expectedSeeds !== undefined) expect(first.report.seeds).toEqual(testCase.expectedSeeds);
     const migrated = first.output ?? testCase.input;
     const second = runTransformCase(transform.definition, testCase, migrated);
     expect(second.output ?? migrated).toBe(migrated);

@@ -270,6 +270,15 @@ export class FileRewrite {
     return this.analysis.findScannerPath(this.rel, node.type, start, end);
   }
 
+  /** The original source text of an original node (reprinted elsewhere as it was written). */
+  originalText(node: ASTNode): string | undefined {
+    const loc = (node as { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } }).loc;
+    if (!loc) return undefined;
+    const start = this.toOriginalOffset(loc.start.line, loc.start.column);
+    const end = this.toOriginalOffset(loc.end.line, loc.end.column);
+    return start === undefined || end === undefined ? undefined : this.source.slice(start, end);
+  }
+
   /** Nodes built from templates carry the template's lines, not this file's. */
   private isOwnLoc(loc: object): boolean {
     return (loc as { lines?: unknown }).lines === this.fileLines;

@@ -77,7 +77,7 @@ function removeUnused(rewrite: FileRewrite, everything: boolean): void {
     rewrite.root.find(j.ImportDeclaration).forEach((path: ASTPath<any>) => {
       const specifiers = (path.node.specifiers ?? []) as AnyNode[];
       if (!specifiers.length || !isPureModule(rewrite, String(path.node.source.value))) return;
-      const keep = specifiers.filter((specifier) => !usedBefore(rewrite, specifier.local, specifier.local.name) || isUsedNow(path, specifier.local.name));
+      const keep = specifiers.filter((specifier) => !usedBefore(rewrite, specifier.local, specifier.local.name) || isUsedNow(path, specifier.local.name) || usedAsType(rewrite, specifier.local.name));
       if (keep.length === specifiers.length) return;
       index = undefined;
       if (keep.length) path.node.specifiers = keep;
@@ -109,6 +109,14 @@ function isStoreDeclaration(rewrite: FileRewrite, node: AnyNode): boolean {
 }
 
 /** The original code referenced this binding (so the rewrite is what made it unused). */
+/** TypeScript: a name still written in a type (`Promise<Venue>`, `implements Repo`) keeps its import. */
+function usedAsType(rewrite: FileRewrite, name: string): boolean {
+  const { j } = rewrite;
+  return rewrite.root
+    .find(j.Identifier, { name })
+    .some((path: ASTPath<any>) => /^TS/.test(path.parent?.node.type ?? '') && !/^TS(Interface|TypeAlias|Enum|Module)Declaration$/.test(path.parent.node.type));
+}
+
 function usedBefore(rewrite: FileRewrite, node: AnyNode, name: string): boolean {
   const scanner = rewrite.scannerPathOf(node);
   if (!scanner) return false;

@@ -56,7 +56,10 @@ function wrap(rewrite: FileRewrite, fn: ASTPath<any>): void {
   if (params.length >= 3 && params[2].type === 'Identifier') next = params[2].name;
   else {
     next = unusedName(fn.node, ['next', 'nextFn']);
-    params.push(j.identifier(next));
+    const param = j.identifier(next) as AnyNode;
+    // typed handlers (`(req: Request, res: Response)`) get a typed `next` too: strict TS has no implicit any
+    if (params.some((existing) => existing.typeAnnotation)) param.typeAnnotation = j.tsTypeAnnotation(nextFunctionType(rewrite));
+    params.push(param);
   }
   const errorName = unusedName(fn.node, ['err', 'error', 'caught']);
   let body = fn.node.body as AnyNode;
@@ -64,6 +67,29 @@ function wrap(rewrite: FileRewrite, fn: ASTPath<any>): void {
   const handler = statement(rewrite.emit, [`try {\n} catch (${errorName}) {\n${rewrite.style.indent}${next}(${errorName});\n}`]) as AnyNode;
   handler.block.body = body.body;
   fn.node.body = j.blockStatement([handler as any]);
+}
+
+/** `NextFunction`, added to the file's own `import … from 'express'`; without one, the shape it has. */
+function nextFunctionType(rewrite: FileRewrite): AnyNode {
+  const { j } = rewrite;
+  const declaration = rewrite.root
+    .find(j.ImportDeclaration)
+    .filter((path: ASTPath<any>) => path.node.source.value === 'express' && (path.node.specifiers ?? []).every((specifier: AnyNode) => specifier.type === 'ImportSpecifier'))
+    .nodes()[0] as AnyNode | undefined;
+  if (!declaration) return statementType(rewrite);
+  const existing = (declaration.specifiers as AnyNode[]).find((specifier) => (specifier.imported ?? specifier.local)?.name === 'NextFunction');
+  if (existing) return j.tsTypeReference(j.identifier(existing.local.name));
+  const specifier = j.importSpecifier(j.identifier('NextFunction'), j.identifier('NextFunction')) as AnyNode;
+  // a value import gets a type-only specifier, so nothing new is loaded at run time
+  if (declaration.importKind !== 'type') specifier.importKind = 'type';
+  declaration.specifiers = [...declaration.specifiers, specifier];
+  return j.tsTypeReference(j.identifier('NextFunction'));
+}
+
+/** `(error?: unknown) => void`, written as the file would. */
+function statementType(rewrite: FileRewrite): AnyNode {
+  const declaration = statement(rewrite.emit, ['type T = (error?: unknown) => void;']) as AnyNode;
+  return declaration.typeAnnotation;
 }
 
 /** Every await sits inside a try that has a catch (the app handles its own errors there). */

@@ -3,6 +3,7 @@
  * on dynalite, load the data the app had (seed data apply saved in .migration/seed/, JSON data
  * files the scan found), start the migrated app against dynalite and replay the fixture's requests.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,6 +30,8 @@ export interface MigratedRun {
   results: ReplayResult[];
   appOutput: { stdout: string; stderr: string };
   inspected?: unknown;
+  /** `tsc --noEmit` on the migrated copy, when asked: exit code and output. */
+  typecheck?: { exit: number; output: string };
 }
 
 export interface MigrateOptions {
@@ -38,6 +41,8 @@ export interface MigrateOptions {
   ignoreArrayOrder?: boolean;
   /** Reads the tables after the replay (raw items, as stored); its result is returned as `inspected`. */
   inspect?: (local: LocalDynamo, design: TableDesign) => Promise<unknown>;
+  /** TypeScript apps: run `tsc -p tsconfig.json --noEmit` on the migrated copy (awaits, Promise types, imports). */
+  typecheck?: boolean;
 }
 
 export async function migrateAndReplay(name: string, options: MigrateOptions = {}): Promise<MigratedRun> {
@@ -57,6 +62,7 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
   const secondExit = await runApply({ dir, stdout: secondOut.stream, stderr: secondOut.stream });
   const second = { exit: secondExit, output: secondOut.text(), changedFiles: diffHashes(beforeSecond, hashTree(dir)) };
   const design: TableDesign = JSON.parse(fs.readFileSync(path.join(dir, '.migration', 'dynamodb.json'), 'utf8'));
+  const typecheck = options.typecheck ? runTsc(dir) : undefined;
   const local = await startLocalDynamo();
   try {
     await createTables(local, design);
@@ -65,13 +71,20 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
     try {
       const results = await replayRequests(app, fixture, { volatile: options.volatile, ignoreArrayOrder: options.ignoreArrayOrder ?? true });
       const inspected = options.inspect ? await options.inspect(local, design) : undefined;
-      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), dry, second, design, results, appOutput: app.output(), inspected };
+      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), dry, second, design, results, appOutput: app.output(), inspected, typecheck };
     } finally {
       await app.stop();
     }
   } finally {
     await local.stop();
   }
+}
+
+/** The project's own TypeScript compiler on the copy's tsconfig.json (the SDK resolves from the project's node_modules). */
+function runTsc(dir: string): { exit: number; output: string } {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json'), '--noEmit'], { cwd: dir, encoding: 'utf8' });
+  return { exit: run.status ?? 1, output: `${run.stdout}${run.stderr}` };
 }
 
 /** Records per entity: apply's seed files for memory stores, the data files of JSON stores. */

@@ -8,6 +8,7 @@
  *     data/…                  extra project files (JSON data files), optional
  *     <case>.input.(js|ts)    the file before
  *     <case>.output.(js|ts)   the file after; absent means "nothing changes"
+ *     <case>.seeds.json       optional: the seed data the run must hand to migrate-data
  *
  * Each case is compared as exact text, then fed back in: the second run must change nothing.
  */
@@ -26,6 +27,8 @@ export interface TransformCase {
   ext: string;
   input: string;
   expected: string | undefined;
+  /** Expected report.seeds (`{file}` stands for the case's file), when `<case>.seeds.json` exists. */
+  expectedSeeds?: unknown;
   dir: string;
 }
 
@@ -39,12 +42,14 @@ export function listTransformCases(transformDir: string): TransformCase[] {
       const match = /^(.*)\.input\.(js|mjs|cjs|ts|tsx)$/.exec(file);
       if (!match) continue;
       const outputFile = path.join(dir, `${match[1]}.output.${match[2]}`);
+      const seedsFile = path.join(dir, `${match[1]}.seeds.json`);
       cases.push({
         scenario,
         name: match[1],
         ext: match[2],
         input: fs.readFileSync(path.join(dir, file), 'utf8'),
         expected: fs.existsSync(outputFile) ? fs.readFileSync(outputFile, 'utf8') : undefined,
+        ...(fs.existsSync(seedsFile) ? { expectedSeeds: JSON.parse(fs.readFileSync(seedsFile, 'utf8').split('{file}').join(`app.${match[2]}`)) } : {}),
         dir,
       });
     }

@@ -9,7 +9,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression } from '../../../emit/emitContext';
+import { expression, statement } from '../../../emit/emitContext';
 import { buildNextId } from '../../../emit/commands/buildNextId';
 import { buildPutItem } from '../../../emit/commands/buildPutItem';
 import type { StoreTarget } from '../../analysis/findStoreTargets';
@@ -31,8 +31,45 @@ export function rewriteCreate(pass: CollectionPass, use: CollectionUse, call: AS
   const strategy = use.target.entity.idStrategy;
   const condition = strategy === 'client' || strategy === 'natural' ? 'new' : undefined;
   rewrite.markAwait(call);
+  const taken = condition ? findTakenResponse(pass, use, call) : undefined;
   call.replace(buildPutItem(rewrite.emit, rewrite.tableOf(use.target), value as ExpressionKind, { condition, derived: hasDerived(use.target) }));
+  if (taken) mapConditionFailure(rewrite, call.parent as ASTPath<any>, taken);
   rewrite.operationDone();
+}
+
+/**
+ * The app's own answer when the key is taken: the `if (…exists…) { return res.status(409)… }`
+ * before the create, found while its test still reads the store. Two requests racing past that
+ * check now meet the conditional put instead, and get the same answer.
+ */
+function findTakenResponse(pass: CollectionPass, use: CollectionUse, call: ASTPath<any>): string | undefined {
+  const fn = pass.rewrite.enclosingFunction(call);
+  if (!fn) return undefined;
+  let found: string | undefined;
+  pass.rewrite.j(fn).find(pass.rewrite.j.IfStatement).forEach((path: ASTPath<any>) => {
+    if (found || start(path.node) > start(call.node)) return;
+    const readsStore = pass.uses.some((candidate) => candidate.target === use.target && contains(path.node.test, candidate.path.node));
+    const consequent = path.node.consequent as AnyNode;
+    const last = consequent.type === 'BlockStatement' ? consequent.body[consequent.body.length - 1] : consequent;
+    if (readsStore && last?.type === 'ReturnStatement' && !path.node.alternate) found = pass.rewrite.originalText(consequent);
+  });
+  return found;
+}
+
+/** `await put;` → `try { await put; } catch (err) { if (isConditionFailed(err)) <taken response> throw err; }` */
+function mapConditionFailure(rewrite: FileRewrite, statementPath: ASTPath<any>, taken: string): void {
+  if (statementPath.node.type !== 'ExpressionStatement') return;
+  const i = rewrite.style.indent;
+  // its own name: the handler's wrapper (added later) keeps the usual `err`
+  const error = rewrite.freshName(['putError', 'conditionError']);
+  const response = taken.startsWith('{') ? taken : `{\n${i}${i}${taken}\n${i}}`;
+  const wrapper = statement(rewrite.emit, [`try {\n} catch (${error}) {\n${i}if (${rewrite.localName('isConditionFailed')}(${error})) ${response}\n${i}throw ${error};\n}`]) as AnyNode;
+  wrapper.block.body = [statementPath.node];
+  statementPath.replace(wrapper);
+}
+
+function start(node: AnyNode): number {
+  return node.start ?? Number.MAX_SAFE_INTEGER;
 }
 
 function rewriteIdExpression(pass: CollectionPass, use: CollectionUse, call: ASTPath<any>, value: AnyNode): void {

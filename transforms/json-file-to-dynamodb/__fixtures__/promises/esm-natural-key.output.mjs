@@ -1,6 +1,6 @@
 import express from 'express';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, updateParams, LINKS_TABLE_NAME } from './dynamodb.mjs';
+import { db, updateParams, isConditionFailed, LINKS_TABLE_NAME } from './dynamodb.mjs';
 
 const DB_FILE = new URL('./data/links.json', import.meta.url);
 const app = express();
@@ -12,12 +12,21 @@ app.post('/links', async (req, res, next) => {
       return res.status(409).json({ error: 'code taken' });
     }
     const link = { code: req.body.code, url: req.body.url, clicks: 0 };
-    await db.send(new PutCommand({
-      TableName: LINKS_TABLE_NAME,
-      Item: link,
-      ConditionExpression: 'attribute_not_exists(#key)',
-      ExpressionAttributeNames: { '#key': 'code' },
-    }));
+
+    try {
+      await db.send(new PutCommand({
+        TableName: LINKS_TABLE_NAME,
+        Item: link,
+        ConditionExpression: 'attribute_not_exists(#key)',
+        ExpressionAttributeNames: { '#key': 'code' },
+      }));
+    } catch (putError) {
+      if (isConditionFailed(putError)) {
+        return res.status(409).json({ error: 'code taken' });
+      }
+      throw putError;
+    }
+
     res.status(201).json(link);
   } catch (err) {
     next(err);

@@ -1,0 +1,3 @@
+export const SEED_TODOS = [
+  { id: 't7', title: 'Seeded in another module', completed: false },
+];
