@@ -1,0 +1,77 @@
+/**
+ * The differences between the original app's answer and the migrated app's answer to the same
+ * request. Equal means: same status, and bodies deep-equal except
+ *  - ids where the plan changed how ids are made (e.g. counters → uuid), or both sides make
+ *    random ids (uuid): present on both sides is enough;
+ *  - timestamps the two runs took a moment apart (ISO strings or epoch numbers within 10 min);
+ *  - list order, unless the route sorts (DynamoDB Scan order is not an array's order).
+ */
+import type { AccessModel } from '../../model/access-model';
+import type { TableDesign } from '../../model/table-design';
+import type { ReplayResult } from '../replay/replayRequests';
+import { matchExpected } from '../replay/matchExpected';
+import type { JsonValue } from '../replay/types';
+
+const TEN_MINUTES = 10 * 60 * 1000;
+const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/** Id attributes whose values may legitimately differ between the two apps. */
+export function findVolatileIds(model: AccessModel, design: TableDesign): string[] {
+  const volatile = new Set<string>();
+  const random = new Set<string>();
+  for (const entity of model.entities) {
+    const planned = design.entities[entity.name];
+    if (!planned) continue;
+    const keptNumbers = planned.idStrategy === 'counter' && ['increment', 'autoincrement'].includes(entity.idStrategy);
+    const unchanged = keptNumbers || planned.idStrategy === 'client' || planned.idStrategy === 'natural' || (planned.idStrategy === 'app' && entity.idStrategy !== 'uuid');
+    if (!unchanged) random.add(entity.name);
+    if (!unchanged) volatile.add(planned.idAttribute?.name ?? entity.key.name);
+  }
+  // a field that holds such an entity's id (userId, noteId) differs with it
+  for (const entity of model.entities) {
+    for (const relation of entity.relations) if (random.has(relation.entity)) volatile.add(relation.field);
+  }
+  return [...volatile].sort();
+}
+
+/** Timestamps of two runs a moment apart count as the same value. */
+export function isSameMoment(expected: unknown, actual: unknown): boolean {
+  if (typeof expected === 'string' && typeof actual === 'string' && ISO.test(expected) && ISO.test(actual)) {
+    const a = Date.parse(expected);
+    const b = Date.parse(actual);
+    return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= TEN_MINUTES;
+  }
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    if (expected > 1e12 && expected < 1e14 && actual > 1e12 && actual < 1e14) return Math.abs(expected - actual) <= TEN_MINUTES;
+    if (expected > 1e9 && expected < 1e10 && actual > 1e9 && actual < 1e10) return Math.abs(expected - actual) <= TEN_MINUTES / 1000;
+  }
+  return false;
+}
+
+export interface CompareOptions {
+  volatile: string[];
+  /** The route sorts its list: array order must match. */
+  ordered: boolean;
+}
+
+export function compareResponses(original: ReplayResult, migrated: ReplayResult, options: CompareOptions): string[] {
+  const differences: string[] = [];
+  const failed = (result: ReplayResult) => result.mismatches.find((line) => line.startsWith('request failed'));
+  const originalFailure = failed(original);
+  const migratedFailure = failed(migrated);
+  if (originalFailure || migratedFailure) {
+    if (!originalFailure) differences.push(`migrated app: ${migratedFailure}`);
+    else if (!migratedFailure) differences.push(`original app: ${originalFailure}`);
+    return differences;
+  }
+  if (original.status !== migrated.status) differences.push(`status: original ${original.status}, migrated ${migrated.status}`);
+  differences.push(
+    ...matchExpected(original.body as JsonValue, migrated.body, {}, {
+      path: 'body',
+      volatile: options.volatile,
+      ignoreArrayOrder: !options.ordered,
+      same: isSameMoment,
+    }).map((line) => line.replace(/: expected /, ': original ').replace(/, got /, ', migrated ')),
+  );
+  return differences;
+}
