@@ -114,6 +114,8 @@ function idStrategyOf(table: SqlTable, columns: string[], bindings: SqlBinding[]
   if (index < 0) return schema?.rowidAlias || (!schema && readsInsertedId) || (schema && schema.primaryKey.length === 0) ? 'autoincrement' : undefined;
   const value = row[index];
   const argument = value?.kind === 'param' ? bindings.find((b) => b.canonical === value.canonical)?.argument : undefined;
+  // A key bound to a value the scan cannot see (`db.run(INSERT, row)`) says nothing about how ids are made.
+  if (value?.kind === 'param' && !argument) return undefined;
   return argument && isUuidExpression(argument) ? 'uuid' : 'client';
 }
 

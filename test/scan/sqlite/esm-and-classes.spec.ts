@@ -109,3 +109,33 @@ module.exports = { list };
     expect(scan.ops.filter((o) => o.startsWith('paginate'))).toEqual(['paginate Book offset@server.js:11']);
   });
 });
+
+describe('one argument holding the whole parameter list', () => {
+  const files = (call: string): Record<string, string> => ({
+    'db.js': `
+const sqlite3 = require('sqlite3');
+const { open } = require('sqlite');
+const { v4: uuidv4 } = require('uuid');
+const INSERT = 'INSERT INTO issues (id, title, created_at) VALUES (?, ?, ?)';
+async function init() {
+  const db = await open({ filename: 'x.db', driver: sqlite3.Database });
+  await db.exec('CREATE TABLE IF NOT EXISTS issues (id TEXT PRIMARY KEY, title TEXT, created_at TEXT)');
+  const rows = loadRows();
+  for (const row of rows) await db.run(INSERT, row);
+  ${call}
+}
+module.exports = { init };
+`,
+  });
+
+  it('binds nothing, so a seed loop does not decide the id strategy: the uuid create does', () => {
+    const scan = scanSqlite(files("await db.run(INSERT, uuidv4(), 'title', new Date().toISOString());"));
+    const strategies = scan.evidence.filter((e) => e.source === 'create').map((e) => e.idStrategy);
+    expect(strategies).toEqual([undefined, 'uuid']);
+  });
+
+  it('a key bound to a visible non-uuid value is still a client id', () => {
+    const scan = scanSqlite(files("await db.run(INSERT, 'fixed-id', 'title', 'now');"));
+    expect(scan.evidence.filter((e) => e.source === 'create').map((e) => e.idStrategy)).toEqual([undefined, 'client']);
+  });
+});

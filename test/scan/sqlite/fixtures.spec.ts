@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, scanFixture } from '../../support/scanProject';
 
-const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-library-sqlite3-callback', 'express-tasks-sqlite3-callback', 'fastify-orders-sqlite-wrapper'];
+const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-issues-sqlite-wrapper', 'express-library-sqlite3-callback', 'express-tasks-sqlite3-callback', 'fastify-orders-sqlite-wrapper'];
 
 describe.each(SQLITE_FIXTURES)('fixture %s: the SQLite scan finds what fixture.json exercises', (name) => {
   const fixture = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'fixtures', name, 'fixture.json'), 'utf8')) as {
@@ -80,6 +80,26 @@ describe('fixture details', () => {
     );
     // available is sent to clients as stored (0/1): a number, not a boolean.
     expect(model.entities.find((e) => e.name === 'Book')?.fields.find((f) => f.name === 'available')?.type).toBe('number');
+  });
+
+  it('express-issues-sqlite-wrapper: SQL constants composed from a shared SELECT, INNER JOIN, COALESCE update, uuid ids despite a seed loop', async () => {
+    const model = await scanFixture('express-issues-sqlite-wrapper');
+    expect(model.stores.map((s) => `${s.id} ${s.file}:${s.line}`)).toEqual([
+      'sqlite:data/tracker.sqlite#issues src/queries.js:11',
+      'sqlite:data/tracker.sqlite#projects src/queries.js:4',
+    ]);
+    const ops = model.operations.map((o) => `${o.handler ?? '-'} ${o.op} ${o.entity}${o.attributes ? `(${o.attributes.join(',')})` : ''}${o.order ? ` ${o.order}` : ''}`);
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'GET /api/issues join Project(issues.project_id,projects.id)',
+        'GET /api/issues sort Issue(created_at) desc',
+        'GET /api/issues filter-by-attr Issue(status)',
+        'GET /api/projects/:id/issues relations Issue(project_id)',
+        'PATCH /api/issues/:id update Issue(title,status,priority,assignee,updated_at)',
+        'POST /api/issues filter-by-attr Project(key)',
+      ]),
+    );
+    expect(model.entities.find((e) => e.name === 'Issue')?.idStrategy).toBe('uuid');
   });
 
   it('fastify-orders-sqlite-wrapper: page-number pagination, whitelisted ORDER BY column, COALESCE update', async () => {

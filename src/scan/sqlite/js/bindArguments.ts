@@ -37,6 +37,11 @@ export function bindArguments(args: NodePath[], placeholders: Placeholder[]): Sq
       } else spread = true;
     } else push(arg);
   }
+  // One value of unknown shape for several placeholders (`db.run(INSERT, row)` in a loop over rows):
+  // it is the array or object of parameters, whose items cannot be told apart.
+  if (values.length === 1 && head.length === 1 && !named && !spread && placeholders.filter((p) => p.style !== 'interpolated').length > 1 && isOpaqueCollection(head[0])) {
+    head.length = 0;
+  }
   const positionalAt = (index: number): NodePath | undefined => {
     if (index < head.length) return head[index];
     if (!spread) return undefined;
@@ -69,6 +74,12 @@ function chooseBranch(value: NodePath, positionalCount: number): NodePath {
     .map((branch) => followLocal(branch))
     .filter((branch) => branch.isArrayExpression() && branch.node.elements.every((e) => e && !t.isSpreadElement(e)) && branch.node.elements.length === positionalCount);
   return fitting.length === 1 ? fitting[0] : value;
+}
+
+/** An identifier or member (not a literal, call or arithmetic): may hold the whole parameter list. */
+function isOpaqueCollection(path: NodePath | undefined): boolean {
+  const inner = path ? unwrapPath(path) : undefined;
+  return !!inner && (inner.isIdentifier() || inner.isMemberExpression());
 }
 
 function isCallbackIdentifier(arg: NodePath): boolean {
