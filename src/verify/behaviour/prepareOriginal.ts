@@ -107,6 +107,11 @@ export async function prepareOriginal(root: string, original?: string): Promise<
     } catch {
       throw new OriginalNotFound(`git has no commit ${ref} to take the original app from`);
     }
+    try {
+      git(root, ['cat-file', '-e', `${ref}:${prefix}`]);
+    } catch {
+      throw new OriginalNotFound(`the app's folder is not in git at ${ref} (untracked or ignored): commit the original app, or save it in ${ORIGINAL_COPY_DIR}/`);
+    }
     if (sameAsWorkingTree(root, ref)) {
       throw new OriginalNotFound(`the app at git ${ref} is the same as the working tree (the migration is already committed?): name the commit before the migration as the original, e.g. HEAD~1`);
     }

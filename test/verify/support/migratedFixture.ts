@@ -17,8 +17,10 @@ export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=verify-test', '-c', 'user.email=verify@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 }
 
-export async function migratedFixture(name: string): Promise<string> {
+/** `beforeCommit` changes the original app first (e.g. removes fixture.json). */
+export async function migratedFixture(name: string, beforeCommit?: (dir: string) => void): Promise<string> {
   const dir = await copyFixture(name);
+  beforeCommit?.(dir);
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'original app');
