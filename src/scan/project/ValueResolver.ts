@@ -15,6 +15,14 @@ export type ModuleLookup = (from: SourceFile, specifier: string) => SourceFile |
  */
 export class ValueResolver {
   private readonly exportsCache = new Map<SourceFile, ModuleExports>();
+  /**
+   * Memos of pure look-ups, keyed with the depth they ran at so the MAX_DEPTH cut-off gives the
+   * same answers as without them: bindings (every use of `db` resolves its `require` once),
+   * module specifiers per file, and the first top-level assignment of each sloppy global.
+   */
+  private readonly bindingCache = new Map<Binding, Map<number, ValueOrigin | undefined>>();
+  private readonly specifierCache = new Map<SourceFile, Map<string, ValueOrigin | undefined>>();
+  private readonly undeclaredCache = new Map<SourceFile, Map<string, NodePath<t.AssignmentExpression>>>();
 
   constructor(private readonly lookupModule: ModuleLookup) {}
 
@@ -126,6 +134,16 @@ export class ValueResolver {
   }
 
   resolveSpecifier(file: SourceFile, specifier: string, depth: number): ValueOrigin | undefined {
+    let perFile = this.specifierCache.get(file);
+    if (!perFile) this.specifierCache.set(file, (perFile = new Map()));
+    const key = `${depth}:${specifier}`;
+    if (perFile.has(key)) return perFile.get(key);
+    const origin = this.resolveSpecifierUncached(file, specifier, depth);
+    perFile.set(key, origin);
+    return origin;
+  }
+
+  private resolveSpecifierUncached(file: SourceFile, specifier: string, depth: number): ValueOrigin | undefined {
     const target = this.lookupModule(file, specifier);
     if (!target) {
       if (specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
@@ -146,6 +164,17 @@ export class ValueResolver {
   }
 
   private resolveBinding(file: SourceFile, binding: Binding, name: string, depth: number): ValueOrigin | undefined {
+    // A binding is looked up under its own name (scope look-up or a local export of that name).
+    if (binding.identifier?.name !== name) return this.resolveBindingUncached(file, binding, name, depth);
+    let perDepth = this.bindingCache.get(binding);
+    if (!perDepth) this.bindingCache.set(binding, (perDepth = new Map()));
+    if (perDepth.has(depth)) return perDepth.get(depth);
+    const origin = this.resolveBindingUncached(file, binding, name, depth);
+    perDepth.set(depth, origin);
+    return origin;
+  }
+
+  private resolveBindingUncached(file: SourceFile, binding: Binding, name: string, depth: number): ValueOrigin | undefined {
     const declaration = binding.path;
     if (binding.kind === 'module') return this.resolveImport(file, declaration, depth);
     if (declaration.isVariableDeclarator()) {
@@ -190,14 +219,21 @@ export class ValueResolver {
 
   /** Sloppy-mode globals (`users = []` with no declaration): the first top-level assignment declares them. */
   private resolveUndeclared(file: SourceFile, name: string): ValueOrigin | undefined {
-    for (const statement of file.program.get('body')) {
-      if (!statement.isExpressionStatement()) continue;
-      const expression = statement.get('expression');
-      if (expression.isAssignmentExpression({ operator: '=' }) && t.isIdentifier(expression.node.left, { name })) {
-        return { kind: 'declaration', file, name, path: expression };
+    let firstAssignments = this.undeclaredCache.get(file);
+    if (!firstAssignments) {
+      firstAssignments = new Map();
+      for (const statement of file.program.get('body')) {
+        if (!statement.isExpressionStatement()) continue;
+        const expression = statement.get('expression');
+        if (expression.isAssignmentExpression({ operator: '=' }) && t.isIdentifier(expression.node.left)) {
+          const assigned = expression.node.left.name;
+          if (!firstAssignments.has(assigned)) firstAssignments.set(assigned, expression);
+        }
       }
+      this.undeclaredCache.set(file, firstAssignments);
     }
-    return undefined;
+    const expression = firstAssignments.get(name);
+    return expression ? { kind: 'declaration', file, name, path: expression } : undefined;
   }
 
   /**

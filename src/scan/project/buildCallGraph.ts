@@ -26,7 +26,8 @@ export interface CallGraph {
 
 export function buildCallGraph(resolver: ValueResolver, sources: SourceFile[]): CallGraph {
   const callers = new Map<t.Node, FunctionRef[]>();
-  const methodsByName = indexMethodsByName(sources);
+  // One walk per file finds both the methods (to link calls by name) and the call sites.
+  const { methodsByName, callSites } = collectMethodsAndCalls(sources);
 
   const link = (callee: FunctionRef | undefined, site: NodePath, file: SourceFile): void => {
     if (!callee) return;
@@ -37,20 +38,15 @@ export function buildCallGraph(resolver: ValueResolver, sources: SourceFile[]): 
     callers.set(callee.path.node, list);
   };
 
-  for (const file of sources) {
-    file.program.traverse({
-      'CallExpression|NewExpression'(anyPath) {
-        const path = anyPath as NodePath<t.CallExpression | t.NewExpression>;
-        const callee = path.get('callee') as NodePath;
-        link(resolveCallee(resolver, file, callee, methodsByName), path, file);
-        // Functions handed over by reference run on behalf of the caller (`withNotes(renderNotes)`).
-        for (const argument of path.get('arguments')) {
-          if (argument.isIdentifier() || argument.isMemberExpression()) {
-            link(resolveFunctionRef(resolver, file, argument), path, file);
-          }
-        }
-      },
-    });
+  for (const { file, path } of callSites) {
+    const callee = path.get('callee') as NodePath;
+    link(resolveCallee(resolver, file, callee, methodsByName), path, file);
+    // Functions handed over by reference run on behalf of the caller (`withNotes(renderNotes)`).
+    for (const argument of path.get('arguments')) {
+      if (argument.isIdentifier() || argument.isMemberExpression()) {
+        link(resolveFunctionRef(resolver, file, argument), path, file);
+      }
+    }
   }
   return { callersOf: (fn) => callers.get(fn.path.node) ?? [] };
 }
@@ -74,13 +70,17 @@ function resolveCallee(
   return undefined;
 }
 
-function indexMethodsByName(sources: SourceFile[]): Map<string, FunctionRef[]> {
-  const index = new Map<string, FunctionRef[]>();
+function collectMethodsAndCalls(sources: SourceFile[]): {
+  methodsByName: Map<string, FunctionRef[]>;
+  callSites: { file: SourceFile; path: NodePath<t.CallExpression | t.NewExpression> }[];
+} {
+  const methodsByName = new Map<string, FunctionRef[]>();
+  const callSites: { file: SourceFile; path: NodePath<t.CallExpression | t.NewExpression> }[] = [];
   const add = (name: string | undefined, ref: FunctionRef): void => {
     if (!name) return;
-    const list = index.get(name) ?? [];
+    const list = methodsByName.get(name) ?? [];
     list.push(ref);
-    index.set(name, list);
+    methodsByName.set(name, list);
   };
   for (const file of sources) {
     file.program.traverse({
@@ -95,7 +95,10 @@ function indexMethodsByName(sources: SourceFile[]): Map<string, FunctionRef[]> {
         const value = path.get('value') as NodePath;
         if (value.node && value.isFunction()) add(propertyKeyName(path.node), { file, path: value });
       },
+      'CallExpression|NewExpression'(anyPath) {
+        callSites.push({ file, path: anyPath as NodePath<t.CallExpression | t.NewExpression> });
+      },
     });
   }
-  return index;
+  return { methodsByName, callSites };
 }

@@ -1,6 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import type { DataFile, FunctionRef, ProjectIndex, SourceFile } from '../types';
+import * as path from 'node:path';
+import type { DataFile, FunctionRef, ProjectIndex, SourceFile, ValueOrigin } from '../types';
 import { buildCallGraph, type CallGraph } from './buildCallGraph';
 import { resolveFunctionRef } from './resolveFunctionRef';
 import { candidatePathsFor } from './resolveModuleSpecifier';
@@ -20,15 +21,30 @@ export function createProjectIndex(root: string, sources: SourceFile[], dataFile
     dataByRel.set(file.rel, file);
   }
 
+  // Specifiers resolve relative to the importing file's directory: one look-up per directory and specifier.
+  const moduleCache = new Map<string, SourceFile | DataFile | undefined>();
   const resolveModule = (from: SourceFile, specifier: string): SourceFile | DataFile | undefined => {
+    const key = `${path.dirname(from.abs)}\0${specifier}`;
+    if (moduleCache.has(key)) return moduleCache.get(key);
+    let resolved: SourceFile | DataFile | undefined;
     for (const candidate of candidatePathsFor(from.abs, specifier)) {
-      const found = byAbs.get(candidate);
-      if (found) return found;
+      resolved = byAbs.get(candidate);
+      if (resolved) break;
     }
-    return undefined;
+    moduleCache.set(key, resolved);
+    return resolved;
   };
 
   const resolver = new ValueResolver(resolveModule);
+  // Recognisers ask for the same nodes again and again; a top-level resolution is a pure function of the node.
+  const resolved = new Map<t.Node, ValueOrigin | undefined>();
+  const resolveExpression = (file: SourceFile, at: NodePath): ValueOrigin | undefined => {
+    if (!at.node) return resolver.resolveExpression(file, at);
+    if (resolved.has(at.node)) return resolved.get(at.node);
+    const origin = resolver.resolveExpression(file, at);
+    resolved.set(at.node, origin);
+    return origin;
+  };
   let callGraph: CallGraph | undefined;
 
   return {
@@ -38,7 +54,7 @@ export function createProjectIndex(root: string, sources: SourceFile[], dataFile
     getSource: (rel) => sourceByRel.get(rel),
     getDataFile: (rel) => dataByRel.get(rel),
     resolveModule,
-    resolveExpression: (file, path) => resolver.resolveExpression(file, path),
+    resolveExpression,
     resolveMember: (origin, member) => resolver.resolveMember(origin, member),
     resolveFunction: (file, path) => resolveFunctionRef(resolver, file, path),
     getCallers: (fn: FunctionRef) => {
