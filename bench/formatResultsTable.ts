@@ -10,8 +10,21 @@ interface PassLike {
   error?: string;
 }
 
+interface MigrateLike {
+  records: number;
+  itemsPerSecond?: number;
+  writeItemsPerSecond?: number;
+  seconds?: number;
+  peakRssMb?: number;
+  baselineRssMb?: number;
+  retainedHeapMb?: number;
+  verified?: boolean;
+  error?: string;
+}
+
 interface ResultsLike {
   date: string;
+  migrateData?: MigrateLike[];
   machine: { cores: number; node: string };
   passes: Record<string, PassLike>;
   largeScan: PassLike;
@@ -34,6 +47,12 @@ export function formatResultsTable(results: ResultsLike): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const lines = rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  const migrate = (results.migrateData ?? []).map((m) =>
+    m.error
+      ? `  ${m.records} records: ${m.error}`
+      : `  ${m.records} records: ${m.itemsPerSecond} items/s end to end (write pass ${m.writeItemsPerSecond}/s), ${m.seconds} s, peak RSS ${m.peakRssMb} MB (baseline ${m.baselineRssMb} MB)${m.retainedHeapMb !== undefined ? `, live heap at most ${m.retainedHeapMb} MB` : ''}, verified ${m.verified}`,
+  );
+  const migrateBlock = migrate.length ? `\nmigrate-data into dynalite (SQLite source):\n${migrate.join('\n')}\n` : '';
   const targets = Object.entries(results.targets).map(([name, t]) => `  ${t.met ? 'MET    ' : 'NOT MET'}  ${name}: ${t.actual ?? t.actualMB ?? 'n/a'} (target ${t.target ?? `< ${t.targetMB} MB`})`);
-  return `\nbenchmark ${results.date} · ${results.machine.cores} cores · node ${results.machine.node}\n\n${lines.join('\n')}\n\ntargets:\n${targets.join('\n')}\n`;
+  return `\nbenchmark ${results.date} · ${results.machine.cores} cores · node ${results.machine.node}\n\n${lines.join('\n')}\n${migrateBlock}\ntargets:\n${targets.join('\n')}\n`;
 }

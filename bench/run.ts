@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: generates a synthetic codebase and measures, in one run on the same files, the
- * floor (a no-op jscodeshift parse+print), `scan` and `apply --dry`, then `scan` on a larger one.
- * Each pass runs in its own child process (one core each, one at a time) so its peak RSS is its own.
+ * floor (a no-op jscodeshift parse+print), `scan` and `apply --dry`, then `scan` on a larger one,
+ * then migrate-data throughput into dynalite at two record counts.
+ * Each pass runs in its own child process (one at a time) so its peak RSS is its own.
  * Writes bench/results.json and prints a table. Flags: --files N (2000), --large N (20000, 0 skips),
+ * --records N,M (10000,100000; 0 skips), --quick (200 files, 2,000 large, 1,000 and 5,000 records),
  * --out FILE, --apply-timeout SECONDS (1200), --keep (leave the generated code in .tmp/).
  */
 import { fork } from 'node:child_process';
@@ -13,6 +15,7 @@ import { PassThrough } from 'node:stream';
 import { runPlan } from '../src/commands/plan';
 import { generateCodebase, type GeneratedCodebase } from './generateCodebase';
 import { measurePass, type PassName, type PassResult } from './measurePass';
+import { benchMigrateData, type MigrateBenchResult } from './migrate-data';
 import { formatResultsTable } from './formatResultsTable';
 
 const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -20,6 +23,8 @@ const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.s
 interface Args {
   files: number;
   large: number;
+  records: number[];
+  quick: boolean;
   out: string;
   applyTimeout: number;
   keep: boolean;
@@ -30,13 +35,39 @@ function parseArgs(argv: string[]): Args {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const quick = argv.includes('--quick');
+  const records = (value('--records') ?? (quick ? '1000,5000' : '10000,100000'))
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
   return {
-    files: Number(value('--files') ?? 2000),
-    large: Number(value('--large') ?? 20000),
+    files: Number(value('--files') ?? (quick ? 200 : 2000)),
+    large: Number(value('--large') ?? (quick ? 2000 : 20000)),
+    records,
+    quick,
     out: path.resolve(value('--out') ?? path.join(REPO, 'bench', 'results.json')),
     applyTimeout: Number(value('--apply-timeout') ?? 1200),
     keep: argv.includes('--keep'),
   };
+}
+
+type MigrateOutcome = MigrateBenchResult | { records: number; error: string };
+
+/** migrate-data at one record count, in a child with --expose-gc so the live heap is reported too. */
+function runMigrateInChild(records: number, timeoutSeconds: number): Promise<MigrateOutcome> {
+  return new Promise((resolve) => {
+    const child = fork(process.argv[1], ['--child-migrate', String(records)], { execArgv: ['--expose-gc', ...process.execArgv], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+    let result: MigrateBenchResult | undefined;
+    child.on('message', (message) => (result = message as MigrateBenchResult));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (result) resolve(result);
+      else resolve({ records, error: signal === 'SIGKILL' ? `did not finish within ${timeoutSeconds} s` : `child exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+    });
+  });
 }
 
 /** Runs one pass in a child process (this same script with --child) and returns what it measured. */
@@ -105,6 +136,12 @@ async function main(): Promise<void> {
     }
   }
 
+  const migrateData: MigrateOutcome[] = [];
+  for (const records of args.records) {
+    log(`migrate-data: ${records} records into dynalite…`);
+    migrateData.push(await runMigrateInChild(records, 1800));
+  }
+
   const fps = (p: (typeof passes)[string] | undefined) => (p && 'filesPerSecond' in p ? p.filesPerSecond : undefined);
   const floor = fps(passes.floor);
   const ratio = (p: (typeof passes)[string] | undefined) => {
@@ -114,19 +151,30 @@ async function main(): Promise<void> {
   const scanRatio = ratio(passes.scan);
   const applyRatio = ratio(passes.apply);
   const largePeak = 'peakRssMB' in large ? large.peakRssMB : null;
+  const measured = migrateData.filter((m): m is MigrateBenchResult => 'itemsPerSecond' in m);
+  // Flat memory: the peak RSS at the largest count stays within 1.5x of the smallest (streaming, not loading the table).
+  const smallest = measured[0];
+  const largest = measured[measured.length - 1];
+  const memoryGrowth = measured.length >= 2 && smallest.peakRssMb > 0 ? Math.round((largest.peakRssMb / smallest.peakRssMb) * 100) / 100 : null;
+  const passPeak = (p: (typeof passes)[string] | undefined) => (p && 'peakRssMB' in p ? p.peakRssMB : null);
   const results = {
     date: started.toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, totalMemoryMB: Math.round(os.totalmem() / 2 ** 20), note: 'CPU shared with other work: absolute files/s are noisy, the ratios (same run, same files) are what to compare' },
     floorMethod: "jscodeshift.withParser('tsx')(source).toSource() per file, in-process, one core (reading the files included)",
     codebase: { handlerFiles: codebase!.handlerFiles, filesWritten: codebase!.files.length, sourceFiles: 'files' in (passes.floor ?? {}) ? (passes.floor as PassResult).files : null, kinds: codebase!.kinds, tablesPlanned: tables },
+    quick: args.quick,
     passes,
     scanRatio,
     applyRatio,
+    peakMemoryMB: { floor: passPeak(passes.floor), scan: passPeak(passes.scan), apply: passPeak(passes.apply), largeScan: largePeak },
     largeScan: large,
+    migrateData,
+    migrateMemoryGrowth: memoryGrowth,
     targets: {
       scanAtLeast3xFloor: { target: 3, actual: scanRatio, met: scanRatio !== null && scanRatio >= 3 },
       applyWithin1_5xFloor: { target: 0.67, actual: applyRatio, met: applyRatio !== null && applyRatio >= 0.67 },
       largeScanUnder1GB: { targetMB: 1024, actualMB: largePeak, met: largePeak !== null && largePeak < 1024 },
+      migrateMemoryFlat: { target: 1.5, actual: memoryGrowth, met: memoryGrowth !== null && memoryGrowth <= 1.5 && measured.every((m) => m.verified) },
     },
   };
   fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -139,8 +187,19 @@ async function child(pass: PassName, root: string): Promise<void> {
   process.send?.(result);
 }
 
+async function migrateChild(records: number): Promise<void> {
+  const result = await benchMigrateData({ records });
+  process.send?.(result);
+}
+
 const childAt = process.argv.indexOf('--child');
-if (childAt >= 0) {
+const migrateAt = process.argv.indexOf('--child-migrate');
+if (migrateAt >= 0) {
+  migrateChild(Number(process.argv[migrateAt + 1])).catch((error) => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  });
+} else if (childAt >= 0) {
   child(process.argv[childAt + 1] as PassName, process.argv[childAt + 2]).catch((error) => {
     process.stderr.write(`${(error as Error).stack ?? error}\n`);
     process.exit(1);
