@@ -5,6 +5,7 @@
  */
 import type { EntityDesign, TableDesignEntry } from '../model/table-design';
 import type { ApplyAnalysis } from '../apply/analysis/buildApplyAnalysis';
+import type { SqlTableSchema } from '../scan/sqlite';
 
 export interface SqliteTarget {
   sqlTable: string;
@@ -13,9 +14,11 @@ export interface SqliteTarget {
   table: TableDesignEntry;
   keyName: string;
   counter?: { constName: string; key: Record<string, string>; attribute: string };
+  /** CREATE TABLE as the scan read it (columns in order, defaults); undefined when the code has none. */
+  schema?: SqlTableSchema;
 }
 
-export function findSqliteTarget(analysis: ApplyAnalysis, sqlTable: string): SqliteTarget | undefined {
+export function findSqliteTarget(analysis: ApplyAnalysis, sqlTable: string, schema?: SqlTableSchema): SqliteTarget | undefined {
   const store = analysis.model.stores.find((candidate) => candidate.id.startsWith('sqlite:') && candidate.id.slice(candidate.id.lastIndexOf('#') + 1) === sqlTable);
   const entity = store ? analysis.design.entities[store.entity] : undefined;
   const table = entity ? analysis.design.tables.find((candidate) => candidate.name === entity.table) : undefined;
@@ -27,6 +30,7 @@ export function findSqliteTarget(analysis: ApplyAnalysis, sqlTable: string): Sql
     entity,
     table,
     keyName: entity.idAttribute?.name ?? table.partitionKey.name,
+    ...(schema ? { schema } : {}),
     ...(entity.idStrategy === 'counter' && entity.counter && counterTable
       ? { counter: { constName: counterTable.envVar, key: entity.counter.key, attribute: entity.counter.attribute } }
       : {}),

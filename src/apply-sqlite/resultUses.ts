@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { currentPath } from './currentPath';
 import { findRewritePath } from './findRewritePath';
 import type { SiteContext } from './siteContext';
 
@@ -15,7 +16,10 @@ export function isStatementResultIgnored(ctx: SiteContext): boolean {
 
 /** The rewrite paths of `info.changes` / `info.lastInsertRowid` uses; undefined when one cannot be found. */
 export function usePaths(ctx: SiteContext, uses: { node: { type: string; start?: number | null; end?: number | null } }[]): ASTPath<any>[] | undefined {
-  const paths = uses.map((use) => findRewritePath(ctx.rewrite, use.node));
+  const paths = uses.map((use) => {
+    const found = findRewritePath(ctx.rewrite, use.node);
+    return found && currentPath(ctx.rewrite, found.node);
+  });
   return paths.every(Boolean) ? (paths as ASTPath<any>[]) : undefined;
 }
 

@@ -4,6 +4,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { findStatement } from '../apply/rewrite/addTodo';
 import { isStatementResultIgnored, resultDeclarator, usePaths } from './resultUses';
+import { defaultParts, keyValue, writtenValue } from './rowShape';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 
 /**
@@ -22,27 +23,31 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   if (!supplied && !target.counter) return { done: false, todo: `${target.entityName} ids: the plan has no counter for ${target.keyName}; choose an id strategy in .migration/dynamodb.json, then re-run` };
   const declarator = resultDeclarator(ctx);
   const idUses = usePaths(ctx, ctx.site.result.insertedIdUses);
-  if (ctx.site.result.insertedIdUses.length && (!declarator || !idUses || supplied)) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
-  if (!declarator && !isStatementResultIgnored(ctx)) return { done: false, todo: 'the run() info has no DynamoDB counterpart here; use the item written, then re-run' };
+  if (ctx.site.result.insertedIdUses.length && ((!declarator && ctx.site.result.style !== 'callback') || !idUses || supplied)) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
+  if (!declarator && !ctx.resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'the run() info has no DynamoDB counterpart here; use the item written, then re-run' };
   const values: Part[] = [];
   for (const [index, column] of insert.columns.entries()) {
     const value = valueNode(ctx, insert.rows[0][index]);
     if (!value) return { done: false, todo: `${column}: compute this value in code (SQL functions and defaults do not run in DynamoDB), then re-run` };
-    values.push(`${values.length ? ', ' : ''}${propertyKey(e, column)}: `, value);
+    values.push(`${values.length ? ', ' : ''}${propertyKey(e, column)}: `, column === target.keyName ? keyValue(ctx, value, target.table.partitionKey.type) : writtenValue(ctx, column, value));
   }
+  const defaults = defaultParts(ctx, insert.columns);
+  if ('todo' in defaults) return { done: false, todo: defaults.todo };
+  values.push(...defaults.parts);
   let idPart: Part[] = [];
   if (!supplied) {
     const nextId = buildNextId(e, target.counter!);
     if (idUses?.length) {
       const idName = rewrite.freshName([`${target.entityName.charAt(0).toLowerCase()}${target.entityName.slice(1)}Id`, 'newId']);
-      const holder = findStatement(ctx.call)!;
+      const holder = ctx.holder ?? findStatement(ctx.call)!;
       holder.insertBefore(statement(e, [`const ${idName} = `, nextId, rewrite.style.semicolons ? ';' : '']));
       for (const use of idUses) use.replace(rewrite.j.identifier(idName));
       idPart = [`${propertyKey(e, target.keyName)}: ${idName}, `];
     } else idPart = [`${propertyKey(e, target.keyName)}: `, nextId, ', '];
   }
   const item = expression(e, ['{ ', ...idPart, ...values, ' }']);
-  const put = buildPutItem(e, tableTargetOf(ctx), item, supplied ? { condition: 'new' } : {});
+  const derived = (target.entity.derivedAttributes ?? []).length > 0;
+  const put = buildPutItem(e, tableTargetOf(ctx), item, { ...(supplied ? { condition: 'new' as const } : {}), ...(derived ? { derived } : {}) });
   ctx.call.replace(put);
   if (declarator) dropUnusedResult(ctx, declarator, put);
   return { done: true };

@@ -6,7 +6,9 @@
 import type { ASTPath } from 'jscodeshift';
 import { addTodo } from '../apply/rewrite/addTodo';
 import type { FileRewrite } from '../apply/rewrite/FileRewrite';
-import { findSqlCallSites, type SqlCallSite } from '../scan/sqlite';
+import { findSqlCallSites, findSqlSchema, type SqlCallSite, type SqlTableSchema } from '../scan/sqlite';
+import { currentPath } from './currentPath';
+import { inlineCallback } from './inlineCallback';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
@@ -14,32 +16,36 @@ import { rewriteDelete } from './rewriteDelete';
 import { rewriteInsert } from './rewriteInsert';
 import { rewriteSelect } from './rewriteSelect';
 import { rewriteUpdate } from './rewriteUpdate';
-import type { SiteOutcome } from './siteContext';
+import type { SiteContext, SiteOutcome } from './siteContext';
 
 export function rewriteSqlCalls(rewrite: FileRewrite): void {
-  const sites = findSqlCallSites({ root: rewrite.analysis.root, project: rewrite.analysis.project, diagnostics: { report: () => undefined } as never })
-    .filter((site) => site.file.rel === rewrite.rel);
+  const scanContext = { root: rewrite.analysis.root, project: rewrite.analysis.project, diagnostics: { report: () => undefined } as never };
+  const schemas = new Map(findSqlSchema(scanContext).flatMap((table) => (table.schema ? [[table.name, table.schema] as const] : [])));
+  // innermost (last) first: a callback inlined later carries the already rewritten calls inside it
+  const sites = findSqlCallSites(scanContext)
+    .filter((site) => site.file.rel === rewrite.rel)
+    .sort((a, b) => (b.path.node.start ?? 0) - (a.path.node.start ?? 0));
   const rewritten: SqlCallSite[] = [];
   for (const site of sites) {
-    const call = findRewritePath(rewrite, site.path.node);
+    const found = findRewritePath(rewrite, site.path.node);
+    const call = found && currentPath(rewrite, found.node);
     if (!call) {
       // never a silent skip: say where, even without a place for the marker
       const line = site.path.node.loc?.start.line ?? 0;
       rewrite.report.diagnostics.push({ severity: 'warning', code: 'apply-sqlite-unmatched', file: rewrite.rel, line, message: `${site.method}() call not found in the rewrite tree; rewrite it by hand` });
       continue;
     }
-    const outcome = rewriteSite(rewrite, site, call);
+    const outcome = rewriteSite(rewrite, site, call, schemas);
     if (outcome.done) {
       rewrite.operationDone();
-      rewrite.markAwait(call);
+      rewrite.markAwait(outcome.at ?? call);
       rewritten.push(site);
-    } else addTodo(rewrite, call, outcome.todo);
+    } else addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
   }
   if (rewritten.length) retirePreparedStatements(rewrite, rewritten);
 }
 
-function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>): SiteOutcome {
-  if (site.driver !== 'better-sqlite3') return { done: false, todo: `${site.driver}: only better-sqlite3 is rewritten so far; rewrite this call with the shared client, then re-run` };
+function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {
   if (site.inTransaction) return { done: false, todo: 'transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run' };
   if (site.dynamic || site.interpolatedValues.length || site.interpolatedIdentifiers.length || site.variants.length !== 1) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
   if (site.helpers.length) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
@@ -47,11 +53,23 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   const summary = variant.statements.length === 1 ? variant.statements[0] : undefined;
   if (!summary) return { done: false, todo: 'several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run' };
   if (!['select', 'insert', 'update', 'delete'].includes(summary.kind)) return { done: false, todo: `${summary.kind.toUpperCase()} statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run` };
-  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table) : undefined;
+  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table)) : undefined;
   if (!target) return { done: false, todo: `table ${summary.table ?? '?'} has no simple-key table in the plan; run \`dynamodb-codemod plan\`, then re-run` };
-  const ctx = { rewrite, site, variant, summary, target, call };
-  if (summary.kind === 'select') return rewriteSelect(ctx);
-  if (summary.kind === 'insert') return rewriteInsert(ctx);
-  if (summary.kind === 'update') return rewriteUpdate(ctx);
+  const ctx: SiteContext = { rewrite, site, variant, summary, target, call };
+  if (!['get', 'all', 'run'].includes(site.method)) return { done: false, todo: `${site.method}(): read the rows with the shared client (scanAll/queryAll) and loop over them, then re-run` };
+  if (site.driver === 'sqlite3-callback' && site.result.style === 'callback') {
+    const inlined = inlineCallback(ctx);
+    if (!inlined.done) return inlined;
+  }
+  // `await db.get(…)` (sqlite wrapper): the emitted command carries its own await
+  if (ctx.call.parent?.node.type === 'AwaitExpression') ctx.call = ctx.call.parent;
+  const outcome = rewriteStatement(ctx);
+  return outcome.done ? { ...outcome, at: currentPath(rewrite, ctx.call.node) ?? ctx.holder ?? call } : outcome;
+}
+
+function rewriteStatement(ctx: SiteContext): SiteOutcome {
+  if (ctx.summary.kind === 'select') return rewriteSelect(ctx);
+  if (ctx.summary.kind === 'insert') return rewriteInsert(ctx);
+  if (ctx.summary.kind === 'update') return rewriteUpdate(ctx);
   return rewriteDelete(ctx);
 }

@@ -1,5 +1,6 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { expression, propertyKey, type Part } from '../emit/emitContext';
+import { keyValue, writtenValue } from './rowShape';
 import { isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
 import { singleEquality, tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 
@@ -12,7 +13,8 @@ import { singleEquality, tableTargetOf, valueNode, type SiteContext, type SiteOu
 export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
   const { rewrite, summary } = ctx;
   const equality = singleEquality(summary);
-  const key = equality && equality.column === ctx.target.keyName ? valueNode(ctx, equality.value) : undefined;
+  const keyNode = equality && equality.column === ctx.target.keyName ? valueNode(ctx, equality.value) : undefined;
+  const key = keyNode && keyValue(ctx, keyNode, ctx.target.table.partitionKey.type);
   if (!key) return { done: false, todo: 'only `UPDATE … WHERE <key> = ?` is rewritten: find the keys first, then update each item; re-run' };
   if (ctx.site.method !== 'run') return { done: false, todo: `rewrite ${ctx.site.method}() of an UPDATE by hand, then re-run` };
   const parts: Part[] = ['{ '];
@@ -21,15 +23,16 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
     if (!value || clause.column === ctx.target.keyName) return { done: false, todo: `SET ${clause.column}: compute this value in code (only parameters and literals are rewritten), then re-run` };
     const name = propertyKey(rewrite.emit, clause.column);
     const separator = index ? ', ' : '';
-    if (clause.partial) parts.push(`${separator}...(`, value, ` == null ? {} : { ${name}: `, value, ' })');
-    else parts.push(`${separator}${name}: `, value);
+    if (clause.partial) parts.push(`${separator}...(`, value, ` == null ? {} : { ${name}: `, writtenValue(ctx, clause.column, value), ' })');
+    else parts.push(`${separator}${name}: `, writtenValue(ctx, clause.column, value));
   }
   parts.push(' }');
   const changes = expression(rewrite.emit, parts) as ExpressionKind;
   const declarator = resultDeclarator(ctx);
+  const resultName = ctx.resultName ?? declarator?.node.id.name;
   const uses = usePaths(ctx, ctx.site.result.changesUses);
-  if (ctx.site.result.changesUses.length && (!declarator || !uses)) return { done: false, todo: 'keep the UpdateCommand result and test its Attributes instead of changes, then re-run' };
-  if (!declarator && !isStatementResultIgnored(ctx)) return { done: false, todo: 'use the UpdateCommand result (Attributes) instead of the run() info, then re-run' };
+  if (ctx.site.result.changesUses.length && (!resultName || !uses)) return { done: false, todo: 'keep the UpdateCommand result and test its Attributes instead of changes, then re-run' };
+  if (!resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'use the UpdateCommand result (Attributes) instead of the run() info, then re-run' };
   const e = rewrite.emit;
   const i = e.style.indent;
   ctx.call.replace(
@@ -41,6 +44,6 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
       `)))\n${i}.catch((error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error)) return {};\n${i}${i}throw error;\n${i}})`,
     ]),
   );
-  for (const use of uses ?? []) replaceChangesUse(ctx, use, declarator!.node.id.name);
+  for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
   return { done: true };
 }

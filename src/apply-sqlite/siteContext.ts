@@ -5,6 +5,7 @@ import type { SqlCallSite, SqlVariant, StatementSummary, SqlValue } from '../sca
 import type { TableTarget } from '../emit';
 import { findRewritePath } from './findRewritePath';
 import type { SqliteTarget } from './findSqliteTarget';
+import { nowExpression } from './rowShape';
 
 /** One SQL execution being rewritten: the call in the rewrite tree, its statement and its table. */
 export interface SiteContext {
@@ -14,6 +15,10 @@ export interface SiteContext {
   summary: StatementSummary;
   target: SqliteTarget;
   call: ASTPath<any>;
+  /** sqlite3 callbacks: the variable that now holds the result (`let info; try { info = … }`). */
+  resultName?: string;
+  /** sqlite3 callbacks: the statement new declarations go before (outside the try block). */
+  holder?: ASTPath<any>;
 }
 
 /** Result of a shape rewriter: done, or what the developer must do (becomes the TODO marker). */
@@ -27,6 +32,7 @@ export function tableTargetOf(ctx: SiteContext): TableTarget {
 export function valueNode(ctx: SiteContext, value: SqlValue): ExpressionKind | undefined {
   const { j } = ctx.rewrite;
   if (value.kind === 'literal') return value.value === null ? j.literal(null) : j.literal(value.value);
+  if (value.kind === 'now') return nowExpression(ctx, value.text);
   if (value.kind !== 'param') return undefined;
   const binding = ctx.variant.bindings.find((candidate) => candidate.canonical === value.canonical);
   const argument = binding?.argument?.node;

@@ -1,12 +1,24 @@
 const Database = require("better-sqlite3")
 const { DeleteCommand, GetCommand } = require("@aws-sdk/lib-dynamodb")
 const { db: dynamoDb, TASKS_TABLE_NAME } = require("./dynamodb")
+
+function taskRow(item) {
+	// a Task item as the SQLite row this code expects: every column (null when absent)
+	return item && {
+		id: item.id,
+		title: item.title ?? null,
+		done: item.done ?? null,
+	}
+}
+
 const db = new Database("data.db")
 // dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
 db.exec("CREATE TABLE IF NOT EXISTS tasks (id INTEGER PRIMARY KEY, title TEXT, done INTEGER)")
 
 async function getTask(id) {
-	const task = (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: id } }))).Item
+	const task = taskRow(
+		(await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(id) } }))).Item
+	)
 	if (!task) {
 		return null
 	}
@@ -14,7 +26,7 @@ async function getTask(id) {
 }
 
 async function removeTask(id) {
-	const result = await dynamoDb.send(new DeleteCommand({ TableName: TASKS_TABLE_NAME, Key: { id: id }, ReturnValues: "ALL_OLD" }))
+	const result = await dynamoDb.send(new DeleteCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(id) }, ReturnValues: "ALL_OLD" }))
 	return !!result.Attributes
 }
 

@@ -24,7 +24,7 @@ const addBoth = db.transaction((name, total) => {
 });
 
 function newest() {
-  // dynamodb-codemod: TODO ORDER BY/LIMIT/OFFSET: sort in memory or page with LastEvaluatedKey as the plan says, then re-run
+  // dynamodb-codemod: TODO LIMIT/OFFSET: page with LastEvaluatedKey as the plan says (the API changes), then re-run
   return db.prepare('SELECT * FROM orders ORDER BY id DESC LIMIT 10').all();
 }
 

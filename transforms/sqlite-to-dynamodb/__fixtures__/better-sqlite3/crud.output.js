@@ -1,26 +1,38 @@
 const Database = require('better-sqlite3');
 const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 const { db: dynamoDb, scanAll, queryAll, nextId, updateParams, isConditionFailed, COUNTERS_TABLE_NAME, NOTES_TABLE_NAME } = require('./dynamodb');
+
+function noteRow(item) {
+  // a Note item as the SQLite row this code expects: every column (null when absent)
+  return item && {
+    id: item.id,
+    title: item.title,
+    owner_id: item.owner_id ?? null,
+  };
+}
+
 const db = new Database('data.db');
 // dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
 db.exec('CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, owner_id TEXT)');
 
 async function findNote(id) {
-  return (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id } }))).Item;
+  return noteRow(
+    (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) } }))).Item
+  );
 }
 
 async function listNotes() {
-  return await scanAll({ TableName: NOTES_TABLE_NAME });
+  return (await scanAll({ TableName: NOTES_TABLE_NAME })).map(noteRow);
 }
 
 async function notesOf(ownerId) {
-  return await queryAll({
+  return (await queryAll({
     TableName: NOTES_TABLE_NAME,
     IndexName: 'owner_id-index',
     KeyConditionExpression: '#attr = :value',
     ExpressionAttributeNames: { '#attr': 'owner_id' },
     ExpressionAttributeValues: { ':value': ownerId },
-  });
+  })).map(noteRow);
 }
 
 async function createNote(title, ownerId) {
@@ -37,7 +49,7 @@ async function createNote(title, ownerId) {
 
 async function updateNote(id, title) {
   await dynamoDb
-    .send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: id }, {
+    .send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(id) }, {
     ...(title == null ? {} : { title: title })
   })))
     .catch((error) => {
@@ -47,7 +59,7 @@ async function updateNote(id, title) {
 }
 
 async function deleteNote(id) {
-  const info = await dynamoDb.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id }, ReturnValues: 'ALL_OLD' }));
+  const info = await dynamoDb.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) }, ReturnValues: 'ALL_OLD' }));
   if (!info.Attributes) return false;
   return true;
 }
