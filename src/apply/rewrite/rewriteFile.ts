@@ -5,6 +5,7 @@
 import type { StoreOrigin } from '../analysis/findStoreTargets';
 import type { ApplyAnalysis } from '../analysis/buildApplyAnalysis';
 import { FileRewrite, type RewriteReport } from './FileRewrite';
+import { markMissedOperations } from './markMissedOperations';
 
 export type RewriteStep = (rewrite: FileRewrite) => void;
 
@@ -18,6 +19,7 @@ export function rewriteFile(rel: string, source: string, analysis: ApplyAnalysis
   const rewrite = new FileRewrite(rel, source, analysis, origins);
   const before = rewrite.report.todos.length;
   for (const step of steps) step(rewrite);
+  markMissedOperations(rewrite);
   analysis.processed.add(rel);
   // code left with a TODO still uses its stores as before: their declarations must stay
   if (rewrite.report.todos.length > before) keepStoresUsedBy(analysis, rel);
