@@ -46,6 +46,31 @@ function candidates(design: TableDesign): TableDesign['handlers'] {
   return [...design.handlers].sort((a, b) => rank(a) - rank(b) || (a.id ?? a.file).localeCompare(b.id ?? b.file));
 }
 
+const ROUTE_CALL = /\.(get|post|put|patch|delete|all|head|options|route)\s*\(\s*['"`]/i;
+
+/**
+ * The lines of a route handler in its file: from the registration of its path (or the longest
+ * tail of it, for routers mounted under a prefix) to the next route registration. Lambda handler
+ * ids (`file#export`) and routes not found give the whole file.
+ */
+export function extractRouteBlock(text: string, handlerId: string): string {
+  const route = /^([A-Z]+) (\/\S*)/.exec(handlerId);
+  if (!route) return text;
+  const lines = text.split('\n');
+  const segments = route[2].split('/');
+  for (let drop = 1; drop < segments.length; drop++) {
+    const tail = `/${segments.slice(drop).join('/')}`;
+    const quoted = [`'${tail}'`, `"${tail}"`, `\`${tail}\``];
+    const start = lines.findIndex((line) => quoted.some((literal) => line.includes(literal)) && new RegExp(`\\.${route[1].toLowerCase()}\\s*\\(|method:\\s*['"]${route[1]}`, 'i').test(line));
+    if (start === -1) continue;
+    let end = lines.findIndex((line, index) => index > start && ROUTE_CALL.test(line));
+    if (end === -1) end = lines.length;
+    while (end > start + 1 && lines[end - 1].trim() === '') end -= 1;
+    return `${lines.slice(start, end).join('\n')}\n`;
+  }
+  return text;
+}
+
 function read(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
@@ -59,7 +84,9 @@ export function showUpdatedHandler(root: string, design: TableDesign, originalDi
     if (originalDir) {
       const before = read(path.join(originalDir, handler.file));
       if (before === undefined || before === migrated) continue;
-      const patch = createTwoFilesPatch(`a/${handler.file}`, `b/${handler.file}`, before, migrated, undefined, undefined, { context: 2 }).split('\n').slice(2).filter((line, index, all) => index < all.length - 1 || line !== '');
+      const patch = createTwoFilesPatch(`a/${handler.file}`, `b/${handler.file}`, extractRouteBlock(before, id), extractRouteBlock(migrated, id), undefined, undefined, { context: 3 })
+        .split('\n')
+        .filter((line, index, all) => !/^(={10,}|Index: )/.test(line) && (index < all.length - 1 || line !== ''));
       const diff = patch.length > MAX_DIFF_LINES ? [...patch.slice(0, MAX_DIFF_LINES), `… ${patch.length - MAX_DIFF_LINES} more diff lines`] : patch;
       return { id, file: handler.file, diff };
     }

@@ -67,6 +67,7 @@ describe('verify: behaviour check and cost report', () => {
     expect(result.summary!.tables[0]).toMatch(/^Notes: partition key id \(number\)/);
     expect(result.summary!.handler).toMatchObject({ id: 'GET /api/notes/:id', file: 'server.js' });
     expect(result.summary!.handler!.diff.join('\n')).toMatch(/^\+.*new GetCommand\(\{ TableName: NOTES_TABLE_NAME/m);
+    expect(result.summary!.handler!.diff.join('\n')).not.toMatch(/let notes = \[/); // only that route, not the whole file
     expect(result.summary!.iam).toContain('GET /api/notes/:id: dynamodb:GetItem on Notes');
     // the original's copy is gone again
     expect(existsSync(join(dir, '.migration', 'verify'))).toBe(false);
