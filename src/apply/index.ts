@@ -25,6 +25,8 @@ export interface ApplyOptions {
    * `infrastructure/` app for servers). Default: yes, unless `transforms` names others only.
    */
   infrastructure?: boolean;
+  /** Called after each file is rewritten: files done, total (progress on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ApplyResult {
@@ -52,7 +54,9 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     result.diagnostics.push({ severity: 'warning', code: 'apply-store-skipped', file: problem.store.file, line: problem.store.line, message: problem.message });
   }
   let clientUsed = false;
-  for (const rel of selectFiles(analysis, combined.selectAll)) {
+  const selected = selectFiles(analysis, combined.selectAll);
+  for (const [index, rel] of selected.entries()) {
+    options.onProgress?.(index, selected.length);
     const source = analysis.project.getSource(rel);
     if (!source) continue;
     const { output, report } = rewriteFile(rel, source.text, analysis, combined.origins, combined.steps);
@@ -65,6 +69,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
       clientUsed = true;
     }
   }
+  options.onProgress?.(selected.length, selected.length);
   changes.push(...planSupportFiles(analysis, seeds, clientUsed));
   const withInfrastructure = options.infrastructure ?? (!options.transforms?.length || options.transforms.includes(INFRASTRUCTURE_TRANSFORM));
   if (withInfrastructure) {

@@ -18,6 +18,12 @@ export interface JsonAccessor {
   file: SourceFile;
   path: NodePath<t.Function>;
   name?: string;
+  /**
+   * Read and write in the same function (`const quotes = JSON.parse(fs.readFileSync(F))` … `fs.writeFileSync(F,
+   * JSON.stringify(quotes))` in one handler): no accessor function, the map key is the `JSON.parse(…)` call or
+   * the fs write call itself, and `path` is the function around it.
+   */
+  inline?: boolean;
 }
 
 const READS = new Set(['readFileSync', 'readFile']);
@@ -42,6 +48,10 @@ export function findJsonAccessors(project: ProjectIndex, targets: StoreTarget[])
         if (role === 'writer' && !containsJsonCall(fn, 'stringify')) return;
         // the fs callback itself is not the accessor: the function around it is
         const accessorPath = isFsCallback(fn, call) ? (fn.parentPath?.getFunctionParent() ?? fn) : fn;
+        if (readsAndWrites(accessorPath, file, project, target, fsTargets)) {
+          addInline(accessors, { role, target, file, fn: accessorPath as NodePath<t.Function>, call, method });
+          return;
+        }
         const callbackStyle = method === 'readFile' || method === 'writeFile' ? origin.members[0] !== 'promises' && !isAwaited(call) : false;
         accessors.set(accessorPath.node, {
           role,
@@ -55,6 +65,49 @@ export function findJsonAccessors(project: ProjectIndex, targets: StoreTarget[])
     });
   }
   return accessors;
+}
+
+/** The function both reads and writes the target's data file: its fs calls are inline reads and writes. */
+function readsAndWrites(fn: NodePath, file: SourceFile, project: ProjectIndex, target: StoreTarget, targets: StoreTarget[]): boolean {
+  const roles = new Set<string>();
+  fn.traverse({
+    CallExpression(inner) {
+      const origin = project.resolveExpression(file, inner.get('callee') as NodePath);
+      if (origin?.kind !== 'package' || origin.module !== 'fs') return;
+      const method = origin.members[origin.members.length - 1];
+      if (pickTarget(file, inner, targets) !== target) return;
+      if (READS.has(method)) roles.add('reader');
+      if (WRITES.has(method)) roles.add('writer');
+    },
+  });
+  return roles.size === 2;
+}
+
+/**
+ * Inline accessors of synchronous code only: `JSON.parse(fs.readFileSync(…))` as the reader, and
+ * `fs.writeFileSync(F, JSON.stringify(x, …))` as the writer. Other shapes register nothing (the scan's
+ * operations there get a marker from the transform's missed-operation check).
+ */
+function addInline(
+  accessors: Map<t.Node, JsonAccessor>,
+  found: { role: 'reader' | 'writer'; target: StoreTarget; file: SourceFile; fn: NodePath<t.Function>; call: NodePath<t.CallExpression>; method: string },
+): void {
+  const { role, target, file, fn, call, method } = found;
+  // `{ "bookmarks": [...] }`: the parsed value is the wrapper, not the collection; left to the marker
+  if ((method !== 'readFileSync' && method !== 'writeFileSync') || target.wrapperKey) return;
+  const accessor: JsonAccessor = { role, style: 'sync', target, file, path: fn, inline: true };
+  if (role === 'reader') {
+    const parse = call.parentPath;
+    if (parse?.isCallExpression() && isJsonCall(parse.node, 'parse') && parse.node.arguments[0] === call.node) accessors.set(parse.node, accessor);
+    return;
+  }
+  const data = call.node.arguments[1];
+  if (data && t.isCallExpression(data) && isJsonCall(data, 'stringify') && call.parentPath?.isExpressionStatement()) accessors.set(call.node, accessor);
+}
+
+function isJsonCall(node: t.CallExpression, method: 'parse' | 'stringify'): boolean {
+  const callee = node.callee;
+  return t.isMemberExpression(callee) && t.isIdentifier(callee.object, { name: 'JSON' }) && t.isIdentifier(callee.property, { name: method });
 }
 
 function isAwaited(call: NodePath<t.CallExpression>): boolean {
@@ -85,6 +138,8 @@ function pickTarget(file: SourceFile, call: NodePath<t.CallExpression>, targets:
   const text = argument ? collectPathText(file, argument as NodePath, 0) : '';
   const named = targets.filter((target) => target.dataFile && text.includes(baseName(target.dataFile)));
   if (named.length === 1) return named[0];
+  // a path that names another .json file is not the store's
+  if (/[^/]+\.json\b/.test(text)) return undefined;
   return targets.length === 1 ? targets[0] : undefined;
 }
 

@@ -33,6 +33,12 @@ export function findStoreReferences(project: ProjectIndex, targets: StoreTarget[
       },
       CallExpression(path) {
         if (!accessors.size) return;
+        // an inline read or write is its own call
+        const inline = accessors.get(path.node);
+        if (inline?.inline) {
+          references.set(path.node, { kind: 'accessor-call', target: inline.target, accessor: inline, file, path });
+          return;
+        }
         const fn = project.resolveFunction(file, path.get('callee') as NodePath);
         const accessor = fn ? accessors.get(fn.path.node) : undefined;
         if (accessor) references.set(path.node, { kind: 'accessor-call', target: accessor.target, accessor, file, path });

@@ -38,6 +38,8 @@ export interface ItemVariable {
   target: StoreTarget;
   /** The function around it (jscodeshift node). */
   fn: ASTNode | undefined;
+  /** The key expression it was read under, as text, when that is stable (see itemKey.ts). */
+  readKey?: string;
 }
 
 export interface RewriteReport {

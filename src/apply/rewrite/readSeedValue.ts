@@ -4,6 +4,7 @@
  * (`seed.map((e) => ({ ...e }))`, `seed.map((v) => [v.id, v])` for a Map, `[...seed]`, `seed.slice()`).
  */
 import type * as t from '@babel/types';
+import type { SourceFile } from '../../scan/types';
 import { evaluateLiteral, type Evaluated } from './evaluateLiteral';
 import type { FileRewrite } from './FileRewrite';
 
@@ -50,7 +51,8 @@ export function findConstant(rewrite: FileRewrite, name: string): AnyNode | unde
     const from = rewrite.analysis.project.getSource(rewrite.rel);
     const target = from ? rewrite.analysis.project.resolveModule(from, String(statement.source.value)) : undefined;
     if (!target || !('program' in target)) return undefined;
-    return declaredIn(target.program.node.body as t.Statement[] as AnyNode[], specifier.imported.name ?? specifier.imported.value);
+    const source = target as SourceFile;
+    return declaredIn(source.program.node.body as t.Statement[] as AnyNode[], specifier.imported.name ?? specifier.imported.value);
   }
   return undefined;
 }

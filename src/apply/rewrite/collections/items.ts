@@ -12,6 +12,7 @@ import { addTodo } from '../addTodo';
 import { findVariableReferences, lookupScope } from '../bindings';
 import type { FileRewrite, ItemVariable } from '../FileRewrite';
 import { contains, isAttached } from '../treeUtils';
+import { itemKeyExpression, stableKeyText } from './itemKey';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,8 +31,9 @@ export function pickItemName(rewrite: FileRewrite, target: StoreTarget, fn: ASTP
   return rewrite.freshName([`${base}Item`]);
 }
 
-export function registerItem(rewrite: FileRewrite, name: string, declarator: ASTPath<any>, target: StoreTarget): void {
-  rewrite.items.push({ name, scope: lookupScope(declarator, name), target, fn: rewrite.enclosingFunction(declarator)?.node });
+export function registerItem(rewrite: FileRewrite, name: string, declarator: ASTPath<any>, target: StoreTarget, key?: AnyNode): void {
+  const readKey = key ? stableKeyText(rewrite, key, declarator) : undefined;
+  rewrite.items.push({ name, scope: lookupScope(declarator, name), target, fn: rewrite.enclosingFunction(declarator)?.node, ...(readKey ? { readKey } : {}) });
 }
 
 /**
@@ -77,7 +79,7 @@ export function persistMutations(rewrite: FileRewrite, mutations: Map<ItemVariab
     if (!anchors.length) continue;
     const last = anchors.reduce((latest, candidate) => (position(candidate) > position(latest) ? candidate : latest));
     if (!isAttached(last)) continue;
-    const key = expression(rewrite.emit, [`${item.name}.${item.target.key.name}`]);
+    const key = itemKeyExpression(rewrite, item);
     last.insertAfter(statement(rewrite.emit, [buildUpdateItem(rewrite.emit, rewrite.tableOf(item.target), key, rewrite.j.identifier(item.name)), ';']));
     rewrite.markAwait(last);
     rewrite.operationDone();
@@ -86,7 +88,7 @@ export function persistMutations(rewrite: FileRewrite, mutations: Map<ItemVariab
 
 /** The update statement for an item, to put where the app saved its data. */
 export function buildItemWriteBack(rewrite: FileRewrite, item: ItemVariable) {
-  const key = expression(rewrite.emit, [`${item.name}.${item.target.key.name}`]);
+  const key = itemKeyExpression(rewrite, item);
   return statement(rewrite.emit, [buildUpdateItem(rewrite.emit, rewrite.tableOf(item.target), key, rewrite.j.identifier(item.name)), ';']);
 }
 
@@ -99,7 +101,7 @@ function addAliases(rewrite: FileRewrite): void {
       if (parent?.type === 'VariableDeclarator' && parent.init === reference.node && parent.id.type === 'Identifier') {
         const name: string = parent.id.name;
         if (!rewrite.items.some((known) => known.name === name && known.fn === item.fn)) {
-          rewrite.items.push({ name, scope: lookupScope(reference.parent, name), target: item.target, fn: item.fn });
+          rewrite.items.push({ name, scope: lookupScope(reference.parent, name), target: item.target, fn: item.fn, ...(item.readKey ? { readKey: item.readKey } : {}) });
         }
       }
     }

@@ -43,7 +43,7 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
     todo(pass, use, `${changed} is changed inside a loop over every ${use.target.entityName}; find the item by its ${use.target.key.name} and change it there (or write each change with UpdateCommand), then re-run`);
     return;
   }
-  if (isAssignmentTarget(use.path) && use.snapshot) return changeSnapshot(pass, use);
+  if ((isAssignmentTarget(use.path) || changesNestedMember(use.path)) && use.snapshot) return changeSnapshot(pass, use);
   if (isAssignmentTarget(use.path)) {
     todo(pass, use, `the ${use.target.entityName} collection is replaced as a whole here; write the items that changed with PutCommand/DeleteCommand, then re-run`);
     return;
@@ -71,7 +71,7 @@ export function rewriteSearch(pass: CollectionPass, use: CollectionUse, whole: A
     if (method === 'find') {
       const declarator = call.parent as ASTPath<any>;
       const name = replaceWithGet(rewrite, call, use.target, key);
-      if (name) registerItem(rewrite, name, declarator, use.target);
+      if (name) registerItem(rewrite, name, declarator, use.target, key);
     } else {
       call.replace(expression(rewrite.emit, [getItemExpression(rewrite, call, use.target, key), ' !== undefined']));
     }
@@ -100,6 +100,19 @@ function rewriteLookup(pass: CollectionPass, use: CollectionUse, call: ASTPath<a
   }
   else call.replace(exact ? expression(rewrite.emit, [items, '.length > 0']) : expression(rewrite.emit, [items, '.some(', predicate, ')']));
   rewrite.operationDone();
+}
+
+/** `data.items.push(x)`, `data.items.splice(i, 1)`: a collection inside the value is changed in place. */
+function changesNestedMember(path: ASTPath<any>): boolean {
+  let current: ASTPath<any> = path;
+  let depth = 0;
+  while (current.parent && current.parent.node.type === 'MemberExpression' && (current.parent.node as AnyNode).object === current.node) {
+    current = current.parent;
+    depth += 1;
+  }
+  const call = current.parent?.node as AnyNode | undefined;
+  const method = memberName(current.node as AnyNode);
+  return depth >= 2 && call?.type === 'CallExpression' && call.callee === current.node && (method === 'push' || MUTATORS.has(method ?? ''));
 }
 
 function isAssignmentTarget(path: ASTPath<any>): boolean {

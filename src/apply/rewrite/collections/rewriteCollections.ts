@@ -69,6 +69,23 @@ function isFreshCopy(rewrite: FileRewrite, use: CollectionUse): boolean {
   return rewrite.referenceOf(call)?.kind === 'accessor-call';
 }
 
+/**
+ * The snapshot's one remaining use can read the table itself: a plain read (not assigned, not
+ * changed in place), in the same function, outside any loop, after a declaration that did nothing else.
+ */
+function canReadInPlace(rewrite: FileRewrite, declarator: ASTPath<any>, use: ASTPath<any>): boolean {
+  if (declarator.parent?.node.type !== 'VariableDeclaration' || declarator.parent.node.declarations.length !== 1) return false;
+  const fn = rewrite.enclosingFunction(declarator)?.node;
+  const parent = use.parent?.node as AnyNode;
+  if (!parent || (parent.type === 'AssignmentExpression' && parent.left === use.node) || parent.type === 'UpdateExpression') return false;
+  if ((parent.type === 'MemberExpression' && parent.object === use.node) && !['length', 'map', 'filter', 'slice', 'find', 'some', 'every', 'reduce', 'forEach', 'includes'].includes(parent.property?.name)) return false;
+  for (let current = use.parent; current && current.node !== fn; current = current.parent) {
+    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(current.node.type)) return false;
+    if (/Function|Method/.test(current.node.type)) return false;
+  }
+  return true;
+}
+
 function isCreate(use: CollectionUse): boolean {
   const found = methodCallOn(use.path);
   if (use.target.shape === 'array') return found?.method === 'push';
@@ -87,7 +104,11 @@ function finishSnapshots(rewrite: FileRewrite): void {
     if (!isAttached(declarator)) continue;
     const fn = rewrite.enclosingFunction(declarator);
     const remaining = findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], snapshot.name, snapshot.scope);
-    if (remaining.length) {
+    if (remaining.length === 1 && canReadInPlace(rewrite, declarator, remaining[0])) {
+      // one use left (`if (!id) return reply(200, quotes)`): the Scan runs there, not on every request
+      remaining[0].replace(scanExpression(rewrite, remaining[0], snapshot.target));
+      rewrite.operationDone();
+    } else if (remaining.length) {
       declarator.node.init = scanExpression(rewrite, declarator, snapshot.target);
       rewrite.operationDone();
       continue;

@@ -127,10 +127,16 @@ function findObjectLiteral(rewrite: FileRewrite, call: ASTPath<any>, value: AnyN
 function findDeclarator(rewrite: FileRewrite, at: ASTPath<any>, name: string): ASTPath<any> | undefined {
   const scope = lookupScope(at, name);
   if (!scope) return undefined;
-  return rewrite.j(scope.path as ASTPath<any>)
+  const candidates = rewrite.j(scope.path as ASTPath<any>)
     .find(rewrite.j.VariableDeclarator)
     .filter((p) => (p.node.id as AnyNode).type === 'Identifier' && (p.node.id as AnyNode).name === name && sameScope(lookupScope(p, name), scope))
-    .paths()[0] as ASTPath<any> | undefined;
+    .paths() as ASTPath<any>[];
+  // `const quote` in two sibling blocks of one function: the one whose block holds `at`
+  const visible = candidates.filter((p) => {
+    const block = p.parent?.parent?.node as AnyNode | undefined;
+    return !block || block.type === 'Program' || contains(block, at.node);
+  });
+  return visible[visible.length - 1] ?? candidates[0];
 }
 
 /** `last.id + 1` where `const last = bookmarks.reduce(…)`: the id depends on a variable derived from the store. */

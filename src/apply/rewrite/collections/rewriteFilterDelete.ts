@@ -20,6 +20,7 @@ import { memberName, methodCallOn, replaceStatement } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { coerceValue } from './keyValue';
+import { savedValue } from './rewriteWriterCalls';
 import { attributeType, lookupExpression } from './reads';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -171,12 +172,20 @@ function findCountDeclaration(pass: CollectionPass, use: CollectionUse, before: 
   return undefined;
 }
 
+/** The call that saves `reference`: `saveX(x)`, or the fs write around `JSON.stringify(x)` (an inline save). */
+function writerOf(rewrite: FileRewrite, reference: ASTPath<any>): ASTPath<any> | undefined {
+  for (const call of [reference.parent, reference.parent?.parent] as (ASTPath<any> | undefined)[]) {
+    if (call && call.node.type === 'CallExpression' && rewrite.writerCalls.some((writer) => writer.path.node === call.node) && savedValue(call.node) === reference.node) return call;
+  }
+  return undefined;
+}
+
 function isWriterArgument(rewrite: FileRewrite, reference: ASTPath<any>): boolean {
-  const call = reference.parent;
-  return Boolean(call && call.node.type === 'CallExpression' && rewrite.writerCalls.some((writer) => writer.path.node === call.node));
+  return writerOf(rewrite, reference) !== undefined;
 }
 
 /** The writer call has nothing left to write: it is removed by rewriteWriterCalls. */
 function markWriterHandled(rewrite: FileRewrite, reference: ASTPath<any>): void {
-  rewrite.handledWriters.add(reference.parent.node);
+  const writer = writerOf(rewrite, reference);
+  if (writer) rewrite.handledWriters.add(writer.node);
 }

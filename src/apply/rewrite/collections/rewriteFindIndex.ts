@@ -20,6 +20,7 @@ import type { CollectionUse } from './findCollectionUses';
 import { coerceValue } from './keyValue';
 import { attributeType, hasDerived, lookupExpression, replaceWithGet } from './reads';
 import { pickItemName, registerItem } from './items';
+import { itemKeyExpression } from './itemKey';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -61,10 +62,11 @@ export function rewriteFindIndex(pass: CollectionPass, use: CollectionUse): bool
     declarator.node.init = expression(rewrite.emit, [lookupExpression(rewrite, declarator, use.target, comparison.attribute, key), '[0]']);
     if (reassigned && declaration.node.kind === 'const') declaration.node.kind = 'let';
   }
-  registerItem(rewrite, itemName, declarator, use.target);
+  registerItem(rewrite, itemName, declarator, use.target, byKey ? key : undefined);
   const item = () => rewrite.j.identifier(itemName);
   const table = rewrite.tableOf(use.target);
-  const itemKey = () => expression(rewrite.emit, [`${itemName}.${use.target.key.name}`]);
+  const registered = rewrite.items[rewrite.items.length - 1];
+  const itemKey = () => itemKeyExpression(rewrite, registered);
 
   for (const indexUse of uses) {
     if (indexUse.kind === 'test') indexUse.path.replace(indexUse.negated ? expression(rewrite.emit, [`!${itemName}`]) : expression(rewrite.emit, [`${itemName} !== undefined`]));

@@ -86,7 +86,7 @@ function rewriteKeyLoop(pass: CollectionPass, use: CollectionUse, loop: ASTPath<
   const holderPath = block.get('body', ((block.node as AnyNode).body as ASTNode[]).indexOf(holder)) as ASTPath<any>;
   const holderDeclarator = holderPath.get('declarations', 0) as ASTPath<any>;
   replaceWithGet(rewrite, holderDeclarator.get('init'), use.target, key);
-  registerItem(rewrite, itemName, holderDeclarator, use.target);
+  registerItem(rewrite, itemName, holderDeclarator, use.target, key);
   rewrite.operationDone();
   return true;
 }

@@ -101,8 +101,9 @@ function read(pass: CollectionPass, use: CollectionUse, at: ASTPath<any>, key: A
   const { rewrite } = pass;
   pass.consume(use.path.node);
   const declarator = at.parent as ASTPath<any>;
-  const name = replaceWithGet(rewrite, at, use.target, keyOf(pass, use, key));
-  if (name) registerItem(rewrite, name, declarator, use.target);
+  const itemKey = keyOf(pass, use, key);
+  const name = replaceWithGet(rewrite, at, use.target, itemKey);
+  if (name) registerItem(rewrite, name, declarator, use.target, itemKey);
   rewrite.operationDone();
 }
 

@@ -19,7 +19,7 @@ export function rewriteWriterCalls(rewrite: FileRewrite, mutations: Map<ItemVari
   const pending = new Map(mutations);
   for (const writer of rewrite.writerCalls) {
     if (!isAttached(writer.path)) continue;
-    const saved = writer.path.node.arguments[0] as AnyNode | undefined;
+    const saved = savedValue(writer.path.node as AnyNode);
     const fn = rewrite.enclosingFunction(writer.path)?.node;
     const snapshot = rewrite.snapshots.find(
       (candidate) => saved?.type === 'Identifier' && candidate.name === saved.name && candidate.target === writer.target && rewrite.enclosingFunction(candidate.declarator)?.node === fn,
@@ -57,6 +57,13 @@ export function rewriteWriterCalls(rewrite: FileRewrite, mutations: Map<ItemVari
     replaceStatement(statementPath, [...writeBacks, ...rest]);
   }
   return pending;
+}
+
+/** What a save call saves: `saveX(data)`, or `x` in an inline `fs.writeFileSync(F, JSON.stringify(x, null, 2))`. */
+export function savedValue(call: AnyNode): AnyNode | undefined {
+  const data = call.arguments[1] as AnyNode | undefined;
+  const inline = data?.type === 'CallExpression' && data.callee.type === 'MemberExpression' && data.callee.object.name === 'JSON' && data.callee.property.name === 'stringify';
+  return (inline ? data.arguments[0] : call.arguments[0]) as AnyNode | undefined;
 }
 
 /** `save(x, (err) => { if (err) return fail(err); rest… })` → the `rest…` statements. */

@@ -19,7 +19,7 @@ app.put("/recipes/:id", async function (req, res) {
         var { Item: recipe } = await db.send(new GetCommand({ TableName: RECIPES_TABLE_NAME, Key: { id: req.params.id } }))
         if (!recipe) return res.status(404).send("no such recipe")
         Object.assign(recipe, req.body, { id: recipe.id })
-        await db.send(new UpdateCommand(updateParams(RECIPES_TABLE_NAME, { id: recipe.id }, recipe)))
+        await db.send(new UpdateCommand(updateParams(RECIPES_TABLE_NAME, { id: req.params.id }, recipe)))
         res.json(recipe)
     } catch (err) {
         return res.status(500).send("storage error")

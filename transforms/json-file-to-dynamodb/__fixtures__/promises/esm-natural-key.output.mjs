@@ -38,7 +38,7 @@ app.get('/:code', async (req, res, next) => {
     const { Item: link } = await db.send(new GetCommand({ TableName: LINKS_TABLE_NAME, Key: { code: req.params.code } }));
     if (!link) return res.status(404).send('Not found');
     link.clicks += 1;
-    await db.send(new UpdateCommand(updateParams(LINKS_TABLE_NAME, { code: link.code }, link)));
+    await db.send(new UpdateCommand(updateParams(LINKS_TABLE_NAME, { code: req.params.code }, link)));
     res.redirect(302, link.url);
   } catch (err) {
     next(err);

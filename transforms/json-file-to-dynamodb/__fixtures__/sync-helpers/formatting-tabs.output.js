@@ -30,7 +30,7 @@ app.patch('/bookmarks/:id', async (req, res, next) => {
 		const { Item: bookmark } = await db.send(new GetCommand({ TableName: BOOKMARKS_TABLE_NAME, Key: { id: parseInt(req.params.id) } }));
 		if (!bookmark) return res.status(404).json({ error: 'Bookmark not found' });
 		bookmark.title = req.body.title;
-		await db.send(new UpdateCommand(updateParams(BOOKMARKS_TABLE_NAME, { id: bookmark.id }, bookmark)));
+		await db.send(new UpdateCommand(updateParams(BOOKMARKS_TABLE_NAME, { id: parseInt(req.params.id) }, bookmark)));
 		res.json(bookmark);
 	} catch (err) {
 		next(err);

@@ -39,7 +39,7 @@ app.put('/notes/:id', async (req, res, next) => {
     let { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
     if (!note) return res.status(404).json({ error: 'not found' });
     note = { ...note, ...req.body };
-    await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: note.id }, note)));
+    await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)));
     res.json(note);
   } catch (err) {
     next(err);
@@ -51,7 +51,7 @@ app.patch('/notes/:id/done', async (req, res, next) => {
     const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
     if (!note) return res.status(404).json({ error: 'not found' });
     note.done = true;
-    await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: note.id }, note)));
+    await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)));
     res.json(note);
   } catch (err) {
     next(err);

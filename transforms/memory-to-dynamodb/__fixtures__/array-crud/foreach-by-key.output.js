@@ -11,7 +11,7 @@ router.patch('/notes/:id/done', async (req, res, next) => {
 
     if (note) {
       note.done = true;
-      await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: note.id }, note)));
+      await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)));
       changed = note;
     }
 
@@ -28,7 +28,7 @@ router.delete('/notes/:id', async function (req, res, next) {
     const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
 
     if (note !== undefined) {
-      await db.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: note.id } }));
+      await db.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
       removed = true;
     }
 

@@ -9,7 +9,7 @@ app.put('/notes/:id', async function (req, res, next) {
     var { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }))
     if (note) {
       note.title = req.body.title || note.title
-      await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: note.id }, note)))
+      await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)))
       return res.json(note)
     }
     res.status(404).json({ error: 'note not found' })

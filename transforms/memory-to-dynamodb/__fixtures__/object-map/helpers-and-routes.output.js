@@ -58,7 +58,7 @@ router.put('/:id', async (req, res, next) => {
     const { Item: user } = await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id } }));
     if (!user) return res.status(404).json({ error: 'User not found' });
     Object.assign(user, { name: req.body.name });
-    await db.send(new UpdateCommand(updateParams(USERS_TABLE_NAME, { id: user.id }, user)));
+    await db.send(new UpdateCommand(updateParams(USERS_TABLE_NAME, { id: req.params.id }, user)));
     res.json(user);
   } catch (err) {
     next(err);
