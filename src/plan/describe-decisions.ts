@@ -1,6 +1,8 @@
 import type { AccessModel } from '../model/access-model';
 import type { TableDesign } from '../model/table-design';
 import { findEntityTable, isSingleTable } from './design-lookup';
+import { findNaturalKeys } from './find-natural-keys';
+import { findServingTableKey } from './index-resolver';
 import { pluralise, withArticle } from './naming';
 
 /** Why the design looks the way it does, one plain-language line per decision, for plan.md. */
@@ -11,9 +13,22 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
       `**One table for everything** (\`--single-table\`): every item has typed keys \`PK\`/\`SK\` such as \`NOTE#<id>\`, so entities share the table without colliding; lists and lookups use shared ("overloaded") GSIs \`GSI1\`, \`GSI2\`… whose key values each entity fills from its own templates (\`entities.<Entity>.indexKeys\`). Fewer tables to run; harder to read by hand. Without the flag each entity gets its own table.`,
     );
   }
+  const naturalKeys = findNaturalKeys(model);
   for (const [name, entity] of Object.entries(design.entities)) {
     const scanned = model.entities.find((item) => item.name === name);
     const table = findEntityTable(design, name);
+    const natural = naturalKeys.get(name);
+    if (natural && entity.idAttribute?.name === natural.key.name) {
+      const where = natural.handlers.length ? ` (${natural.handlers.join(', ')})` : '';
+      lines.push(
+        `**${pluralise(name)} are keyed by ${natural.key.name}, not ${natural.replaces}:** the app finds ${withArticle(name)} only by its ${natural.key.name}${where} and never by ${natural.replaces}, and keeps ${natural.key.name} unique. With ${natural.key.name} as partition key each of those reads is one strongly consistent GetItem, and the create's \`attribute_not_exists(${natural.key.name})\` condition answers "already taken" with no guard item. Keyed by ${natural.replaces}, every read would first need a guard item or a GSI query (eventually consistent: a new ${name} could be missing for a moment). ${natural.replaces} stays an ordinary attribute, returned as before: no API change.`,
+      );
+    }
+    if (table?.sortKey && !isSingleTable(design) && scanned && table.partitionKey.name === scanned.key.name) {
+      lines.push(
+        `**${pluralise(name)} have a two-part key** (SQLite \`PRIMARY KEY (${table.partitionKey.name}, ${table.sortKey.name})\`): ${table.partitionKey.name} is the partition key and ${table.sortKey.name} the sort key, so each row stays one item and all ${pluralise(name)} of one ${table.partitionKey.name} are a single Query on the table, no GSI.`,
+      );
+    }
     if (entity.idStrategy === 'counter' && entity.counter) {
       const how = scanned?.idStrategy === 'autoincrement' ? 'SQLite autoincrement' : '`length + 1` / `max + 1`';
       lines.push(
@@ -52,14 +67,14 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
     }
     for (const cascade of entity.cascade ?? []) {
       lines.push(
-        `**Deleting ${withArticle(name)} deletes its ${pluralise(cascade.entity)}** (there are no foreign keys to do it): Query ${cascade.index ? `GSI \`${cascade.index}\`` : `a Scan (no GSI on ${cascade.attribute}!)`} on ${cascade.entity}.${cascade.attribute}, then BatchWriteItem deletes in chunks of 25, retrying unprocessed items.`,
+        `**Deleting ${withArticle(name)} deletes its ${pluralise(cascade.entity)}** (there are no foreign keys to do it): Query ${cascade.index ? `GSI \`${cascade.index}\`` : servedByTable(design, cascade.entity, cascade.attribute) ? `the ${cascade.entity} table (its partition key)` : `a Scan (no GSI on ${cascade.attribute}!)`} on ${cascade.entity}.${cascade.attribute}, then BatchWriteItem deletes in chunks of 25, retrying unprocessed items.`,
       );
     }
     for (const join of entity.joins ?? []) {
       lines.push(
         join.kind === 'many-to-one'
           ? `**${name} → ${join.entity}** (${name}.${join.attribute}): DynamoDB has no JOIN, so the ${join.entity} is read by key, one BatchGetItem per page of ${pluralise(name)}. Copying ${join.entity} fields into each ${name} (denormalising) would save that read, but every ${join.entity} change would have to rewrite its ${pluralise(name)}.`
-          : `**${name} → ${pluralise(join.entity)}** (${join.entity}.${join.attribute}): a Query on ${join.index ? `GSI \`${join.index}\`` : 'a Scan (no GSI!)'} returns the ${pluralise(join.entity)} of one ${name}.`,
+          : `**${name} → ${pluralise(join.entity)}** (${join.entity}.${join.attribute}): ${join.index ? `a Query on GSI \`${join.index}\`` : servedByTable(design, join.entity, join.attribute) ? `a Query on the ${join.entity} table (its partition key)` : 'a Scan (no GSI!)'} returns the ${pluralise(join.entity)} of one ${name}.`,
       );
     }
   }
@@ -71,6 +86,10 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
   }
   lines.push('**Consistency:** reads by key are strongly consistent, as the old store was; GSI queries are eventually consistent (DynamoDB offers nothing else on a GSI).');
   return lines;
+}
+
+function servedByTable(design: TableDesign, entity: string, attribute: string): boolean {
+  return findServingTableKey(design, entity, attribute) !== undefined;
 }
 
 function formatKey(key: Record<string, string>): string {

@@ -1,5 +1,6 @@
 import type { AccessModel, OperationRecord } from '../../src/model/access-model';
 import { derivePlan } from '../../src/plan/derive-plan';
+import { describeDecisions } from '../../src/plan/describe-decisions';
 import { findCompositeKeys } from '../../src/plan/find-composite-keys';
 import { toCreateTableInput } from '../../src/plan/to-create-table-input';
 
@@ -121,5 +122,16 @@ describe('composite primary keys (SQLite join tables)', () => {
     expect(design.entities.Post.keys).toEqual({ partitionKey: 'POST#{id}', sortKey: 'POST#{id}' });
     const read = design.accessPatterns!.find((item) => item.entity === 'PostTag' && item.handlers.includes('GET /posts/:id') && item.requests[0].startsWith('Query'))!;
     expect(read.requests).toEqual(['Query App']);
+  });
+});
+
+describe('composite keys in plan.md', () => {
+  it('explains the two-part key and names the table Query (not a Scan) for the cascade', () => {
+    const model = joinTableModel();
+    const lines = describeDecisions(derivePlan(model), model);
+    expect(lines).toContainEqual(expect.stringContaining('**PostTags have a two-part key** (SQLite `PRIMARY KEY (post_id, tag_id)`)'));
+    const cascade = lines.find((line) => line.startsWith('**Deleting a Post deletes its PostTags**'))!;
+    expect(cascade).toContain('Query the PostTag table (its partition key)');
+    expect(cascade).not.toContain('Scan');
   });
 });
