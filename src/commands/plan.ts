@@ -6,6 +6,7 @@ import { DESIGN_FILE, DERIVED_FILE, formatDesign, plan, PLAN_FILE, type PlanResu
 import { DesignValidationError, PlanUsageError } from '../plan/plan-errors';
 import { renderTableTree } from '../plan/render-table-tree';
 import { writeFileIfChanged } from '../plan/write-file-atomic';
+import { recordSources } from '../migrate/sourceManifest';
 
 export interface RunPlanOptions {
   dir: string;
@@ -71,6 +72,8 @@ export async function runPlan(opts: RunPlanOptions): Promise<number> {
   }
   if (await writeFileIfChanged(path.join(dir, DESIGN_FILE), formatDesign(result.design))) written.push(DESIGN_FILE);
   await writeFileIfChanged(path.join(dir, DERIVED_FILE), formatDesign(result.derived));
+  // apply rewrites the code that shows where the data lives; remember it now for migrate-data
+  await recordSources(dir, result.model).catch(() => undefined);
   if (await writeFileIfChanged(path.join(dir, PLAN_FILE), result.planMarkdown)) written.push(PLAN_FILE);
 
   if (opts.json) {

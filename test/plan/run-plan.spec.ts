@@ -43,7 +43,7 @@ describe('runPlan', () => {
     expect((await designOf()).tables[0].name).toBe('Todos');
     expect(await read('plan.md')).toContain('<!-- dynamodb-codemod:add-database:start -->');
     expect(out).toContain('Wrote .migration/dynamodb.json, .migration/plan.md.');
-    expect((await fs.readdir(path.join(dir, '.migration'))).sort()).toEqual(['dynamodb.derived.json', 'dynamodb.json', 'plan.md']);
+    expect((await fs.readdir(path.join(dir, '.migration'))).sort()).toEqual(['dynamodb.derived.json', 'dynamodb.json', 'plan.md', 'sources.json']);
   });
 
   it('a second run with no change rewrites nothing', async () => {
