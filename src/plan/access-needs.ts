@@ -1,5 +1,6 @@
 import type { AccessModel, EntityRecord, OperationRecord } from '../model/access-model';
 import { findCompositeKeys } from './find-composite-keys';
+import { findNaturalKeys, withPlannedKey } from './find-natural-keys';
 
 /**
  * What the code does with one entity in one handler, reduced to the DynamoDB question it asks.
@@ -43,7 +44,8 @@ export interface AccessAnalysis {
 
 /** Reads the operations of the access model and returns the access needs, in source order. */
 export function findAccessNeeds(model: AccessModel): AccessAnalysis {
-  const entities = new Map(model.entities.map((entity) => [entity.name, entity]));
+  const natural = findNaturalKeys(model);
+  const entities = new Map(model.entities.map((entity) => [entity.name, withPlannedKey(entity, natural)]));
   const analysis: AccessAnalysis = { needs: [], ttl: new Map(), unique: new Map(), notes: [] };
   const sortKeys = new Map([...findCompositeKeys(model)].map(([name, key]) => [name, key.sortKey.name]));
   for (const group of groupOperations(model.operations)) {
@@ -87,7 +89,8 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
     const guarded = new Set(ops.filter((op) => op.op === 'create' || op.op === 'update').flatMap((op) => op.unique ?? []));
     for (const op of ops) {
       const attributes = nonKey(op, entity, sortKeys.get(entityName));
-      if (op.op === 'filter-by-attr' && attributes.length === 1 && guarded.has(attributes[0])) continue;
+      const named = unique((op.attributes ?? []).map((name) => name.split('.').pop()!));
+      if (op.op === 'filter-by-attr' && named.length === 1 && guarded.has(named[0])) continue;
       switch (op.op) {
         case 'create':
           needs.push({ ...base, kind: 'create', attributes: [], ...(op.unique?.length ? { unique: [...op.unique] } : {}) });

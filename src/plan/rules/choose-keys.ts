@@ -3,12 +3,14 @@ import type { EntityDesign, KeyAttribute, TableDesign, TableDesignEntry, TablePu
 import { getEntityAttributeTypes } from '../attribute-types';
 import { getEnvVarName, getKeyPrefix, getTableName, SINGLE_TABLE_ENV_VAR, SINGLE_TABLE_NAME } from '../naming';
 import { findCompositeKeys } from '../find-composite-keys';
+import { findNaturalKeys, withPlannedKey } from '../find-natural-keys';
 import { getDefaultIdStrategy } from './choose-id-strategy';
 
 /**
  * Key choice. Table per entity (default): the partition key is the entity's own id with its own
  * type, so every read by id is a GetItem and the API's ids do not change; no sort key, because
- * the id alone is unique. A composite primary key (a join table's `PRIMARY KEY (post_id, tag_id)`)
+ * the id alone is unique. An entity the app finds only by a unique natural key (a link's `code`)
+ * is keyed on it instead (find-natural-keys.ts). A composite primary key (a join table's `PRIMARY KEY (post_id, tag_id)`)
  * keeps its first column as partition key and its second as sort key: one item per row, and the
  * rows sharing the first column are one Query. Single table: typed string keys `PK`/`SK` =
  * `NOTE#<id>`, so entities share one table without colliding.
@@ -16,7 +18,8 @@ import { getDefaultIdStrategy } from './choose-id-strategy';
 export function createTablePerEntity(model: AccessModel): TableDesign {
   const design: TableDesign = { version: 1, layout: 'table-per-entity', tables: [], entities: {}, handlers: [] };
   const composite = findCompositeKeys(model);
-  for (const entity of model.entities) {
+  const natural = findNaturalKeys(model);
+  for (const entity of model.entities.map((item) => withPlannedKey(item, natural))) {
     const table = createTable(getTableName(entity.name), getEnvVarName(entity.name), entity.name, { ...entity.key });
     const sortKey = composite.get(entity.name)?.sortKey;
     if (sortKey) table.sortKey = { ...sortKey };
@@ -34,7 +37,8 @@ export function createSingleTable(model: AccessModel): TableDesign {
   table.entities = model.entities.map((entity) => entity.name);
   design.tables.push(table);
   const composite = findCompositeKeys(model);
-  for (const entity of model.entities) {
+  const natural = findNaturalKeys(model);
+  for (const entity of model.entities.map((item) => withPlannedKey(item, natural))) {
     const entry = createEntityDesign(entity, model, table.name);
     entry.keys = getSingleTableKeys(entity.name, entity.key.name, composite.get(entity.name)?.sortKey);
     design.entities[entity.name] = entry;

@@ -11,7 +11,8 @@ export function listApiChanges(design: TableDesign, model: AccessModel, analysis
     const entity = design.entities[scanned.name];
     if (!entity) continue;
     const idType = entity.idAttribute?.type ?? scanned.key.type;
-    if (idType !== scanned.key.type) {
+    // a natural key (a link's code) is another attribute, not the id changing type
+    if (idType !== scanned.key.type && (entity.idAttribute?.name ?? scanned.key.name) === scanned.key.name) {
       const how = entity.idStrategy === 'uuid' ? 'random UUID strings' : `${idType}s`;
       changes.push(
         `${scanned.name} ids become ${how} instead of ${scanned.key.type}s (${scanned.key.type === 'number' ? '1, 2, 3…' : '"a1b2…"'}): clients that parse, compare or sort ${scanned.name} ids as ${scanned.key.type}s must change. Existing records keep their id${idType === 'string' ? ' as text (1 → "1")' : ''}.`,
