@@ -125,14 +125,17 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      if (error) throw error;
-      process.stderr.write(`dynamodb-codemod: ${message}\nRun 'dynamodb-codemod --help' for usage.\n`);
-      exitCode = EXIT.usage;
+      // thrown, not just reported: with exitProcess(false) yargs would otherwise run the command anyway
+      throw error ?? new UsageFailure(message);
     })
     .exitProcess(false);
   try {
     await parser.parseAsync();
   } catch (error) {
+    if (error instanceof UsageFailure) {
+      process.stderr.write(`dynamodb-codemod: ${error.message}\nRun 'dynamodb-codemod --help' for usage.\n`);
+      return EXIT.usage;
+    }
     if (error instanceof UserInputError) {
       process.stderr.write(`dynamodb-codemod: ${error.message}\n`);
       return error.exitCode;
@@ -143,3 +146,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   return exitCode;
 }
+
+/** A command line yargs rejected (missing argument, unknown option): exit 2 with its message. */
+class UsageFailure extends Error {}

@@ -39,6 +39,15 @@ describe('dynamodb-codemod CLI', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each(['scan', 'plan', 'apply', 'migrate-data', 'verify'])('%s without a directory: one usage message, exit 2, the command does not run', (command) => {
+    const { status, stderr, stdout } = cli([command]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.match(/^dynamodb-codemod: /gm)).toHaveLength(1);
+    expect(stderr).toContain('Not enough non-option arguments');
+    expect(stderr).not.toContain('internal error');
+  });
+
   it('reports a missing directory in one line with exit 2', () => {
     const { status, stderr, stdout } = cli(['scan', 'no/such/dir', '--json']);
     expect(status).toBe(2);
