@@ -13,6 +13,8 @@ export class DesignError extends Error {
 }
 
 const KEY_TYPES = ['string', 'number', 'binary'];
+/** Default quota of global secondary indexes per table. */
+const MAX_GSIS = 20;
 
 function checkKey(where: string, key: unknown, problems: string[]): void {
   const value = key as { name?: unknown; type?: unknown } | undefined;
@@ -24,6 +26,45 @@ function checkKey(where: string, key: unknown, problems: string[]): void {
   if (typeof value.type !== 'string' || !KEY_TYPES.includes(value.type)) {
     problems.push(`${where}.type must be "string" or "number" (got ${JSON.stringify(value.type)})`);
   }
+}
+
+/**
+ * DynamoDB declares each key attribute once per table (AttributeDefinitions): the table's keys and
+ * every GSI key must agree on its type, a sort key cannot repeat the partition key, and index names
+ * are unique. CDK would otherwise stop with "Unable to specify x as S because it was already defined as N".
+ */
+function checkKeyConsistency(where: string, table: TableDesign['tables'][number], problems: string[]): void {
+  const declared = new Map<string, { type: string; field: string }>();
+  const declare = (field: string, key: { name?: unknown; type?: unknown } | undefined) => {
+    if (!key || typeof key.name !== 'string' || typeof key.type !== 'string') return;
+    const earlier = declared.get(key.name);
+    if (earlier && earlier.type !== key.type) {
+      problems.push(`${where}.${field} "${key.name}" is ${key.type} but ${earlier.field} declares it ${earlier.type} (a key attribute has one type per table)`);
+    } else if (!earlier) {
+      declared.set(key.name, { type: key.type, field });
+    }
+  };
+  declare('partitionKey', table.partitionKey);
+  if (table.sortKey?.name !== undefined && table.sortKey.name === table.partitionKey?.name) {
+    problems.push(`${where}.sortKey "${table.sortKey.name}" repeats the partition key: drop the sort key or use another attribute`);
+  } else {
+    declare('sortKey', table.sortKey);
+  }
+  const indexNames = new Set<string>();
+  (Array.isArray(table.gsis) ? table.gsis : []).forEach((gsi, gsiIndex) => {
+    if (typeof gsi?.name === 'string') {
+      if (indexNames.has(gsi.name)) problems.push(`${where}.gsis[${gsiIndex}].name "${gsi.name}" is used twice (index names are unique per table)`);
+      indexNames.add(gsi.name);
+    }
+    if (gsi?.sortKey?.name !== undefined && gsi.sortKey.name === gsi.partitionKey?.name) {
+      problems.push(`${where}.gsis[${gsiIndex}].sortKey "${gsi.sortKey.name}" repeats the index partition key`);
+      declare(`gsis[${gsiIndex}].partitionKey`, gsi.partitionKey);
+      return;
+    }
+    declare(`gsis[${gsiIndex}].partitionKey`, gsi?.partitionKey);
+    declare(`gsis[${gsiIndex}].sortKey`, gsi?.sortKey);
+  });
+  if (indexNames.size > MAX_GSIS) problems.push(`${where}.gsis has ${indexNames.size} indexes; DynamoDB allows ${MAX_GSIS} per table`);
 }
 
 export function validateStackDesign(design: TableDesign, source?: string): void {
@@ -54,6 +95,7 @@ export function validateStackDesign(design: TableDesign, source?: string): void 
         (Array.isArray(projection) && projection.length > 0 && projection.every((name) => typeof name === 'string'));
       if (!validProjection) problems.push(`${gsiWhere}.projection must be "ALL", "KEYS_ONLY" or a non-empty list of attribute names`);
     });
+    checkKeyConsistency(where, table, problems);
     if (table.removalPolicy !== 'destroy' && table.removalPolicy !== 'retain') {
       problems.push(`${where}.removalPolicy must be "destroy" or "retain"`);
     }

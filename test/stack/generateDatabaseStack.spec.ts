@@ -64,6 +64,73 @@ describe('generateDatabaseStack', () => {
     expect(() => generateDatabaseStack(broken)).toThrow(/both become the property notesTable/);
   });
 
+  it('rejects key attributes whose types disagree, a sort key repeating the partition key, and duplicate index names', () => {
+    const conflicting = makeDesign([
+      makeTable({
+        name: 'PostTags',
+        partitionKey: { name: 'postId', type: 'number' },
+        sortKey: { name: 'postId', type: 'number' },
+        gsis: [
+          { name: 'byTag', partitionKey: { name: 'tagId', type: 'string' }, sortKey: { name: 'postId', type: 'string' }, projection: 'KEYS_ONLY' },
+          { name: 'byTag', partitionKey: { name: 'tagId', type: 'number' }, sortKey: { name: 'tagId', type: 'number' }, projection: 'ALL' },
+        ],
+      }),
+    ]);
+    let problems: string[] = [];
+    try {
+      generateDatabaseStack(conflicting);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DesignError);
+      problems = (error as DesignError).problems;
+    }
+    expect(problems).toEqual([
+      'tables[0] ("PostTags").sortKey "postId" repeats the partition key: drop the sort key or use another attribute',
+      'tables[0] ("PostTags").gsis[0].sortKey "postId" is string but partitionKey declares it number (a key attribute has one type per table)',
+      'tables[0] ("PostTags").gsis[1].name "byTag" is used twice (index names are unique per table)',
+      'tables[0] ("PostTags").gsis[1].sortKey "tagId" repeats the index partition key',
+      'tables[0] ("PostTags").gsis[1].partitionKey "tagId" is number but gsis[0].partitionKey declares it string (a key attribute has one type per table)',
+    ]);
+  });
+
+  describe.each(['TableV2', 'Table'] as const)('a composite primary key (post_tags) with an inverted GSI, as %s', (style) => {
+    const postTags = makeDesign([
+      makeTable({
+        name: 'post_tags',
+        envVar: 'POST_TAGS_TABLE_NAME',
+        entity: 'PostTag',
+        partitionKey: { name: 'post_id', type: 'number' },
+        sortKey: { name: 'tag_id', type: 'number' },
+        gsis: [{ name: 'tag_id-post_id-index', partitionKey: { name: 'tag_id', type: 'number' }, sortKey: { name: 'post_id', type: 'number' }, projection: 'KEYS_ONLY' }],
+      }),
+    ]);
+    const type = style === 'TableV2' ? 'AWS::DynamoDB::GlobalTable' : 'AWS::DynamoDB::Table';
+    const { stack, template } = synthesize(postTags, style);
+
+    it('declares HASH and RANGE keys, the GSI keys, and each key attribute once', () => {
+      const { logicalId, resource } = findTable(template, type, 'PostTagsTable');
+      expect(resource.Properties.KeySchema).toEqual([
+        { AttributeName: 'post_id', KeyType: 'HASH' },
+        { AttributeName: 'tag_id', KeyType: 'RANGE' },
+      ]);
+      expect(resource.Properties.AttributeDefinitions).toEqual([
+        { AttributeName: 'post_id', AttributeType: 'N' },
+        { AttributeName: 'tag_id', AttributeType: 'N' },
+      ]);
+      expect(resource.Properties.GlobalSecondaryIndexes).toEqual([
+        {
+          IndexName: 'tag_id-post_id-index',
+          KeySchema: [
+            { AttributeName: 'tag_id', KeyType: 'HASH' },
+            { AttributeName: 'post_id', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ]);
+      template.hasOutput('PostTagsTableName', { Value: { Ref: logicalId }, Description: 'Value for POST_TAGS_TABLE_NAME' });
+      expect(stack.postTagsTable).toBeDefined();
+    });
+  });
+
   describe('synthesized with TableV2', () => {
     const { stack, template } = synthesize(featureDesign);
 
