@@ -94,7 +94,7 @@ function promiseWrapper(ctx: SiteContext, callback: AnyNode, errName: string | u
 }
 
 /** The name given to resolve() when the callback is exactly `if (err) reject(err) else resolve(x)` (null: resolve()). */
-function settledValue(callback: AnyNode, errName: string, rejectName: string, resolveName: string): string | null | undefined {
+export function settledValue(callback: AnyNode, errName: string, rejectName: string, resolveName: string): string | null | undefined {
   const statements: AnyNode[] = callback.body.type === 'BlockStatement' ? callback.body.body : [{ type: 'ExpressionStatement', expression: callback.body }];
   let test: AnyNode;
   let onError: AnyNode[];
@@ -139,6 +139,9 @@ function isNameUsed(nodes: AnyNode[], name: string): boolean {
   let used = false;
   const visit = (node: AnyNode, parentKey?: string, parent?: AnyNode): void => {
     if (used || !node || typeof node.type !== 'string') return;
+    // a catch clause or function declaring the same name shadows it
+    if (node.type === 'CatchClause' && node.param?.name === name) return;
+    if (FUNCTIONS.has(node.type) && node.params.some((param: AnyNode) => param.type === 'Identifier' && param.name === name)) return;
     if (node.type === 'Identifier' && node.name === name && !(parent?.type === 'MemberExpression' && parentKey === 'property' && !parent.computed) && !(parent?.type === 'ObjectProperty' && parentKey === 'key' && !parent.computed) && !(parent?.type === 'Property' && parentKey === 'key' && !parent.computed && !parent.shorthand)) {
       used = true;
       return;

@@ -9,6 +9,8 @@ import type { FileRewrite } from '../apply/rewrite/FileRewrite';
 import { findSqlCallSites, findSqlSchema, type SqlCallSite, type SqlTableSchema } from '../scan/sqlite';
 import { currentPath } from './currentPath';
 import { inlineCallback } from './inlineCallback';
+import { isPassThroughHelper } from './isPassThroughHelper';
+import { retireSchemaStatement } from './retireSchemaStatement';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
@@ -46,9 +48,10 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
 }
 
 function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {
+  if (retireSchemaStatement(rewrite, site, call)) return { done: true, at: call };
   if (site.inTransaction) return { done: false, todo: 'transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run' };
   if (site.dynamic || site.interpolatedValues.length || site.interpolatedIdentifiers.length || site.variants.length !== 1) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
-  if (site.helpers.length) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
+  if (site.helpers.length && !isPassThroughHelper(site)) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
   const [variant] = site.variants;
   const summary = variant.statements.length === 1 ? variant.statements[0] : undefined;
   if (!summary) return { done: false, todo: 'several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run' };
@@ -57,7 +60,7 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   if (!target) return { done: false, todo: `table ${summary.table ?? '?'} has no simple-key table in the plan; run \`dynamodb-codemod plan\`, then re-run` };
   const ctx: SiteContext = { rewrite, site, variant, summary, target, call };
   if (!['get', 'all', 'run'].includes(site.method)) return { done: false, todo: `${site.method}(): read the rows with the shared client (scanAll/queryAll) and loop over them, then re-run` };
-  if (site.driver === 'sqlite3-callback' && site.result.style === 'callback') {
+  if (site.driver === 'sqlite3-callback' && site.result.style === 'callback' && !site.helpers.length) {
     const inlined = inlineCallback(ctx);
     if (!inlined.done) return inlined;
   }

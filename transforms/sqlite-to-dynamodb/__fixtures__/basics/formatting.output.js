@@ -12,8 +12,6 @@ function taskRow(item) {
 }
 
 const db = new Database("data.db")
-// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
-db.exec("CREATE TABLE IF NOT EXISTS tasks (id INTEGER PRIMARY KEY, title TEXT, done INTEGER)")
 
 async function getTask(id) {
 	const task = taskRow(

@@ -2,8 +2,6 @@ const Database = require('better-sqlite3');
 const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 const { db: dynamoDb, scanAll, queryAll, nextId, updateParams, isConditionFailed, COUNTERS_TABLE_NAME, NOTES_TABLE_NAME } = require('./dynamodb');
 const db = new Database('data.db');
-// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
-db.exec('CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, owner_id TEXT)');
 
 async function findNote(id) {
   return (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id } }))).Item;

@@ -1,10 +1,5 @@
 const Database = require('better-sqlite3');
 const db = new Database('shop.db');
-// dynamodb-codemod: TODO several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run
-db.exec(`
-  CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);
-  CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER REFERENCES users(id), total REAL);
-`);
 
 function ordersWithUsers() {
   // dynamodb-codemod: TODO read orders and users with two requests or the plan's denormalised copy (JOIN), then re-run

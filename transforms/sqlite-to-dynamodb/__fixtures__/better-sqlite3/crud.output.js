@@ -12,8 +12,6 @@ function noteRow(item) {
 }
 
 const db = new Database('data.db');
-// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
-db.exec('CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, owner_id TEXT)');
 
 async function findNote(id) {
   return noteRow(

@@ -32,14 +32,6 @@ interface Order {
 }
 
 const ready: Promise<Database> = open({ filename: 'orders.sqlite', driver: sqlite3.Database }).then(async (db) => {
-  // dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
-  await db.exec(`CREATE TABLE IF NOT EXISTS orders (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    customer_id INTEGER NOT NULL,
-    status      TEXT NOT NULL DEFAULT 'pending',
-    note        TEXT,
-    created_at  TEXT NOT NULL
-  )`);
   return db;
 });
 

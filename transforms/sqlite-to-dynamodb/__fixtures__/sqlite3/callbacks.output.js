@@ -15,14 +15,6 @@ function taskRow(item) {
 }
 
 const db = new sqlite3.Database('tasks.sqlite')
-// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
-db.run(`CREATE TABLE IF NOT EXISTS tasks (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  title TEXT NOT NULL,
-  done INTEGER NOT NULL DEFAULT 0,
-  priority TEXT NOT NULL DEFAULT 'normal',
-  created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
-)`)
 
 const app = express()
 app.use(express.json())

@@ -1,7 +1,5 @@
 const sqlite3 = require('sqlite3')
 const db = new sqlite3.Database('notes.sqlite')
-// dynamodb-codemod: TODO CREATE-TABLE statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run
-db.exec('CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL)');
 
 // Code after the call runs before the callback: inlining would change the order.
 function logNote(id, done) {
