@@ -58,6 +58,8 @@ function findInModule(file: SourceFile, registry: StoreRegistry): void {
 }
 
 function findInClasses(file: SourceFile, registry: StoreRegistry): void {
+  // A class needs the `class` keyword: files without it skip a whole-tree walk.
+  if (!/\bclass\b/.test(file.text)) return;
   file.program.traverse({
     Class(classPath) {
       const className = classPath.node.id?.name;
