@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { EXIT } from '../cli/exitCodes';
+import { createProgressLine } from '../cli/progressLine';
 import { apply, writeChanges, type ApplyResult } from '../apply';
 import { DesignError } from '../apply/loadDesign';
 import { ScanInputError } from '../scan';
@@ -38,9 +39,12 @@ export async function runApply(options: ApplyCommandOptions): Promise<number> {
     if (tree === 'none') stderr.write(`note: ${options.dir} is not in a git repository; files are changed in place (use --dry to preview)\n`);
   }
   let result: ApplyResult;
+  const progress = createProgressLine(stderr, 'apply');
   try {
-    result = await apply(root, { transforms: options.transform, design: options.design, infrastructure: options.infrastructure });
+    result = await apply(root, { transforms: options.transform, design: options.design, infrastructure: options.infrastructure, onProgress: (done, total) => progress.count('rewritten', done, total) });
+    progress.done();
   } catch (error) {
+    progress.done();
     if (error instanceof DesignError) {
       stderr.write(`dynamodb-codemod apply: ${error.message}\n`);
       return /no table design/.test(error.message) ? EXIT.usage : EXIT.problems;

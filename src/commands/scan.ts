@@ -1,6 +1,7 @@
 import { EXIT } from '../cli/exitCodes';
 import { scan, ScanInputError } from '../scan';
 import { renderReport } from '../scan/renderReport';
+import { createProgressLine } from '../cli/progressLine';
 
 export interface ScanCommandOptions {
   dir: string;
@@ -14,20 +15,19 @@ export interface ScanCommandOptions {
 export async function runScan(options: ScanCommandOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const showProgress = Boolean((stderr as NodeJS.WriteStream).isTTY);
+  const progress = createProgressLine(stderr, 'scan');
   try {
     const model = await scan(options.dir, {
-      onProgress: showProgress
-        ? (done, total) => {
-            if (done === total || done % 50 === 0) stderr.write(`\rscanning ${done}/${total} files`);
-            if (done === total) stderr.write('\r\x1b[K');
-          }
-        : undefined,
+      onProgress: (done, total) => progress.count('parsed', done, total),
+      onPhase: (phase) => progress.step(phase),
+      cache: true,
     });
+    progress.done();
     stdout.write(options.json ? `${JSON.stringify(model, null, 2)}\n` : renderReport(model, options.dir));
     const hasErrors = model.diagnostics.some((d) => d.severity === 'error');
     return options.strict && hasErrors ? EXIT.problems : EXIT.ok;
   } catch (error) {
+    progress.done();
     if (error instanceof ScanInputError) {
       stderr.write(`dynamodb-codemod scan: ${error.message}\n`);
       return EXIT.usage;

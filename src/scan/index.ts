@@ -5,6 +5,7 @@ import { attributeOperations } from './attributeOperations';
 import { discoverFiles } from './discoverFiles';
 import { mergeEntityEvidence } from './mergeEntityEvidence';
 import { parseSource, SourceParseError } from './parseSource';
+import { readCachedModel, scanCacheFile, scanCacheKey, writeCachedModel } from './scanCache';
 import { createProjectIndex } from './project/createProjectIndex';
 import { defaultRecognisers, type Recognisers } from './recognisers';
 import { assignHandlerIds, findDuplicateRoutes } from './assignHandlerIds';
@@ -19,6 +20,13 @@ export interface ScanOptions {
   recognisers?: Recognisers;
   /** Called after each file is parsed: files done, total. */
   onProgress?: (done: number, total: number) => void;
+  /** Called as the scan moves on to each analysis step after parsing ('resolving modules', 'memory', 'sqlite', …). */
+  onPhase?: (phase: string) => void;
+  /**
+   * Keep the model under the project's node_modules/.cache and return it unchanged on a re-run
+   * when no scanned file changed (see scanCache.ts). Ignored with custom recognisers.
+   */
+  cache?: boolean;
 }
 
 /** Scans a project directory and returns its access model (contract 1). Never throws on bad code. */
@@ -31,10 +39,23 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
   const discovery = discoverFiles(root);
   diagnostics.push(...discovery.diagnostics);
 
+  const texts = discovery.files.map((file) => fs.readFileSync(file.abs, 'utf8'));
+  const cacheFile = options.cache && !options.recognisers ? scanCacheFile(root) : undefined;
+  const cacheKey = cacheFile
+    ? scanCacheKey({ root, files: discovery.files.map((file, index) => ({ rel: file.rel, text: texts[index] })), discoveryDiagnostics: discovery.diagnostics })
+    : undefined;
+  if (cacheFile && cacheKey) {
+    const cached = readCachedModel(cacheFile, cacheKey);
+    if (cached) {
+      options.onProgress?.(discovery.files.length, discovery.files.length);
+      return cached;
+    }
+  }
+
   const sources: SourceFile[] = [];
   const dataFiles: DataFile[] = [];
   discovery.files.forEach((file, index) => {
-    const text = fs.readFileSync(file.abs, 'utf8');
+    const text = texts[index];
     if (file.kind === 'data') dataFiles.push({ rel: file.rel, abs: file.abs, text });
     else {
       const parsed = parseOrDiagnose(file.rel, file.abs, text, diagnostics);
@@ -42,7 +63,10 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
     }
     options.onProgress?.(index + 1, discovery.files.length);
   });
+  texts.length = 0;
 
+  const phase = (name: string) => options.onPhase?.(name);
+  phase('infrastructure');
   const project = createProjectIndex(root, sources, dataFiles);
   const ctx: ScanContext = { root, project, diagnostics: { add: (d) => diagnostics.push(d) } };
   const recognisers = options.recognisers ?? defaultRecognisers();
@@ -53,6 +77,7 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
     constructs: [],
     apis: [],
   };
+  phase('handlers');
   const handlerFindings = guarded(ctx, 'handlers', () => recognisers.findHandlers(ctx, infrastructure)) ?? [];
   const handlers = assignHandlerIds(handlerFindings, infrastructure);
   diagnostics.push(...findDuplicateRoutes(handlers));
@@ -61,6 +86,7 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
   const operations: OperationFinding[] = [];
   const evidence: EntityEvidence[] = [];
   for (const family of recognisers.families) {
+    phase(`${family.name} stores`);
     const found = guarded(ctx, family.name, () => family.findStores(ctx)) ?? [];
     stores.push(...found);
     operations.push(...(guarded(ctx, family.name, () => family.findOperations(ctx, found)) ?? []));
@@ -70,10 +96,11 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
     evidence.push(...(guarded(ctx, 'entity evidence', () => extra(ctx, stores)) ?? []));
   }
 
+  phase('call graph');
   const storeRecords: StoreRecord[] = stores.map(({ anchors: _anchors, ...record }) => record);
   const operationRecords: OperationRecord[] = attributeOperations(project, operations, handlers);
   const handlerRecords: HandlerRecord[] = handlers.map((h) => h.record);
-  return sortModel({
+  const model = sortModel({
     version: 1,
     stores: storeRecords,
     entities: mergeEntityEvidence(evidence, storeRecords, operationRecords),
@@ -82,6 +109,8 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
     infrastructure: { kind: infrastructure.kind, files: infrastructure.files },
     diagnostics,
   });
+  if (cacheFile && cacheKey) writeCachedModel(cacheFile, cacheKey, model);
+  return model;
 }
 
 function parseOrDiagnose(rel: string, abs: string, text: string, diagnostics: DiagnosticRecord[]): SourceFile | undefined {
