@@ -110,3 +110,11 @@ describe('counting and matching', () => {
     expect(extractRouteBlock(text, 'lambda/get.ts#handler')).toBe(text);
   });
 });
+
+describe('compareResponses with each app its own ids', () => {
+  it('a message that differs only by the id each app made is the same answer; any other change is not', () => {
+    const aliases: [string, string][] = [['c7c1-aaaa', '15d0-bbbb']];
+    expect(compareResponses(answer(404, { message: 'Note c7c1-aaaa not found' }), answer(404, { message: 'Note 15d0-bbbb not found' }), { volatile: [], ordered: false, aliases })).toEqual([]);
+    expect(compareResponses(answer(404, { message: 'Note c7c1-aaaa not found' }), answer(404, { message: 'Note 15d0-bbbb is gone' }), { volatile: [], ordered: false, aliases })).toHaveLength(1);
+  });
+});

@@ -15,7 +15,7 @@ import type { Vars } from '../replay/matchExpected';
 import { startApp, type RunningApp } from '../replay/startApp';
 import type { ReplayRequest, Runtime } from '../replay/types';
 import { assessCost, describeDynamoCall } from './assessCost';
-import { compareResponses, findVolatileIds } from './compareResponses';
+import { compareResponses, findVolatileIds, listAliases } from './compareResponses';
 import { deriveRequests } from './deriveRequests';
 import { findAppRuntime, readFixture, FIXTURE_FILE } from './findAppRuntime';
 import { findHandlerForRequest } from './findHandlerForRequest';
@@ -161,7 +161,7 @@ export async function checkBehaviour(root: string, design: TableDesign, options:
         ...(handler ? { handler } : {}),
         original: { status: before.status },
         migrated: { status: after.status },
-        differences: compareResponses(before, after, { volatile, ordered }),
+        differences: compareResponses(before, after, { volatile, ordered, aliases: listAliases(originalVars, migratedVars) }),
         calls: cost.calls,
         costProblems: cost.problems,
       });

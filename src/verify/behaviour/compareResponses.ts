@@ -52,6 +52,29 @@ export interface CompareOptions {
   volatile: string[];
   /** The route sorts its list: array order must match. */
   ordered: boolean;
+  /**
+   * Values each app captured under the same name that differ (its own ids): [original, migrated].
+   * A string that differs only by them (`Note <id> not found`) is the same answer.
+   */
+  aliases?: [string, string][];
+}
+
+/** Captured values that differ between the two apps, as text pairs (longest first). */
+export function listAliases(originalVars: Record<string, unknown>, migratedVars: Record<string, unknown>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(originalVars)) {
+    const other = migratedVars[name];
+    const scalar = (item: unknown) => typeof item === 'string' || typeof item === 'number';
+    if (scalar(value) && scalar(other) && String(value) !== String(other) && String(other).length >= 4) pairs.push([String(value), String(other)]);
+  }
+  return pairs.sort((a, b) => b[1].length - a[1].length);
+}
+
+function sameUpToAliases(expected: unknown, actual: unknown, aliases: [string, string][]): boolean {
+  if (typeof expected !== 'string' || typeof actual !== 'string' || aliases.length === 0) return false;
+  let text = actual;
+  for (const [original, migrated] of aliases) text = text.split(migrated).join(original);
+  return text === expected;
 }
 
 export function compareResponses(original: ReplayResult, migrated: ReplayResult, options: CompareOptions): string[] {
@@ -70,7 +93,7 @@ export function compareResponses(original: ReplayResult, migrated: ReplayResult,
       path: 'body',
       volatile: options.volatile,
       ignoreArrayOrder: !options.ordered,
-      same: isSameMoment,
+      same: (expected, actual) => isSameMoment(expected, actual) || sameUpToAliases(expected, actual, options.aliases ?? []),
     }).map((line) => line.replace(/: expected /, ': original ').replace(/, got /, ', migrated ')),
   );
   return differences;
