@@ -10,6 +10,40 @@ import { migrateAndReplay, type MigrateOptions } from './support/migrate-fixture
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(120000);
 
+/** terraform-lambda's one handler (HTTP API v2), inline JSON-file reads and writes; expectations from its code and quotes.json. */
+const TERRAFORM_REQUESTS: MigrateOptions['runAs'] = {
+  runtime: { kind: 'lambda', event: 'apigw-v2', routes: [{ method: 'GET', path: '/quotes', handler: 'src/handler.js#handler' }, { method: 'POST', path: '/quotes', handler: 'src/handler.js#handler' }] },
+  requests: [
+    { name: 'list quotes', method: 'GET', path: '/quotes', expect: { status: 200, body: [{ id: 1, author: 'Grace Hopper', text: "The most dangerous phrase in the language is: we've always done it this way." }, { id: 2, author: 'Alan Kay', text: 'The best way to predict the future is to invent it.' }] } },
+    { name: 'one quote', method: 'GET', path: '/quotes?id=2', expect: { status: 200, body: { id: 2, author: 'Alan Kay', text: 'The best way to predict the future is to invent it.' } } },
+    { name: 'missing quote', method: 'GET', path: '/quotes?id=9', expect: { status: 404, body: { message: 'quote not found' } } },
+    { name: 'add a quote', method: 'POST', path: '/quotes', body: { author: 'Linus', text: 'Talk is cheap.' }, expect: { status: 201, body: { id: 3, author: 'Linus', text: 'Talk is cheap.' } } },
+    { name: 'reject an empty quote', method: 'POST', path: '/quotes', body: { author: 'Nobody' }, expect: { status: 400, body: { message: 'author and text are required' } } },
+    { name: 'read the new quote', method: 'GET', path: '/quotes?id=3', expect: { status: 200, body: { id: 3, author: 'Linus', text: 'Talk is cheap.' } } },
+  ],
+};
+
+/** sst-minimal's three handlers (HTTP API v2 routes of sst.config.ts), in-memory array; starts empty. */
+const SST_REQUESTS: MigrateOptions['runAs'] = {
+  runtime: {
+    kind: 'lambda',
+    event: 'apigw-v2',
+    routes: [
+      { method: 'GET', path: '/links', handler: 'src/links.ts#list' },
+      { method: 'POST', path: '/links', handler: 'src/links.ts#create' },
+      { method: 'GET', path: '/links/{id}', handler: 'src/links.ts#get' },
+    ],
+  },
+  requests: [
+    { name: 'no links yet', method: 'GET', path: '/links', expect: { status: 200, body: [] } },
+    { name: 'add a link', method: 'POST', path: '/links', body: { url: 'https://example.com' }, expect: { status: 201, body: { id: '{{*}}', url: 'https://example.com', createdAt: '{{*}}' } }, capture: { linkId: 'body.id' } },
+    { name: 'reject a non-URL', method: 'POST', path: '/links', body: { url: 'ftp:x' }, expect: { status: 400, body: { error: 'url must be an http(s) URL' } } },
+    { name: 'read it back', method: 'GET', path: '/links/{{linkId}}', expect: { status: 200, body: { id: '{{linkId}}', url: 'https://example.com', createdAt: '{{*}}' } } },
+    { name: 'missing link', method: 'GET', path: '/links/nope', expect: { status: 404, body: { error: 'not found' } } },
+    { name: 'list has it', method: 'GET', path: '/links', expect: { status: 200, body: [{ id: '{{linkId}}', url: 'https://example.com', createdAt: '{{*}}' }] } },
+  ],
+};
+
 const FIXTURES: [string, MigrateOptions][] = [
   ['express-notes-array', {}],
   ['express-movies-models-esm', {}],
@@ -28,6 +62,9 @@ const FIXTURES: [string, MigrateOptions][] = [
   // Fastify + TS layers: a class-field array seeded through its constructor from another module, a Map seeded with
   // .map(v => [v.id, v]), delete by `length < before`, services and routes awaited across files
   ['fastify-events-memory', { typecheck: true }],
+  // detection-only fixtures (not run by their fixture.json): their Lambda handlers are invoked here directly
+  ['terraform-lambda', { runAs: TERRAFORM_REQUESTS }],
+  ['sst-minimal', { runAs: SST_REQUESTS }],
 ];
 
 afterAll(() => stopAllApps());

@@ -41,13 +41,18 @@ export interface MigrateOptions {
   ignoreArrayOrder?: boolean;
   /** Reads the tables after the replay (raw items, as stored); its result is returned as `inspected`. */
   inspect?: (local: LocalDynamo, design: TableDesign) => Promise<unknown>;
+  /**
+   * Fixtures that are not run (`runtime.kind: "none"`: SST, Terraform): how to run them here and what
+   * to ask, written from the app's code. Applied to the copy's fixture.json before anything runs.
+   */
+  runAs?: Pick<Fixture, 'runtime' | 'requests'>;
   /** TypeScript apps: run `tsc -p tsconfig.json --noEmit` on the migrated copy (awaits, Promise types, imports). */
   typecheck?: boolean;
 }
 
 export async function migrateAndReplay(name: string, options: MigrateOptions = {}): Promise<MigratedRun> {
   const dir = await copyFixture(name);
-  const fixture = await loadFixture(dir);
+  const fixture = { ...(await loadFixture(dir)), ...(options.runAs ?? {}) };
   const original = await scan(dir);
   const sink = collect();
   const planExit = await runPlan({ dir, yes: true, stdout: sink.stream, stderr: sink.stream });
