@@ -6,6 +6,7 @@ import { memoryFamily } from './memory';
 import { sqliteFamily } from './sqlite';
 import type { EntityEvidence, HandlerFinding, InfrastructureFinding, ScanContext, StoreFamily, StoreFinding } from './types';
 import { typeScriptEntityEvidence } from './typescript-types';
+import { unsupportedDatabaseFamily } from './unsupported-database/findUnsupportedDatabases';
 
 /** The recognisers the scan runs: storage families, extra entity evidence, infrastructure and handlers. */
 export interface Recognisers {
@@ -17,7 +18,7 @@ export interface Recognisers {
 
 export function defaultRecognisers(): Recognisers {
   return {
-    families: [memoryFamily, jsonFileFamily, sqliteFamily, dynamodbFamily],
+    families: [memoryFamily, jsonFileFamily, sqliteFamily, dynamodbFamily, unsupportedDatabaseFamily],
     entityEvidence: [typeScriptEntityEvidence],
     findInfrastructure,
     findHandlers,
