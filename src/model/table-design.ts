@@ -33,6 +33,26 @@ export type TablePurpose =
   | 'counters' // atomic id counters that replace `length + 1` / `max + 1` / autoincrement ids
   | 'unique-values'; // guard items that keep an attribute unique (e.g. email) via conditional puts
 
+/**
+ * Added: the table is created by DynamoDB's import from S3 (files written by `migrate-data
+ * --export s3-import`, uploaded to `bucket` under `keyPrefix`). Only for a NEW table: CloudFormation
+ * fails if the table exists, and the import consumes no write capacity. aws-cdk-lib supports it on
+ * `Table` (AWS::DynamoDB::Table), not `TableV2` (AWS::DynamoDB::GlobalTable), so the stack
+ * generator makes this one table a `Table`.
+ */
+export interface TableImportSource {
+  /** Name of the S3 bucket holding the files. */
+  bucket: string;
+  /** The key prefix of the table's files, e.g. `Notes/` (absent: the whole bucket). */
+  keyPrefix?: string;
+  /** Account id owning the bucket, when it is another account. */
+  bucketOwner?: string;
+  /** Absent: 'DYNAMODB_JSON' (what the export writes). */
+  inputFormat?: 'DYNAMODB_JSON';
+  /** Absent: 'GZIP' (what the export writes). */
+  compressionType?: 'GZIP' | 'ZSTD' | 'NONE';
+}
+
 export interface TableDesignEntry {
   name: string;
   envVar: string;
@@ -51,6 +71,8 @@ export interface TableDesignEntry {
   entities?: string[];
   /** Added: encryption at rest. 'AWS_OWNED' is DynamoDB's default key (no cost); 'AWS_MANAGED' uses KMS. */
   encryption?: 'AWS_OWNED' | 'AWS_MANAGED';
+  /** Added: create the table from an S3 import (see TableImportSource). */
+  importSource?: TableImportSource;
 }
 
 /** Added: an attribute written with every item, computed from other attributes (never sent back by the API). */

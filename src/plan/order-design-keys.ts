@@ -6,12 +6,13 @@ import type { TableDesign } from '../model/table-design';
  */
 const ORDER: Record<string, string[]> = {
   design: ['version', 'layout', 'tables', 'entities', 'handlers', 'accessPatterns', 'apiChanges'],
-  table: ['name', 'envVar', 'entity', 'purpose', 'entities', 'partitionKey', 'sortKey', 'gsis', 'ttlAttribute', 'billing', 'pointInTimeRecovery', 'removalPolicy', 'encryption'],
+  table: ['name', 'envVar', 'entity', 'purpose', 'entities', 'partitionKey', 'sortKey', 'gsis', 'ttlAttribute', 'billing', 'pointInTimeRecovery', 'removalPolicy', 'encryption', 'importSource'],
   key: ['name', 'type'],
   gsi: ['name', 'partitionKey', 'sortKey', 'projection', 'reason'],
   entity: ['table', 'idStrategy', 'idAttribute', 'attributes', 'keys', 'indexKeys', 'counter', 'uniqueAttributes', 'derivedAttributes', 'pagination', 'cascade', 'joins'],
   handler: ['file', 'handler', 'id', 'actions', 'tables', 'indexes', 'grants'],
   grant: ['table', 'actions', 'indexes'],
+  importSource: ['bucket', 'keyPrefix', 'bucketOwner', 'inputFormat', 'compressionType'],
   pattern: ['entity', 'description', 'handlers', 'requests', 'cost', 'readUnits', 'writeUnits', 'scan'],
 };
 
@@ -21,6 +22,7 @@ export function orderDesignKeys(design: TableDesign): TableDesign {
     ordered.tables = ordered.tables.map((table) => {
       const next = order(table, 'table') as unknown as typeof table;
       for (const field of ['partitionKey', 'sortKey'] as const) if (next[field]) next[field] = order(next[field], 'key') as never;
+      if (next.importSource) next.importSource = order(next.importSource, 'importSource') as never;
       if (Array.isArray(next.gsis)) {
         next.gsis = next.gsis.map((gsi) => {
           const item = order(gsi, 'gsi') as unknown as typeof gsi;

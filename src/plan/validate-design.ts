@@ -5,6 +5,7 @@ import type { DesignError } from './plan-errors';
 import { isObject, type JsonObject } from './json';
 import { ACTION_ORDER } from './resolve-requests';
 import { validateEntity } from './validate-entity';
+import { validateImportSource } from './validate-import-source';
 
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
@@ -86,6 +87,7 @@ function validateTable(design: TableDesign, model: AccessModel, value: unknown, 
   if (value.encryption !== undefined && value.encryption !== 'AWS_OWNED' && value.encryption !== 'AWS_MANAGED') {
     add(`${path}.encryption`, `${JSON.stringify(value.encryption)} must be "AWS_OWNED" or "AWS_MANAGED"`);
   }
+  validateImportSource(value.importSource, `${path}.importSource`, add);
 }
 
 /** A key `{ name, type }`; when the table holds one entity, the attribute must be one of its attributes, of a key type. */

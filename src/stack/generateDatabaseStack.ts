@@ -5,6 +5,7 @@
 import type { TableDesign } from '../model/table-design';
 import { addGeneratedHeader } from './generatedHeader';
 import { getTableNames } from './naming';
+import { getImportSourceImports, getTableStyle } from './renderImportSource';
 import { renderTableDefinition, type StackTableInput, type TableStyle } from './renderTableDefinition';
 import { validateStackDesign } from './validateStackDesign';
 
@@ -26,9 +27,12 @@ function renderImports(tables: StackTableInput[], style: TableStyle): string[] {
     style === 'TableV2'
       ? ['AttributeType', 'Billing', ...(hasGsi ? ['ProjectionType'] : []), 'TableEncryptionV2', 'TableV2']
       : ['AttributeType', 'BillingMode', ...(hasGsi ? ['ProjectionType'] : []), 'Table', 'TableEncryption'];
+  const imported = getImportSourceImports(tables, style);
+  const names = imported.dynamodb.length ? [...new Set([...dynamodb, ...imported.dynamodb])].sort() : dynamodb;
   return [
     `import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';`,
-    `import { ${dynamodb.join(', ')} } from 'aws-cdk-lib/aws-dynamodb';`,
+    `import { ${names.join(', ')} } from 'aws-cdk-lib/aws-dynamodb';`,
+    ...imported.lines,
     `import type { Construct } from 'constructs';`,
   ];
 }
@@ -51,10 +55,10 @@ export function generateDatabaseStack(design: TableDesign, options: GenerateData
   ];
   for (const table of tables) {
     lines.push(`  /** ${describeTable(table)}; code reads the table name from ${table.envVar}. */`);
-    lines.push(`  public readonly ${getTableNames(table).propertyName}: ${style};`);
+    lines.push(`  public readonly ${getTableNames(table).propertyName}: ${getTableStyle(table, style)};`);
   }
   lines.push('', '  constructor(scope: Construct, id: string, props?: DatabaseStackProps) {', '    super(scope, id, props);');
-  for (const table of tables) lines.push('', ...renderTableDefinition(table, style));
+  for (const table of tables) lines.push('', ...renderTableDefinition(table, getTableStyle(table, style)));
   lines.push('  }', '}', '');
   return addGeneratedHeader(lines.join('\n'));
 }

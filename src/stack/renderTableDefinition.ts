@@ -5,6 +5,7 @@
  */
 import type { GsiDesign, KeyAttribute, TableDesignEntry } from '../model/table-design';
 import { getTableNames } from './naming';
+import { renderImportSourceProps } from './renderImportSource';
 
 export type TableStyle = 'TableV2' | 'Table';
 
@@ -82,6 +83,7 @@ export function renderTableDefinition(table: StackTableInput, style: TableStyle)
   lines.push(`${body}pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: ${table.pointInTimeRecovery ? 'true' : 'false'} },`);
   lines.push(...renderEncryption(table, style, body));
   lines.push(...renderRemovalPolicy(table, body));
+  lines.push(...renderImportSourceProps(table, body));
   if (table.ttlAttribute) {
     lines.push(`${body}// Items expire when this attribute (epoch seconds) is in the past.`);
     lines.push(`${body}timeToLiveAttribute: ${quoteString(table.ttlAttribute)},`);

@@ -21,6 +21,16 @@ describe('mergeDesign keeps hand edits and adds what is new in the code', () => 
     expect(formatDesign(completeDesign(mergeDesign(base, base), model))).toBe(formatDesign(base));
   });
 
+  it('keeps an importSource added by hand (issue 8: create the table from an S3 import)', () => {
+    const edited = edit(base, (design) => {
+      design.tables[0].importSource = { keyPrefix: 'Todos/', bucket: 'acme-migration' };
+    });
+    const merged = completeDesign(mergeDesign(edited, base, base), model);
+    expect(merged.tables[0].importSource).toEqual({ bucket: 'acme-migration', keyPrefix: 'Todos/' });
+    expect(Object.keys(merged.tables[0].importSource!)).toEqual(['bucket', 'keyPrefix']);
+    expect(validateDesign(merged, model)).toEqual([]);
+  });
+
   it('keeps a renamed table, a changed env var, retain, PITR off and a TTL, and references follow the rename', () => {
     const edited = edit(base, (design) => {
       design.tables[0].name = 'prod-todos';
