@@ -63,6 +63,43 @@ describe.each(audited)('%s, wired and synthesized', (name) => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  if (name === 'http-api-split-constructs') {
+    it('has the exact IAM statements per function: two tables, index ARNs only for the index query', () => {
+      const template = Template.fromJSON(synth.templates.NotesAppStack);
+      // Cross-stack table ARNs → the table's name, plus /index/* for index ARNs.
+      const tableOf = (resource: unknown) => {
+        const text = JSON.stringify(resource);
+        const table = /CommentsTable/.test(text) ? 'Comments' : /NotesTable/.test(text) ? 'Notes' : text;
+        return /\/index\/\*/.test(text) ? `${table}/index/*` : table;
+      };
+      const byRole = Object.values(template.findResources('AWS::IAM::Policy')).map((policy) => {
+        const properties = (policy as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: unknown; Effect: string; Resource: unknown }[] } } }).Properties;
+        return {
+          role: properties.Roles[0].Ref.replace(/FunctionServiceRole[0-9A-F]{8}$/, ''),
+          statements: properties.PolicyDocument.Statement.map((statement) => ({
+            actions: statement.Action,
+            effect: statement.Effect,
+            resources: (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(tableOf),
+          })),
+        };
+      });
+      expect(byRole.sort((a, b) => a.role.localeCompare(b.role))).toEqual([
+        {
+          role: 'NotesApiAddComment',
+          statements: [
+            { actions: 'dynamodb:GetItem', effect: 'Allow', resources: ['Notes'] },
+            { actions: 'dynamodb:PutItem', effect: 'Allow', resources: ['Comments'] },
+          ],
+        },
+        { role: 'NotesApiGetNote', statements: [{ actions: 'dynamodb:GetItem', effect: 'Allow', resources: ['Notes'] }] },
+        { role: 'NotesApiListComments', statements: [{ actions: 'dynamodb:Query', effect: 'Allow', resources: ['Comments', 'Comments/index/*'] }] },
+      ]);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: { PAGE_SIZE: '20', NODE_OPTIONS: '--enable-source-maps', COMMENTS_TABLE_NAME: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('CommentsTable') }) } },
+      });
+    });
+  }
+
   if (name === 'rest-api-asset-per-route') {
     it('has the exact IAM statements per function, and the audit fails once one is widened', () => {
       const template = Template.fromJSON(synth.templates.NotesStack);
