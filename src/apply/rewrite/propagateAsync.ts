@@ -122,7 +122,30 @@ function awaitCallbackCall(rewrite: FileRewrite, fn: ASTPath<any>, reported: Set
   }
   if (method && SYNC_CALLBACK_METHODS.has(method)) {
     reported.add(fn.node);
+    if (awaitPredicateCall(rewrite, call, fn, method)) return true;
     addTodo(rewrite, call, `this ${method}() callback now reads DynamoDB (it is async), and ${method}() does not wait for promises; load the data before ${method}(), then re-run`);
   }
   return false;
+}
+
+/**
+ * `ids.filter((id) => exists(id))` with an async predicate, one parameter and an expression body:
+ *   filter → `(await Promise.all(ids.map(async (id) => ((await exists(id)) ? [id] : [])))).flat()`
+ *   some / every → `(await Promise.all(ids.map(async (id) => …))).some(Boolean)` / `.every(Boolean)`
+ * (every predicate runs, where the array method stopped early: same answer, more reads).
+ */
+function awaitPredicateCall(rewrite: FileRewrite, call: ASTPath<any>, fn: ASTPath<any>, method: string): boolean {
+  const callback = fn.node as AnyNode;
+  if (!['filter', 'some', 'every'].includes(method) || call.node.arguments.length !== 1) return false;
+  if (callback.params.length !== 1 || callback.params[0].type !== 'Identifier' || callback.body.type === 'BlockStatement') return false;
+  const param: string = callback.params[0].name;
+  const items = (call.node.callee as AnyNode).object;
+  const predicate =
+    method === 'filter'
+      ? expression(rewrite.emit, [`async (${param}) => ((`, callback.body, `) ? [${param}] : [])`])
+      : expression(rewrite.emit, [`async (${param}) => `, callback.body]);
+  const all = expression(rewrite.emit, ['(await Promise.all(', items, '.map(', predicate, ')))']);
+  call.replace(method === 'filter' ? expression(rewrite.emit, [all, '.flat()']) : expression(rewrite.emit, [all, `.${method}(Boolean)`]));
+  rewrite.markAwait(call);
+  return true;
 }

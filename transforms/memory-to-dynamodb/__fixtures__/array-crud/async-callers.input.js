@@ -11,6 +11,7 @@ function exists(id) {
   return findNote(id) !== undefined;
 }
 
+// callers of helpers that became async are awaited: map/forEach through Promise.all, filter keeps the items whose check passed
 app.post('/notes/check', (req, res) => {
   const ids = req.body.ids;
   const known = ids.filter((id) => exists(id));
