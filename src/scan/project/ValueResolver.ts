@@ -177,6 +177,10 @@ export class ValueResolver {
   private resolveBindingUncached(file: SourceFile, binding: Binding, name: string, depth: number): ValueOrigin | undefined {
     const declaration = binding.path;
     if (binding.kind === 'module') return this.resolveImport(file, declaration, depth);
+    if (binding.kind === 'param') {
+      const typed = this.resolveParameterType(file, binding, depth);
+      if (typed) return typed;
+    }
     if (declaration.isVariableDeclarator()) {
       const id = declaration.get('id');
       const init = declaration.get('init');
@@ -195,6 +199,19 @@ export class ValueResolver {
       return { kind: 'declaration', file, name, path: declaration };
     }
     return { kind: 'declaration', file, name, path: declaration };
+  }
+
+  /** `(users: UserRepository) => users.delete(id)`: a parameter typed with a project class is an instance of it. */
+  private resolveParameterType(file: SourceFile, binding: Binding, depth: number): ValueOrigin | undefined {
+    const annotation = (binding.identifier as t.Identifier).typeAnnotation;
+    const type = t.isTSTypeAnnotation(annotation) ? annotation.typeAnnotation : undefined;
+    if (!t.isTSTypeReference(type) || !t.isIdentifier(type.typeName)) return undefined;
+    const typeBinding = binding.path.scope.getBinding(type.typeName.name);
+    if (!typeBinding) return undefined;
+    // `import type { X }` makes an 'unknown' binding in Babel, still an import to follow
+    const isTypeImport = typeBinding.kind === 'unknown' && typeBinding.path.parentPath?.isImportDeclaration();
+    const origin = isTypeImport ? this.resolveImport(file, typeBinding.path, depth + 1) : this.resolveBinding(file, typeBinding, type.typeName.name, depth + 1);
+    return origin?.kind === 'declaration' && origin.path.isClass() ? { kind: 'instance', file: origin.file, classPath: origin.path } : undefined;
   }
 
   private resolveImport(file: SourceFile, specifierPath: NodePath, depth: number): ValueOrigin | undefined {

@@ -113,3 +113,19 @@ describe('CommonJS module values with added exports', () => {
     expect(declaredAt(ctx.project.resolveExpression(routes, findExpression(routes, 'database')))).toBe('database.js#db:VariableDeclarator');
   });
 });
+
+describe('parameters typed with a project class', () => {
+  it('link a method call on the parameter to the class method, even for a framework-like name', () => {
+    const ctx = makeContext({
+      'repo.ts': 'export class UserRepository {\n  delete(id: string) { return 1; }\n}',
+      'router.ts': "import type { UserRepository } from './repo';\nexport function makeRouter(users: UserRepository) {\n  return (req: any) => users.delete(req.params.id);\n}",
+      'other.ts': 'export function unrelated(users: Map<string, number>) {\n  return users.delete("x");\n}',
+    });
+    const repo = ctx.source('repo.ts');
+    let method: NodePath<t.Function> | undefined;
+    repo.program.traverse({ ClassMethod(p) { method = p; } });
+    const callers = ctx.project.getCallers({ file: repo, path: method! });
+    // the Map parameter's delete is not the repository's
+    expect(callers.map((c) => `${c.file.rel}:${ctx.project.lineOf(c.path)}`)).toEqual(['router.ts:3']);
+  });
+});
