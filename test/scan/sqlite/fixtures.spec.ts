@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, scanFixture } from '../../support/scanProject';
 
-const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-issues-sqlite-wrapper', 'express-library-sqlite3-callback', 'express-tasks-sqlite3-callback', 'fastify-orders-sqlite-wrapper'];
+const SQLITE_FIXTURES = ['express-blog-better-sqlite3', 'express-issues-sqlite-wrapper', 'express-library-sqlite3-callback', 'express-tasks-sqlite3-callback', 'express-ts-users-better-sqlite3', 'fastify-orders-sqlite-wrapper'];
 
 describe.each(SQLITE_FIXTURES)('fixture %s: the SQLite scan finds what fixture.json exercises', (name) => {
   const fixture = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'fixtures', name, 'fixture.json'), 'utf8')) as {
