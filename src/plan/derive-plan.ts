@@ -3,6 +3,7 @@ import type { TableDesign } from '../model/table-design';
 import { findAccessNeeds } from './access-needs';
 import { applyChoices, parseChoiceFlags, type ChoiceFlags } from './apply-choices';
 import { completeDesign } from './complete-design';
+import { findCompositeKeys } from './find-composite-keys';
 import { createSingleTable, createTablePerEntity } from './rules/choose-keys';
 import { hasSequentialIds, setIdStrategy } from './rules/choose-id-strategy';
 import { addOverloadedIndexes, addTableIndexes, findIndexNeeds } from './rules/plan-lookup-indexes';
@@ -49,5 +50,8 @@ function deriveStructure(model: AccessModel, options: { singleTable?: boolean })
 export function getPlanNotes(model: AccessModel): string[] {
   const analysis = findAccessNeeds(model);
   const design = createTablePerEntity(model);
-  return [...analysis.notes, ...planTtl(design, model, analysis)];
+  const wideKeys = [...findCompositeKeys(model)]
+    .filter(([, key]) => key.extra.length)
+    .map(([entity, key]) => `${entity}: its SQLite primary key has more than two columns (${[key.partitionKey.name, key.sortKey.name, ...key.extra].join(', ')}); the table is keyed on ${key.partitionKey.name} + ${key.sortKey.name} only, so rows that differ only in ${key.extra.join(', ')} would overwrite each other. Make the sort key a derived text attribute joining ${[key.sortKey.name, ...key.extra].join(' and ')} by hand.`);
+  return [...analysis.notes, ...planTtl(design, model, analysis), ...wideKeys];
 }

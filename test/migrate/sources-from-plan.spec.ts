@@ -60,6 +60,8 @@ describe('sources recorded by plan', () => {
     const dir = await planned('express-tasks-sqlite3-callback');
     expect(existsSync(path.join(dir, SOURCES_FILE))).toBe(true);
     const app = await startApp(dir, await loadFixture(dir)); // creates and seeds tasks.sqlite
+    // a read is queued after the seed insert (db.serialize), so once it answers the rows are written
+    expect((await fetch(`${app.baseUrl}/api/tasks`)).status).toBe(200);
     await app.stop();
     await removeStoreCode(dir, ['database.js', 'server.js']);
 

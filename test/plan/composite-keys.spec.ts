@@ -1,5 +1,5 @@
 import type { AccessModel, OperationRecord } from '../../src/model/access-model';
-import { derivePlan } from '../../src/plan/derive-plan';
+import { derivePlan, getPlanNotes } from '../../src/plan/derive-plan';
 import { describeDecisions } from '../../src/plan/describe-decisions';
 import { findCompositeKeys } from '../../src/plan/find-composite-keys';
 import { toCreateTableInput } from '../../src/plan/to-create-table-input';
@@ -133,5 +133,16 @@ describe('composite keys in plan.md', () => {
     const cascade = lines.find((line) => line.startsWith('**Deleting a Post deletes its PostTags**'))!;
     expect(cascade).toContain('Query the PostTag table (its partition key)');
     expect(cascade).not.toContain('Scan');
+  });
+});
+
+describe('composite keys of more than two columns', () => {
+  it('keys on the first two and says in the plan notes that the rest is not part of the key', () => {
+    const model = joinTableModel();
+    model.entities[2].fields.push({ name: 'position', type: 'number' });
+    model.diagnostics[0].message = 'post_tags has a composite primary key (post_id, tag_id, position): post_id is reported as the key; the plan needs tag_id, position as sort key';
+    expect(derivePlan(model).tables.find((table) => table.entity === 'PostTag')!.sortKey).toEqual({ name: 'tag_id', type: 'number' });
+    expect(getPlanNotes(model)).toContainEqual(expect.stringContaining('PostTag: its SQLite primary key has more than two columns (post_id, tag_id, position)'));
+    expect(getPlanNotes(joinTableModel()).some((note) => note.includes('more than two columns'))).toBe(false);
   });
 });
