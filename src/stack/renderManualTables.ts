@@ -64,6 +64,17 @@ export function renderServerlessResources(design: TableDesign): string {
         ...(table.ttlAttribute && { TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }),
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: table.pointInTimeRecovery },
         SSESpecification: { SSEEnabled: table.encryption === 'AWS_MANAGED' },
+        ...(table.importSource && {
+          ImportSourceSpecification: {
+            InputFormat: table.importSource.inputFormat ?? 'DYNAMODB_JSON',
+            InputCompressionType: table.importSource.compressionType ?? 'GZIP',
+            S3BucketSource: {
+              S3Bucket: table.importSource.bucket,
+              ...(table.importSource.keyPrefix && { S3KeyPrefix: table.importSource.keyPrefix }),
+              ...(table.importSource.bucketOwner && { S3BucketOwner: table.importSource.bucketOwner }),
+            },
+          },
+        }),
       },
     };
   }
@@ -100,6 +111,22 @@ function hclString(text: string): string {
   return JSON.stringify(text);
 }
 
+/** `import_table`: the table is created from the files of `migrate-data --export s3-import` (a new table only). */
+function renderTerraformImport(source: NonNullable<TableDesignEntry['importSource']>): string[] {
+  const bucket = [`      bucket     = ${hclString(source.bucket)}`];
+  if (source.keyPrefix) bucket.push(`      key_prefix = ${hclString(source.keyPrefix)}`);
+  if (source.bucketOwner) bucket.push(`      bucket_owner = ${hclString(source.bucketOwner)}`);
+  return [
+    '  import_table {',
+    `    input_format           = "${source.inputFormat ?? 'DYNAMODB_JSON'}"`,
+    `    input_compression_type = "${source.compressionType ?? 'GZIP'}"`,
+    '    s3_bucket_source {',
+    ...bucket,
+    '    }',
+    '  }',
+  ];
+}
+
 export function renderTerraformTables(design: TableDesign): string {
   const blocks: string[] = [];
   const resourceName = (table: TableDesignEntry) => toCamelCase(table.name).replace(/([A-Z])/g, '_$1').toLowerCase();
@@ -118,6 +145,7 @@ export function renderTerraformTables(design: TableDesign): string {
     lines.push('', '  point_in_time_recovery {', `    enabled = ${table.pointInTimeRecovery}`, '  }');
     if (table.encryption === 'AWS_MANAGED') lines.push('', '  server_side_encryption {', '    enabled = true', '  }');
     if (table.removalPolicy === 'retain') lines.push('', '  lifecycle {', '    prevent_destroy = true', '  }');
+    if (table.importSource) lines.push('', ...renderTerraformImport(table.importSource));
     lines.push('}');
     blocks.push(lines.join('\n'));
   }
@@ -154,7 +182,12 @@ export function renderSstTables(design: TableDesign): string {
       lines.push('  },');
     }
     if (table.ttlAttribute) lines.push(`  ttl: ${JSON.stringify(table.ttlAttribute)},`);
-    lines.push(`  transform: { table: { pointInTimeRecovery: { enabled: ${table.pointInTimeRecovery} } } },`, '});');
+    const pitr = `pointInTimeRecovery: { enabled: ${table.pointInTimeRecovery} }`;
+    const source = table.importSource;
+    const importTable = source
+      ? `, importTable: { inputFormat: ${JSON.stringify(source.inputFormat ?? 'DYNAMODB_JSON')}, inputCompressionType: ${JSON.stringify(source.compressionType ?? 'GZIP')}, s3BucketSource: { bucket: ${JSON.stringify(source.bucket)}${source.keyPrefix ? `, keyPrefix: ${JSON.stringify(source.keyPrefix)}` : ''}${source.bucketOwner ? `, bucketOwner: ${JSON.stringify(source.bucketOwner)}` : ''} } }`
+      : '';
+    lines.push(`  transform: { table: { ${pitr}${importTable} } },`, '});');
   }
   lines.push('', '// Per function: the table name and only the actions its handler performs (`link` would grant dynamodb:*).');
   for (const [file, statements] of handlerStatements(design)) {

@@ -72,4 +72,22 @@ describe('describeManualInfrastructure', () => {
     expect(snippet).toContain('    byAuthor: { hashKey: "authorId", projection: ["body"] },');
     expect(snippet).toContain('//   permissions: [{ actions: ["dynamodb:GetItem"], resources: [notesTable.arn] }],');
   });
+
+  it('creates a table from the S3 import files when the design has an importSource, in every tool', () => {
+    const imported = makeDesign([makeTable({ name: 'Notes', importSource: { bucket: 'my-imports', keyPrefix: 'Notes/' } })]);
+    const serverless = parse(describeManualInfrastructure('serverless', imported).snippet);
+    expect(serverless.resources.Resources.NotesTable.Properties.ImportSourceSpecification).toEqual({
+      InputFormat: 'DYNAMODB_JSON',
+      InputCompressionType: 'GZIP',
+      S3BucketSource: { S3Bucket: 'my-imports', S3KeyPrefix: 'Notes/' },
+    });
+    expect(describeManualInfrastructure('terraform', imported).snippet).toContain(
+      '  import_table {\n    input_format           = "DYNAMODB_JSON"\n    input_compression_type = "GZIP"\n    s3_bucket_source {\n      bucket     = "my-imports"\n      key_prefix = "Notes/"\n    }\n  }\n}',
+    );
+    expect(describeManualInfrastructure('sst', imported).snippet).toContain(
+      '  transform: { table: { pointInTimeRecovery: { enabled: true }, importTable: { inputFormat: "DYNAMODB_JSON", inputCompressionType: "GZIP", s3BucketSource: { bucket: "my-imports", keyPrefix: "Notes/" } } } },',
+    );
+    expect(describeManualInfrastructure('terraform', design).snippet).not.toContain('import_table');
+    expect(parse(describeManualInfrastructure('serverless', design).snippet).resources.Resources.NotesTable.Properties.ImportSourceSpecification).toBeUndefined();
+  });
 });
