@@ -2,7 +2,7 @@
 import type { AccessModel } from '../../src/model/access-model';
 import type { TableDesign } from '../../src/model/table-design';
 import { assessCost } from '../../src/verify/behaviour/assessCost';
-import { compareResponses, findVolatileIds, isSameMoment } from '../../src/verify/behaviour/compareResponses';
+import { compareResponses, findVolatileIds, isSameMoment, isSortedAnswer } from '../../src/verify/behaviour/compareResponses';
 import { findHandlerForRequest } from '../../src/verify/behaviour/findHandlerForRequest';
 import { describeCall } from '../../src/verify/behaviour/startLocalDynamo';
 import { extractRouteBlock } from '../../src/verify/describeMigration';
@@ -116,5 +116,16 @@ describe('compareResponses with each app its own ids', () => {
     const aliases: [string, string][] = [['c7c1-aaaa', '15d0-bbbb']];
     expect(compareResponses(answer(404, { message: 'Note c7c1-aaaa not found' }), answer(404, { message: 'Note 15d0-bbbb not found' }), { volatile: [], ordered: false, aliases })).toEqual([]);
     expect(compareResponses(answer(404, { message: 'Note c7c1-aaaa not found' }), answer(404, { message: 'Note 15d0-bbbb is gone' }), { volatile: [], ordered: false, aliases })).toHaveLength(1);
+  });
+});
+
+describe('isSortedAnswer', () => {
+  it('order matters only when the original list is sorted on an attribute the route sorts by', () => {
+    const sorted = [{ quantity: 3 }, { quantity: 7 }, { quantity: 7 }, { quantity: 12 }];
+    expect(isSortedAnswer(sorted, ['quantity'])).toBe(true);
+    expect(isSortedAnswer([...sorted].reverse(), ['quantity'])).toBe(true);
+    expect(isSortedAnswer([{ quantity: 7 }, { quantity: 3 }, { quantity: 12 }], ['quantity'])).toBe(false);
+    expect(isSortedAnswer(sorted, [])).toBe(false);
+    expect(isSortedAnswer([{ quantity: 1 }], ['quantity'])).toBe(false);
   });
 });

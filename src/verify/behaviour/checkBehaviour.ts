@@ -15,7 +15,7 @@ import type { Vars } from '../replay/matchExpected';
 import { startApp, type RunningApp } from '../replay/startApp';
 import type { ReplayRequest, Runtime } from '../replay/types';
 import { assessCost, describeDynamoCall } from './assessCost';
-import { compareResponses, findVolatileIds, listAliases } from './compareResponses';
+import { compareResponses, findVolatileIds, isSortedAnswer, listAliases } from './compareResponses';
 import { deriveRequests } from './deriveRequests';
 import { findAppRuntime, readFixture, FIXTURE_FILE } from './findAppRuntime';
 import { findHandlerForRequest } from './findHandlerForRequest';
@@ -151,7 +151,8 @@ export async function checkBehaviour(root: string, design: TableDesign, options:
       const after: ReplayResult = await replayOne(migratedApp, request, migratedVars, { checkExpectations: false });
       const calls = local.takeCalls();
       const handler = findHandlerForRequest(handlers, request.method, after.path)?.id;
-      const ordered = Boolean(handler && model.operations.some((operation) => operation.handler === handler && operation.op === 'sort'));
+      const sortAttributes = model.operations.filter((operation) => operation.handler === handler && operation.op === 'sort').flatMap((operation) => operation.attributes ?? []);
+      const ordered = Boolean(handler) && isSortedAnswer(before.body, sortAttributes);
       const cost = assessCost(calls, handler, model, design);
       for (const [operation, count] of Object.entries(cost.counts)) totals[operation] = (totals[operation] ?? 0) + count;
       reports.push({

@@ -4,7 +4,8 @@
  *  - ids where the plan changed how ids are made (e.g. counters → uuid), or both sides make
  *    random ids (uuid): present on both sides is enough;
  *  - timestamps the two runs took a moment apart (ISO strings or epoch numbers within 10 min);
- *  - list order, unless the route sorts (DynamoDB Scan order is not an array's order).
+ *  - list order, unless the original's list is sorted on an attribute the route sorts by
+ *    (DynamoDB Scan order is not an array's insertion order).
  */
 import type { AccessModel } from '../../model/access-model';
 import type { TableDesign } from '../../model/table-design';
@@ -48,9 +49,29 @@ export function isSameMoment(expected: unknown, actual: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether an answer's order matters: the original's list is sorted on an attribute the route
+ * sorts by (`?sort=quantity`). A list in insertion order is compared as a set: DynamoDB has none.
+ */
+export function isSortedAnswer(body: unknown, sortAttributes: string[]): boolean {
+  if (!Array.isArray(body) || body.length < 2) return false;
+  return sortAttributes.some((attribute) => {
+    const values = body.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[attribute] : undefined));
+    if (!values.every((value) => typeof value === 'number' || typeof value === 'string')) return false;
+    const steps = values.slice(1).map((value, index) => compareValues(values[index] as string | number, value as string | number));
+    if (steps.every((step) => step === 0)) return false;
+    return steps.every((step) => step <= 0) || steps.every((step) => step >= 0);
+  });
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
 export interface CompareOptions {
   volatile: string[];
-  /** The route sorts its list: array order must match. */
+  /** The original's list is sorted the way the route sorts (isSortedAnswer): array order must match. */
   ordered: boolean;
   /**
    * Values each app captured under the same name that differ (its own ids): [original, migrated].
