@@ -28,3 +28,17 @@ export function isPassThroughHelper(site: SqlCallSite): boolean {
   const [resolve, reject] = executor.params;
   return settledValue(callback, err.name, reject.name, resolve.name) === rows.name;
 }
+
+/**
+ * The driver call inside a pass-through helper whose SQL is the helper's own parameter, seen with
+ * no caller left (after apply rewrote every call): it runs nothing by itself, so it is left as is.
+ */
+export function isIdleHelperBody(site: SqlCallSite): boolean {
+  if (site.helpers.length) return false;
+  const argument = site.sqlArgument.path;
+  if (!argument.isIdentifier()) return false;
+  const binding = argument.scope.getBinding(argument.node.name);
+  if (binding?.kind !== 'param' || !binding.scope.path.isFunction()) return false;
+  const helper = { file: site.file, path: binding.scope.path };
+  return isPassThroughHelper({ ...site, helpers: [helper] } as SqlCallSite);
+}

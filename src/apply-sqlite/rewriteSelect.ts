@@ -12,20 +12,29 @@ import { orderFunction } from './sortRows';
  * ORDER BY sorts them in memory, a column list (with aliases) maps them.
  */
 export function rewriteSelect(ctx: SiteContext): SiteOutcome {
+  const built = selectExpression(ctx);
+  if ('todo' in built) return { done: false, todo: built.todo };
+  ctx.call.replace(built.expression);
+  return { done: true };
+}
+
+/** The read a SELECT becomes, as an expression (not placed yet). */
+export function selectExpression(ctx: SiteContext): { expression: ExpressionKind } | { todo: string } {
+  const todo = (text: string) => ({ todo: text });
   const { summary, site, rewrite } = ctx;
   const e = rewrite.emit;
-  if (summary.joins.length || summary.tables.length > 1) return { done: false, todo: `read ${summary.tables.join(' and ')} with two requests or the plan's denormalised copy (JOIN), then re-run` };
-  if (summary.limit || summary.offset) return { done: false, todo: 'LIMIT/OFFSET: page with LastEvaluatedKey as the plan says (the API changes), then re-run' };
-  if (site.method !== 'get' && site.method !== 'all') return { done: false, todo: `rewrite ${site.method}() over the rows by hand, then re-run` };
+  if (summary.joins.length || summary.tables.length > 1) return todo(`read ${summary.tables.join(' and ')} with two requests or the plan's denormalised copy (JOIN), then re-run`);
+  if (summary.limit || summary.offset) return todo('LIMIT/OFFSET: page with LastEvaluatedKey as the plan says (the API changes), then re-run');
+  if (site.method !== 'get' && site.method !== 'all') return todo(`rewrite ${site.method}() over the rows by hand, then re-run`);
   const projection = projectionOf(ctx);
-  if (projection === undefined) return { done: false, todo: 'aggregates and computed columns: compute them from the items in code, then re-run' };
+  if (projection === undefined) return todo('aggregates and computed columns: compute them from the items in code, then re-run');
   if (summary.where.some((condition) => condition.inOr || condition.operator !== '=' || condition.column.column === undefined)) {
-    return { done: false, todo: 'only `column = value` conditions joined by AND are rewritten: express this condition as a key, index or filter, then re-run' };
+    return todo('only `column = value` conditions joined by AND are rewritten: express this condition as a key, index or filter, then re-run');
   }
   const values = new Map<SqlCondition, ExpressionKind>();
   for (const condition of summary.where) {
     const value = valueNode(ctx, condition.value);
-    if (!value) return { done: false, todo: `WHERE ${condition.column.column}: compare with a parameter or a literal, then re-run` };
+    if (!value) return todo(`WHERE ${condition.column.column}: compare with a parameter or a literal, then re-run`);
     values.set(condition, value);
   }
   const table = tableTargetOf(ctx);
@@ -60,8 +69,7 @@ export function rewriteSelect(ctx: SiteContext): SiteOutcome {
   if (projection.length) parts.push(`.map((${row}) => ({ ${projection.map(([name, column]) => (name === column ? `${propertyKey(e, name)}: ${row}.${column}` : `${propertyKey(e, name)}: ${row}.${column}`)).join(', ')} }))`);
   const single = site.method === 'get' && (!byKey || projection.length > 0);
   const result = parts.length === 2 && !single ? rows : expression(e, single ? ['(', ...parts, ')[0]'] : parts);
-  ctx.call.replace(result);
-  return { done: true };
+  return { expression: result };
 }
 
 /** `[name, column]` per selected column; `[]` for `SELECT *`; undefined for aggregates and expressions. */

@@ -9,8 +9,9 @@ import type { FileRewrite } from '../apply/rewrite/FileRewrite';
 import { findSqlCallSites, findSqlSchema, type SqlCallSite, type SqlTableSchema } from '../scan/sqlite';
 import { currentPath } from './currentPath';
 import { inlineCallback } from './inlineCallback';
-import { isPassThroughHelper } from './isPassThroughHelper';
+import { isIdleHelperBody, isPassThroughHelper } from './isPassThroughHelper';
 import { retireSchemaStatement } from './retireSchemaStatement';
+import { rewriteVariants } from './rewriteVariants';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
@@ -29,6 +30,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
     .sort((a, b) => (b.path.node.start ?? 0) - (a.path.node.start ?? 0));
   const rewritten: SqlCallSite[] = [];
   for (const site of sites) {
+    if (isIdleHelperBody(site)) continue;
     const found = findRewritePath(rewrite, site.path.node);
     const call = found && currentPath(rewrite, found.node);
     if (!call) {
@@ -50,8 +52,18 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
 function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {
   if (retireSchemaStatement(rewrite, site, call)) return { done: true, at: call };
   if (site.inTransaction) return { done: false, todo: 'transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run' };
-  if (site.dynamic || site.interpolatedValues.length || site.interpolatedIdentifiers.length || site.variants.length !== 1) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
+  if (site.interpolatedValues.length || site.interpolatedIdentifiers.length) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
   if (site.helpers.length && !isPassThroughHelper(site)) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
+  if (site.dynamic || site.variants.length !== 1) {
+    if (site.result.style === 'callback' && !site.helpers.length) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
+    const first = site.variants[0]?.statements[0];
+    const firstTarget = first?.table ? findSqliteTarget(rewrite.analysis, first.table, schemas.get(first.table)) : undefined;
+    if (!site.variants.length || !first || !firstTarget) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
+    const ctx: SiteContext = { rewrite, site, variant: site.variants[0], summary: first, target: firstTarget, call };
+    if (ctx.call.parent?.node.type === 'AwaitExpression') ctx.call = ctx.call.parent;
+    const outcome = rewriteVariants(ctx, call.node, (table) => findSqliteTarget(rewrite.analysis, table, schemas.get(table)));
+    return outcome.done ? { ...outcome, at: currentPath(rewrite, ctx.call.node) ?? call } : outcome;
+  }
   const [variant] = site.variants;
   const summary = variant.statements.length === 1 ? variant.statements[0] : undefined;
   if (!summary) return { done: false, todo: 'several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run' };

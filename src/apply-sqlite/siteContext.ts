@@ -17,6 +17,8 @@ export interface SiteContext {
   call: ASTPath<any>;
   /** sqlite3 callbacks: the variable that now holds the result (`let info; try { info = … }`). */
   resultName?: string;
+  /** SQL chosen at run time: the array the code binds `?` from (`params` built with push). */
+  paramsArray?: ExpressionKind;
   /** sqlite3 callbacks: the statement new declarations go before (outside the try block). */
   holder?: ASTPath<any>;
 }
@@ -36,7 +38,12 @@ export function valueNode(ctx: SiteContext, value: SqlValue): ExpressionKind | u
   if (value.kind !== 'param') return undefined;
   const binding = ctx.variant.bindings.find((candidate) => candidate.canonical === value.canonical);
   const argument = binding?.argument?.node;
-  if (!argument) return undefined;
+  if (!argument) {
+    // a positional `?` bound from an array the code fills at run time: its element
+    const position = binding ? ctx.variant.bindings.indexOf(binding) : -1;
+    if (!ctx.paramsArray || binding?.written !== '?' || ctx.variant.bindings.some((candidate) => candidate.written !== '?')) return undefined;
+    return j.memberExpression(ctx.paramsArray, j.literal(position), true);
+  }
   return findRewritePath(ctx.rewrite, argument)?.node as ExpressionKind | undefined;
 }
 
