@@ -16,6 +16,9 @@ export interface PassResult {
   files: number;
   ms: number;
   filesPerSecond: number;
+  /** CPU time (user + system) of the pass: steadier than wall time on a machine shared with other work. */
+  cpuMs: number;
+  cpuFilesPerSecond: number;
   peakRssMB: number;
   /** Files the pass could not handle (parse errors, apply errors / TODOs): reported, never hidden. */
   failures: number;
@@ -42,13 +45,18 @@ export async function measurePass(pass: PassName, root: string): Promise<PassRes
   // Modules are loaded at startup, so the timing is the work, not the require of the tool.
   const run = loadPass(pass);
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const outcome = await run(root);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   return {
     pass,
     files,
     ms: Math.round(ms),
     filesPerSecond: Math.round((files / ms) * 1000 * 10) / 10,
+    cpuMs: Math.round(cpuMs),
+    cpuFilesPerSecond: Math.round((files / cpuMs) * 1000 * 10) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     failures: outcome.failures,
     detail: outcome.detail,

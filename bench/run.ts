@@ -150,6 +150,13 @@ async function main(): Promise<void> {
   };
   const scanRatio = ratio(passes.scan);
   const applyRatio = ratio(passes.apply);
+  // The same ratios on CPU time: the load of a shared machine changes between passes, CPU time much less.
+  const cpuFps = (p: (typeof passes)[string] | undefined) => (p && 'cpuFilesPerSecond' in p ? p.cpuFilesPerSecond : undefined);
+  const cpuRatio = (p: (typeof passes)[string] | undefined) => {
+    const value = cpuFps(p);
+    const base = cpuFps(passes.floor);
+    return value !== undefined && base ? Math.round((value / base) * 100) / 100 : null;
+  };
   const largePeak = 'peakRssMB' in large ? large.peakRssMB : null;
   const measured = migrateData.filter((m): m is MigrateBenchResult => 'itemsPerSecond' in m);
   // Flat memory: the peak RSS at the largest count stays within 1.5x of the smallest (streaming, not loading the table).
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
     passes,
     scanRatio,
     applyRatio,
+    cpuRatios: { scan: cpuRatio(passes.scan), apply: cpuRatio(passes.apply) },
     peakMemoryMB: { floor: passPeak(passes.floor), scan: passPeak(passes.scan), apply: passPeak(passes.apply), largeScan: largePeak },
     largeScan: large,
     migrateData,
