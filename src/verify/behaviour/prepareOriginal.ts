@@ -45,11 +45,20 @@ function extractTree(root: string, ref: string, prefix: string, target: string):
     archive.stdout.pipe(tar.stdin);
     archive.on('error', reject);
     tar.on('error', reject);
-    let archived: number | null = null;
-    archive.on('close', (code) => (archived = code));
+    // both processes must have ended, in whichever order their 'close' events come
+    const exits: { archive?: number | null; tar?: number | null } = {};
+    const settle = (): void => {
+      if (!('archive' in exits) || !('tar' in exits)) return;
+      if (exits.archive === 0 && exits.tar === 0) resolve();
+      else reject(new Error(`git archive ${ref}:${prefix} failed: ${errors.trim() || `git exit ${exits.archive}, tar exit ${exits.tar}`}`));
+    };
+    archive.on('close', (code) => {
+      exits.archive = code;
+      settle();
+    });
     tar.on('close', (code) => {
-      if (archived === 0 && code === 0) resolve();
-      else reject(new Error(`git archive ${ref}:${prefix} failed: ${errors.trim() || `exit ${archived ?? code}`}`));
+      exits.tar = code;
+      settle();
     });
   });
 }
