@@ -22,6 +22,8 @@ export interface AccessNeed {
   unique?: string[];
   /** update: attributes written. */
   updated?: string[];
+  /** update / delete: the code may read the item first (array/Map/JSON records are found, then changed or removed). */
+  readsFirst?: boolean;
   /** lookup made through a relation (a foreign key). */
   relation?: boolean;
   /** join: the other entity and which side holds the key. */
@@ -111,12 +113,12 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
           }
           break;
         case 'update':
-          needs.push({ ...base, kind: 'update', attributes: [], updated: attributes, ...(op.unique?.length ? { unique: [...op.unique] } : {}) });
+          needs.push({ ...base, kind: 'update', attributes: [], updated: attributes, ...(op.unique?.length ? { unique: [...op.unique] } : {}), ...(readsBeforeWrite(op.store) ? { readsFirst: true } : {}) });
           addAll(analysis.unique, entityName, op.unique ?? []);
           break;
         case 'delete': {
           if (!attributes.length) {
-            needs.push({ ...base, kind: 'delete', attributes: [] });
+            needs.push({ ...base, kind: 'delete', attributes: [], ...(readsBeforeWrite(op.store) ? { readsFirst: true } : {}) });
             break;
           }
           const parent = entity.relations.find((relation) => relation.field === attributes[0])?.entity;
@@ -213,4 +215,12 @@ function addAll(map: Map<string, string[]>, key: string, values: string[]): void
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * Memory and JSON-file code finds a record and changes it in place, so the migrated code reads the
+ * item (GetItem) before its UpdateItem; SQL `UPDATE … WHERE` (and existing DynamoDB code) does not.
+ */
+function readsBeforeWrite(store: string): boolean {
+  return !/^(sqlite|dynamodb):/.test(store);
 }

@@ -19,7 +19,7 @@ export interface PlannedRequest {
   reach: 'item' | 'partition' | 'table';
   /** Reads: strongly consistent (base table by key, keeps the app's read-your-writes) or eventual (GSIs). */
   consistent?: boolean;
-  role?: 'counter' | 'guard' | 'rollback' | 'cascade';
+  role?: 'counter' | 'guard' | 'rollback' | 'cascade' | 'read-before-write';
   /** What else the request does: filters, in-app sorting, expired-item filtering. */
   detail?: string;
   /** UpdateItem: attributes it writes (empty: unknown), to price GSI key changes. */
@@ -54,7 +54,8 @@ export function resolveNeed(need: AccessNeed, design: TableDesign, model: Access
       return [{ ...base, action: 'GetItem', reach: 'item', consistent: true, ...(expiry ? { detail: expiry } : {}) }];
     case 'update': {
       const changed = guards.filter((guard) => !need.updated?.length || need.updated.includes(guard.attribute));
-      const requests: PlannedRequest[] = [];
+      // read-modify-write: apply keeps the app's read of the item as one GetItem, which the handler needs granted
+      const requests: PlannedRequest[] = need.readsFirst ? [{ ...base, action: 'GetItem', reach: 'item', consistent: true, role: 'read-before-write', detail: 'reads the item the code changes' }] : [];
       for (const guard of changed) {
         requests.push({ action: 'PutItem', table: guard.table, entity: need.entity, reach: 'item', role: 'guard', detail: `claims the new ${guard.attribute} (attribute_not_exists, or the guard already holds this item's id)` });
       }
@@ -64,6 +65,8 @@ export function resolveNeed(need: AccessNeed, design: TableDesign, model: Access
     }
     case 'delete': {
       const requests: PlannedRequest[] = [{ ...base, action: 'DeleteItem', reach: 'item', detail: 'ReturnValues ALL_OLD tells whether it existed' }];
+      // found first, then removed (`if (note) { … }`): apply keeps that read as one GetItem
+      if (need.readsFirst) requests.unshift({ ...base, action: 'GetItem', reach: 'item', consistent: true, role: 'read-before-write', detail: 'reads the item the code removes, when it looks it up first' });
       for (const guard of guards) requests.push({ action: 'DeleteItem', table: guard.table, entity: need.entity, reach: 'item', role: 'guard', detail: `releases its ${guard.attribute}` });
       return requests;
     }

@@ -8,8 +8,10 @@ describe('per-handler actions', () => {
       ['POST /notes', ['PutItem'], ['Notes'], undefined],
       ['GET /notes', ['Scan'], ['Notes'], undefined],
       ['GET /notes/:id', ['GetItem'], ['Notes'], undefined],
-      ['PUT /notes/:id', ['UpdateItem'], ['Notes'], undefined],
-      ['DELETE /notes/:id', ['DeleteItem'], ['Notes'], undefined],
+      // read-modify-write of an array record: GetItem, then UpdateItem
+      ['PUT /notes/:id', ['GetItem', 'UpdateItem'], ['Notes'], undefined],
+      // an array record may be found before it is removed: GetItem, then DeleteItem
+      ['DELETE /notes/:id', ['GetItem', 'DeleteItem'], ['Notes'], undefined],
     ]);
     expect(design.handlers[0]).toMatchObject({ file: 'server.js', handler: 'POST /notes' });
   });
@@ -20,7 +22,7 @@ describe('per-handler actions', () => {
       { file: 'lambda/createNote.ts', handler: 'handler', actions: ['PutItem', 'UpdateItem'] },
       { file: 'lambda/getNote.ts', handler: 'handler', actions: ['GetItem'] },
       { file: 'lambda/listNotes.ts', handler: 'handler', actions: ['Scan'] },
-      { file: 'lambda/deleteNote.ts', handler: 'handler', actions: ['DeleteItem'] },
+      { file: 'lambda/deleteNote.ts', handler: 'handler', actions: ['GetItem', 'DeleteItem'] },
     ]);
     expect(design.handlers[0].grants).toEqual([
       { table: 'Counters', actions: ['UpdateItem'] },

@@ -24,12 +24,13 @@ describe('uniqueness by conditional put', () => {
     const update = design.handlers.find((handler) => handler.id === 'PATCH /users/:id')!;
     expect(update.grants).toEqual([
       { table: 'UniqueValues', actions: ['PutItem', 'DeleteItem'] },
-      { table: 'Users', actions: ['UpdateItem'] },
+      // the app finds the user and changes it: that read stays one GetItem before the UpdateItem
+      { table: 'Users', actions: ['GetItem', 'UpdateItem'] },
     ]);
     const remove = design.handlers.find((handler) => handler.id === 'DELETE /users/:id')!;
     expect(remove.grants).toEqual([
       { table: 'UniqueValues', actions: ['DeleteItem'] },
-      { table: 'Users', actions: ['DeleteItem'] },
+      { table: 'Users', actions: ['GetItem', 'DeleteItem'] },
     ]);
   });
 
