@@ -92,6 +92,31 @@ describe('assessCost', () => {
   });
 });
 
+describe('assessCost: calls outside the grants', () => {
+  const granted = {
+    ...design,
+    handlers: [
+      { id: 'DELETE /notes/:id', file: 'a.js', actions: ['DeleteItem'], tables: ['Notes'], grants: [{ table: 'Notes', actions: ['DeleteItem'] }] },
+      { id: 'PUT /notes/:id', file: 'a.js', actions: ['GetItem', 'UpdateItem'], tables: ['Notes'] },
+    ],
+  } as unknown as TableDesign;
+  const call = (operation: string) => ({ operation, tables: ['Notes'] });
+
+  it('a call the design does not grant to the handler is a problem (AccessDenied in AWS)', () => {
+    expect(assessCost([call('GetItem'), call('DeleteItem')], 'DELETE /notes/:id', model, granted).problems).toEqual([
+      'GetItem Notes is not granted to DELETE /notes/:id in .migration/dynamodb.json (AccessDeniedException in AWS)',
+    ]);
+    expect(assessCost([call('DeleteItem')], 'DELETE /notes/:id', model, granted).problems).toEqual([]);
+  });
+
+  it('handlers without per-table grants are checked against their actions and tables', () => {
+    expect(assessCost([call('GetItem'), call('UpdateItem')], 'PUT /notes/:id', model, granted).problems).toEqual([]);
+    expect(assessCost([call('Scan')], 'PUT /notes/:id', model, granted).problems).toEqual([
+      'Scan Notes is not granted to PUT /notes/:id in .migration/dynamodb.json (AccessDeniedException in AWS)',
+    ]);
+  });
+});
+
 describe('counting and matching', () => {
   it('reads operation, table and index from a DynamoDB request', () => {
     expect(describeCall('DynamoDB_20120810.Query', '{"TableName":"Notes","IndexName":"byTag"}')).toEqual({ operation: 'Query', tables: ['Notes'], index: 'byTag' });

@@ -4,6 +4,8 @@
  *  - A Scan where the design serves every access pattern of that handler with a key or an index
  *    is a problem (the code reads the whole table when a GetItem or Query would do).
  *  - A handler that only reads one item by id must cost at most one GetItem, nothing else.
+ *  - Every call must be granted to its handler in the design (what the stack wires): a call
+ *    outside the grants works on dynalite but is an AccessDeniedException in AWS.
  */
 import type { AccessModel } from '../../model/access-model';
 import type { TableDesign } from '../../model/table-design';
@@ -45,6 +47,7 @@ export function assessCost(calls: DynamoCall[], handler: string | undefined, mod
       const planned = [...new Set(patterns.flatMap((pattern) => pattern.requests))].join(', ');
       problems.push(`Scan of ${[...new Set(scans.flatMap((call) => call.tables))].join(', ')} where the design serves ${handler} with ${planned}`);
     }
+    problems.push(...findUngrantedCalls(calls, handler, design));
     if (onlyReadsById(model, handler)) {
       const others = calls.filter((call) => call.operation !== 'GetItem');
       const gets = calls.length - others.length;
@@ -54,4 +57,15 @@ export function assessCost(calls: DynamoCall[], handler: string | undefined, mod
     }
   }
   return { calls: calls.map(describeDynamoCall), counts, problems };
+}
+
+/** Calls the design does not grant to the handler (no grants recorded for it: nothing to compare). */
+function findUngrantedCalls(calls: DynamoCall[], handler: string, design: TableDesign): string[] {
+  const entry = (design.handlers ?? []).find((candidate) => candidate.id === handler);
+  if (!entry) return [];
+  const granted = (table: string, action: string): boolean =>
+    entry.grants ? entry.grants.some((grant) => grant.table === table && grant.actions.includes(action)) : entry.tables.includes(table) && entry.actions.includes(action);
+  const missing = new Set<string>();
+  for (const call of calls) for (const table of call.tables) if (!granted(table, call.operation)) missing.add(`${call.operation} ${table}`);
+  return [...missing].map((call) => `${call} is not granted to ${handler} in .migration/dynamodb.json (AccessDeniedException in AWS)`);
 }
