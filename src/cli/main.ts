@@ -116,8 +116,10 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('dir', { type: 'string', demandOption: true })
           .option('synth', { type: 'boolean', default: false, describe: 'only run cdk synth of the infrastructure' })
+          .option('behaviour', { type: 'boolean', default: true, describe: 'run the original and migrated app on dynalite with the same requests, and the cost report (--no-behaviour skips them)' })
+          .option('original', { type: 'string', describe: 'the original app: a git ref (default HEAD) or a directory; .migration/original/ is used when it exists' })
           .option('json', { type: 'boolean', default: false }),
-      async (args) => setExit(await runVerify({ dir: args.dir, synth: args.synth, json: args.json })),
+      async (args) => setExit(await runVerify({ dir: args.dir, synth: args.synth, json: args.json, behaviour: args.behaviour, original: args.original })),
     )
     .demandCommand(1, 'Name a command: scan, plan, apply, migrate-data or verify.')
     .strict()
