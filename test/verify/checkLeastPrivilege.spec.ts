@@ -24,7 +24,7 @@ const model = {
 function synthesize(grantReaderPut: boolean): SynthResult {
   const stack = new Stack(new App({ context: { 'aws:cdk:enable-path-metadata': true } }), 'NotesStack');
   const notes = new TableV2(stack, 'NotesTable', { partitionKey: { name: 'id', type: AttributeType.STRING } });
-  const make = (id: string) => new LambdaFunction(stack, id, { runtime: Runtime.NODEJS_20_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {}') });
+  const make = (id: string) => new LambdaFunction(stack, id, { runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {}') });
   const reader = make('Reader');
   notes.grant(reader, 'dynamodb:GetItem', ...(grantReaderPut ? ['dynamodb:PutItem'] : []));
   notes.grant(make('Writer'), 'dynamodb:PutItem');

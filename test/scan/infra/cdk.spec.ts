@@ -24,7 +24,7 @@ describe('findInfrastructure: CDK', () => {
         'export class NotesStack extends cdk.Stack {',
         '  constructor(scope: Construct, id: string) {',
         '    super(scope, id);',
-        "    const list = new lambda.Function(this, 'ListFn', { runtime: lambda.Runtime.NODEJS_20_X, code: lambda.Code.fromAsset('functions'), handler: 'notes/list.handler' });",
+        "    const list = new lambda.Function(this, 'ListFn', { runtime: lambda.Runtime.NODEJS_24_X, code: lambda.Code.fromAsset('functions'), handler: 'notes/list.handler' });",
         "    const get = new lambda.Function(this, 'GetFn', { code: lambda.Code.fromAsset('functions'), handler: 'notes/get.main' });",
         "    const api = new apigw.RestApi(this, 'NotesApi');",
         "    const notes = api.root.addResource('notes');",
