@@ -90,3 +90,50 @@ export function maybeUpdate(testCase: TransformCase, actual: string | undefined)
   if (actual === undefined) fs.rmSync(file, { force: true });
   else fs.writeFileSync(file, actual);
 }
+
+/**
+ * The whole spec of a memory/JSON transform on its __fixtures__: the required kinds of cases
+ * exist, CRLF files stay CRLF, and every case gives its exact output, its seeds, and nothing new
+ * on a second run (TODO markers counted, never duplicated).
+ */
+export function describeTransformFixtures(name: string, transformDir: string, definition: Pick<TransformDefinition, 'origins' | 'steps'>): void {
+  const cases = listTransformCases(transformDir);
+
+  describe(`${name} fixtures`, () => {
+    it('has the required kinds of cases', () => {
+      const names = cases.map((testCase) => `${testCase.scenario}/${testCase.name}`);
+      expect(names.some((caseName) => /no-change/.test(caseName))).toBe(true);
+      expect(names.some((caseName) => /formatting/.test(caseName))).toBe(true);
+      expect(names.some((caseName) => /unsupported/.test(caseName))).toBe(true);
+      // already-migrated code in, nothing out
+      expect(cases.some((testCase) => /idempotent/.test(testCase.name) && testCase.expected === undefined)).toBe(true);
+      // a tab-indented file: every operation still found (recast expands leading tabs before parsing)
+      expect(cases.some((testCase) => /formatting/.test(testCase.name) && /^\t+\S/m.test(testCase.input))).toBe(true);
+    });
+
+    it('keeps CRLF line ends and rewrites the same operations in a CRLF file', () => {
+      const tabs = cases.find((testCase) => testCase.name === 'formatting-tabs')!;
+      const lf = runTransformCase(definition, tabs);
+      const crlf = runTransformCase(definition, tabs, tabs.input.replace(/\n/g, '\r\n'));
+      expect(crlf.report.rewritten).toBe(lf.report.rewritten);
+      expect(crlf.report.rewritten).toBeGreaterThan(0);
+      expect(crlf.output).toBe(lf.output!.replace(/\n/g, '\r\n'));
+    });
+
+    it.each(cases.map((testCase) => [`${testCase.scenario}/${testCase.name}`, testCase] as const))('%s', (_name, testCase) => {
+      const first = runTransformCase(definition, testCase);
+      maybeUpdate(testCase, first.output);
+      expect(first.output).toBe(testCase.expected);
+      if (testCase.expectedSeeds !== undefined) expect(first.report.seeds).toEqual(testCase.expectedSeeds);
+      const migrated = first.output ?? testCase.input;
+      const second = runTransformCase(definition, testCase, migrated);
+      expect(second.output ?? migrated).toBe(migrated);
+      if (/unsupported/.test(testCase.name) || /unsupported/.test(testCase.scenario)) {
+        expect(first.report.todos.length).toBeGreaterThan(0);
+        expect(migrated.match(/dynamodb-codemod: TODO/g)?.length).toBe(first.report.todos.length);
+      } else {
+        expect(first.report.todos).toEqual([]);
+      }
+    });
+  });
+}
