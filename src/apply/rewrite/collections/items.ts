@@ -109,7 +109,7 @@ function addAliases(rewrite: FileRewrite): void {
 }
 
 /** The mutating expression when `reference` is changed in place there. */
-function mutationAt(reference: ASTPath<any>): ASTPath<any> | undefined {
+export function mutationAt(reference: ASTPath<any>): ASTPath<any> | undefined {
   const parent = reference.parent as ASTPath<any>;
   const node = parent.node;
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object === reference.node) {

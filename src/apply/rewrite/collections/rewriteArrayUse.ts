@@ -38,7 +38,7 @@ export function rewriteArrayUse(pass: CollectionPass, use: CollectionUse): void 
     }
     if (rewriteSearch(pass, use, use.path)) return;
   }
-  const changed = findLoopItemChange(use.path);
+  const changed = findLoopItemChange(rewrite.j, use.path);
   if (changed) {
     todo(pass, use, `${changed} is changed inside a loop over every ${use.target.entityName}; find the item by its ${use.target.key.name} and change it there (or write each change with UpdateCommand), then re-run`);
     return;
