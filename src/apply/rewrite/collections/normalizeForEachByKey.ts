@@ -21,7 +21,7 @@
  */
 import type { ASTPath } from 'jscodeshift';
 import type { FileRewrite } from '../FileRewrite';
-import { contains, memberName } from '../treeUtils';
+import { memberName } from '../treeUtils';
 import type { StoreTarget } from '../../analysis/findStoreTargets';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -69,10 +69,8 @@ function readKeyLoop(rewrite: FileRewrite, target: StoreTarget, call: ASTPath<an
   if (index && !indexOnlySplices(consequent, index, call.node.callee.object)) return undefined;
   // the findIndex form has no item variable: the body may only use the index
   if (index && mentions(consequent, item)) return undefined;
-  const fn = rewrite.enclosingFunction(statement);
-  const scope = (fn ?? rewrite.root.paths()[0]).node as AnyNode;
-  const declared = index ?? item;
-  if (mentionsOutside(scope, declared, callback)) return undefined;
+  const scope = rewrite.enclosingFunction(statement) ?? (rewrite.root.paths()[0] as ASTPath<any>);
+  if (mentionsOutside(rewrite, scope, index ?? item, callback)) return undefined;
   return { statement, item, index, test: only.test, consequent };
 }
 
@@ -142,13 +140,21 @@ function mentions(root: AnyNode, name: string): boolean {
 }
 
 /** Whether `name` appears in `scope` outside `except` (a declaration or use the new binding would clash with). */
-function mentionsOutside(scope: AnyNode, name: string, except: AnyNode): boolean {
-  let found = false;
-  visit(scope, (node, parent) => {
-    if (node === except || contains(except, node)) return;
-    if (node.type === 'Identifier' && node.name === name && !(parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed)) found = true;
-  });
-  return found;
+function mentionsOutside(rewrite: FileRewrite, scope: ASTPath<any>, name: string, except: AnyNode): boolean {
+  const { j } = rewrite;
+  return j(scope)
+    .find(j.Identifier, { name })
+    .some((path: ASTPath<any>) => !isPropertyName(path) && !isWithin(path, except));
+}
+
+function isPropertyName(path: ASTPath<any>): boolean {
+  const parent = path.parent?.node as AnyNode;
+  return Boolean(parent) && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed;
+}
+
+function isWithin(path: ASTPath<any>, node: AnyNode): boolean {
+  for (let current: ASTPath<any> | null = path; current; current = current.parent) if (current.node === node) return true;
+  return false;
 }
 
 function sameText(a: AnyNode, b: AnyNode): boolean {
