@@ -58,9 +58,16 @@ export function describeCall(target: string | undefined, body: string): DynamoCa
   return { operation, tables, ...(input.IndexName ? { index: input.IndexName } : {}) };
 }
 
-export async function startLocalDynamo(): Promise<LocalDynamo> {
+/** dynalite alone on 127.0.0.1 (a free port), tables ready at once: the engine every local run uses. */
+export async function startDynalite(): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const engine = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const endpoint = await listen(engine);
+  return { endpoint, stop: () => close(engine) };
+}
+
+export async function startLocalDynamo(): Promise<LocalDynamo> {
+  const engine = await startDynalite();
+  const { endpoint } = engine;
   const target = new URL(endpoint);
   let calls: DynamoCall[] = [];
   const proxy = http.createServer((req, res) => {
@@ -95,7 +102,7 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
     },
     stop: async () => {
       await close(proxy);
-      await close(engine);
+      await engine.stop();
     },
   };
 }

@@ -3,21 +3,16 @@
  * design from the real `plan`, the command run with captured output, and a direct Scan of a
  * table (not through migrate-data's own reading) to check what really landed.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { runMigrateData, type MigrateDataCommandOptions } from '../../../src/commands/migrate-data';
 import { runPlan, type RunPlanOptions } from '../../../src/commands/plan';
+import { startDynalite as startEngine } from '../../../src/verify/behaviour/startLocalDynamo';
 import { copyFixture } from '../../support/fixture-files';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
-// dynalite ships no types
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
 
 export interface LocalDynamo {
   endpoint: string;
@@ -27,12 +22,8 @@ export interface LocalDynamo {
 }
 
 export async function startDynalite(): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const engine = await startEngine();
+  const { endpoint } = engine;
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const doc = DynamoDBDocumentClient.from(client);
   return {
@@ -50,7 +41,7 @@ export async function startDynalite(): Promise<LocalDynamo> {
     },
     stop: async () => {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.stop();
     },
   };
 }
