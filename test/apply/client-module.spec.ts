@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import type { TableDesign } from '../../src/model/table-design';
 import { renderClientModule, type ModuleFlavor } from '../../src/emit/renderClientModule';
 import { readGeneratedState } from '../../src/stack/generatedHeader';
+import { makeRepoTempDir } from '../support/fixture-files';
 import { createTables, startLocalDynamo, type LocalDynamo } from './support/local-dynamodb';
 
 const run = promisify(execFile);
@@ -93,7 +94,7 @@ describe('shared client module', () => {
   let local: LocalDynamo;
   let dir: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(REPO, '.tmp', 'client-module-'));
+    dir = makeRepoTempDir('client-module-');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   beforeEach(async () => {

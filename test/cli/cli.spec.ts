@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../support/scanProject';
+import { makeRepoTempDir } from '../support/fixture-files';
 
 /** Runs the CLI from source exactly as a user would (a separate process), with no TTY. */
 function cli(args: string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
@@ -64,7 +65,7 @@ describe('dynamodb-codemod CLI', () => {
   });
 
   it('keeps scanning past a file that does not parse and names it with file:line', () => {
-    const root = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'cli-bad-'));
+    const root = makeRepoTempDir('cli-bad-');
     fs.writeFileSync(path.join(root, 'broken.js'), 'const a = {\n  b: 1,\n  c: ;\n');
     fs.writeFileSync(path.join(root, 'ok.js'), 'const notes = [];\n');
     const json = cli(['scan', root, '--json']);
@@ -81,7 +82,7 @@ describe('dynamodb-codemod CLI', () => {
 
 describe('sloppy code', () => {
   it('scans a file that declares the same let twice, with a warning at the line', () => {
-    const root = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'cli-dup-'));
+    const root = makeRepoTempDir('cli-dup-');
     fs.writeFileSync(
       path.join(root, 'app.js'),
       "const express = require('express');\nconst app = express();\nlet todos = [];\nlet todos = [{ id: 1 }];\napp.get('/todos', (req, res) => res.json(todos));\napp.post('/todos', (req, res) => { todos.push(req.body); res.status(201).json(req.body); });\napp.listen(3000);\n",

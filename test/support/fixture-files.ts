@@ -2,13 +2,22 @@
  * Finding, reading and copying fixture apps. Copies go under `<repo>/.tmp/` so that Node's module
  * resolution walks up to the project's node_modules and the originals are never changed.
  */
-import { promises as fs, existsSync, readdirSync } from 'fs';
+import { promises as fs, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'fs';
 import * as path from 'path';
 import type { Fixture } from './fixture-types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures');
 export const TMP_DIR = path.join(REPO_ROOT, '.tmp');
+
+/**
+ * A fresh directory under `<repo>/.tmp/` (created when missing: a clean clone has none), so that
+ * code written there resolves the project's node_modules.
+ */
+export function makeRepoTempDir(prefix: string): string {
+  mkdirSync(TMP_DIR, { recursive: true });
+  return mkdtempSync(path.join(TMP_DIR, prefix));
+}
 
 const SKIPPED = new Set(['node_modules', '.migration', 'cdk.out']);
 

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles } from '../../../src/scan/discoverFiles';
-import { REPO_ROOT } from '../../support/scanProject';
+import { makeRepoTempDir } from '../../support/fixture-files';
 
 function makeTree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'discover-'));
+  const root = makeRepoTempDir('discover-');
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
@@ -12,7 +12,6 @@ function makeTree(files: Record<string, string>): string {
   return root;
 }
 
-beforeAll(() => fs.mkdirSync(path.join(REPO_ROOT, '.tmp'), { recursive: true }));
 
 describe('discoverFiles', () => {
   it('keeps sources and data files, skips dependencies, build output and ignored files', () => {
