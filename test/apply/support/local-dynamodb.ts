@@ -1,12 +1,14 @@
 /**
  * dynalite on 127.0.0.1 for apply's behaviour tests: tables created from a design (the plan's
- * `toCreateTableInput`), items loaded with plain Puts, counters set past the highest loaded id.
+ * `toCreateTableInput`), records loaded as the items migrate-data writes (src/migrate/toItem),
+ * counters set past the highest loaded id.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableDesign } from '../../../src/model/table-design';
 import { toCreateTableInput } from '../../../src/plan/to-create-table-input';
 import { startDynalite } from '../../../src/verify/behaviour/startLocalDynamo';
+import { toGuardItems, toItem } from '../../../src/migrate/toItem';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -30,18 +32,6 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
   };
 }
 
-function addDerived(record: Record<string, unknown>, derived: NonNullable<TableDesign['entities'][string]['derivedAttributes']>): Record<string, unknown> {
-  const stored: Record<string, unknown> = { ...record };
-  for (const attribute of derived) {
-    const source = attribute.from === undefined ? undefined : record[attribute.from];
-    if (attribute.as === 'constant') stored[attribute.name] = attribute.value;
-    else if (source === undefined || source === null) continue;
-    else if (attribute.as === 'string') stored[attribute.name] = String(source);
-    else stored[attribute.name] = Math.floor((typeof source === 'number' ? (source > 1e11 ? source : source * 1000) : Date.parse(String(source))) / 1000);
-  }
-  return stored;
-}
-
 export async function createTables(local: LocalDynamo, design: TableDesign): Promise<void> {
   for (const table of design.tables) await local.doc.send(new CreateTableCommand(toCreateTableInput(table)));
 }
@@ -52,8 +42,11 @@ export async function loadRecords(local: LocalDynamo, design: TableDesign, entit
   if (!entity) throw new Error(`design has no entity ${entityName}`);
   const table = design.tables.find((candidate) => candidate.name === entity.table);
   if (!table) throw new Error(`design has no table ${entity.table}`);
-  // as migrate-data does: derived attributes (TTL seconds, key copies, constants) are written with each record
-  for (const record of records) await local.doc.send(new PutCommand({ TableName: table.name, Item: addDerived(record, entity.derivedAttributes ?? []) }));
+  // the items migrate-data writes (derived attributes, single-table keys, guard items), from its own toItem
+  for (const record of records) {
+    await local.doc.send(new PutCommand({ TableName: table.name, Item: toItem(design, entityName, record) }));
+    for (const guard of toGuardItems(design, entityName, record)) await local.doc.send(new PutCommand({ TableName: guard.table, Item: guard.item }));
+  }
   if (entity.counter) {
     const idName = entity.idAttribute?.name ?? table.partitionKey.name;
     const highest = Math.max(0, ...records.map((record) => Number(record[idName])).filter(Number.isFinite));
