@@ -5,6 +5,7 @@ import { unwrapTypeWrappers } from '../project/ValueResolver';
 import type { ProjectIndex, ScanContext, SourceFile } from '../types';
 import { safely } from '../infra/safely';
 import { tableRefOf, type TableRef } from './tableRefOf';
+import { walkPaths } from '../walkPaths';
 
 export type DynamoAction = 'Put' | 'Get' | 'Query' | 'Scan' | 'Update' | 'Delete';
 
@@ -58,7 +59,7 @@ export function findDynamoRequests(ctx: ScanContext): DynamoRequest[] {
   for (const file of ctx.project.sources) {
     if (!/dynamo|DocumentClient|TableName/i.test(file.text)) continue;
     const at = (path: NodePath) => ({ file: file.rel, line: ctx.project.lineOf(path) });
-    file.program.traverse({
+    walkPaths(file.program, {
       NewExpression: (newPath) => void safely(ctx, at(newPath), 'DynamoDB command', () => {
         const origin = ctx.project.resolveExpression(file, newPath.get('callee') as NodePath);
         if (origin?.kind !== 'package' || !SDK_MODULES.has(origin.module) || origin.members.length !== 1) return;

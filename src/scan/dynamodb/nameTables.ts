@@ -5,6 +5,7 @@ import { asString, memberNameOf, type StaticEvaluator } from '../infra/static/ev
 import { toEntityName } from '../naming';
 import type { ScanContext } from '../types';
 import type { TableRef } from './tableRefOf';
+import { walkPaths } from '../walkPaths';
 
 /** Words that say "this is a table name" rather than what the table holds. */
 const NOISE = new Set(['table', 'tables', 'tbl', 'name', 'names', 'dynamodb', 'dynamo', 'ddb', 'env', 'dev', 'prod', 'production', 'staging', 'stage', 'test', 'local', 'aws', 'arn', 'id']);
@@ -60,7 +61,7 @@ export function findTableHint(ctx: ScanContext, evaluator: StaticEvaluator, envV
   for (const file of ctx.project.sources) {
     if (!file.text.includes(envVar) || !importsCdk(file)) continue;
     let hint: TableHint | undefined;
-    file.program.traverse({
+    walkPaths(file.program, {
       ObjectProperty(property) {
         if (hint) return property.stop();
         const key = property.node.key;

@@ -7,6 +7,7 @@ import type { FunctionRef, HandlerFinding, ScanContext, SourceFile } from '../ty
 import { joinRoutePath } from './joinRoutePath';
 import { RouterGraph, type RouterKind, type RouterRef } from './routerGraph';
 import { safely } from '../infra/safely';
+import { walkPaths } from '../walkPaths';
 
 const VERBS: Record<string, string> = {
   get: 'GET',
@@ -54,7 +55,7 @@ export function findRoutes(ctx: ScanContext, evaluator: StaticEvaluator, sites: 
   // Mounts first (app.use / register), so routes see every prefix and plugin parameter.
   const pending: { file: SourceFile; call: NodePath<t.CallExpression>; name: string }[] = [];
   for (const file of ctx.project.sources) {
-    file.program.traverse({
+    walkPaths(file.program, {
       CallExpression(callPath) {
         const callee = callPath.node.callee;
         if (!t.isMemberExpression(callee) && !t.isOptionalMemberExpression(callee)) return;

@@ -5,6 +5,7 @@ import { resolveCallee, type CallSiteIndex } from '../infra/static/callSites';
 import { enclosingClassOfThis } from '../project/ValueResolver';
 import type { ProjectIndex, SourceFile } from '../types';
 import { joinRoutePath } from './joinRoutePath';
+import { walkPaths } from '../walkPaths';
 
 export type RouterKind = 'express' | 'fastify';
 
@@ -136,7 +137,7 @@ export class RouterGraph {
     const body = fn.path.get('body') as NodePath;
     if (!body.isBlockStatement()) return this.routerOf(fn.file, body, depth + 1) ?? undefined;
     let found: RouterRef | undefined;
-    body.traverse({
+    walkPaths(body, {
       Function(inner) {
         inner.skip();
       },
@@ -152,7 +153,7 @@ export class RouterGraph {
 
   private thisAssignment(file: SourceFile, classPath: NodePath<t.Class>, name: string, depth: number): RouterRef | undefined {
     let right: NodePath | undefined;
-    classPath.traverse({
+    walkPaths(classPath, {
       AssignmentExpression(assignment) {
         const left = assignment.node.left;
         if (!right && t.isMemberExpression(left) && t.isThisExpression(left.object) && t.isIdentifier(left.property, { name }) && enclosingClassOfThis(assignment) === classPath) {
@@ -253,7 +254,7 @@ function isParameter(path: NodePath): boolean {
 
 function findParamPath(file: SourceFile, key: t.Node): NodePath | undefined {
   let found: NodePath | undefined;
-  file.program.traverse({
+  walkPaths(file.program, {
     Function(fn) {
       if (found) return fn.stop();
       for (const param of fn.get('params') as NodePath[]) {

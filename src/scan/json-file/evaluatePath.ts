@@ -3,6 +3,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { DataFile, ProjectIndex, SourceFile, ValueOrigin } from '../types';
 import { memberName } from '../project/collectModuleExports';
+import { walkPaths } from '../walkPaths';
 
 const posix = nodePath.posix;
 
@@ -104,7 +105,7 @@ function evaluateOrigin(project: ProjectIndex, origin: ValueOrigin | undefined, 
     for (const member of origin.classPath.get('body').get('body')) {
       if (!member.isClassMethod({ kind: 'constructor' })) continue;
       let found: string | undefined;
-      member.traverse({
+      walkPaths(member, {
         AssignmentExpression(assignment) {
           const left = assignment.node.left;
           if (found === undefined && t.isMemberExpression(left) && t.isThisExpression(left.object) && memberName(left) === origin.name) {

@@ -1,6 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScanContext, SourceFile } from '../types';
+import { walkPaths } from '../walkPaths';
 
 export interface CallSite {
   file: SourceFile;
@@ -36,7 +37,7 @@ export class CallSites {
   private build(): void {
     for (const file of this.ctx.project.sources) {
       try {
-        file.program.traverse({
+        walkPaths(file.program, {
           'CallExpression|NewExpression': (anyPath) => this.record(file, anyPath as NodePath<t.CallExpression | t.NewExpression>),
         });
       } catch {

@@ -10,6 +10,7 @@ import { elementView, returnedExpressions, shapeOf, union } from './views';
 import { requestPart } from './requestValueSource';
 import type { StoreRegistry } from './StoreRegistry';
 import { destructuredKey, memberName, propertyKeyName, textOf, unwrap } from './syntax';
+import { walkPaths } from '../walkPaths';
 
 /** Array methods whose callback receives a record as its first parameter. */
 export const ITERATION_METHODS = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'forEach', 'map', 'flatMap']);
@@ -272,7 +273,7 @@ export class ViewEvaluator {
   private thisMemberView(file: SourceFile, classPath: NodePath<t.Class>, name: string): View | undefined {
     return this.guarded(this.key(classPath.node, 'this', name), () => {
       const views: (View | undefined)[] = [];
-      classPath.get('body').traverse({
+      walkPaths(classPath.get('body'), {
         AssignmentExpression: (assignment) => {
           const left = assignment.node.left;
           if (t.isMemberExpression(left) && t.isThisExpression(left.object) && memberName(left) === name) {

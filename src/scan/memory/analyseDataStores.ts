@@ -15,6 +15,7 @@ import { entityNameOf, firstRefOf, storeIdOf, storeKindOf } from './nameStores';
 import { requestPart } from './requestValueSource';
 import { StoreRegistry } from './StoreRegistry';
 import { ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 export interface AnalysedStore {
   store: DataStore;
@@ -117,7 +118,7 @@ function prepass(ctx: ScanContext, ev: ViewEvaluator): { file: SourceFile; call:
   const writes: { file: SourceFile; call: NodePath<t.CallExpression>; fsCall: FsCall }[] = [];
   for (const file of ctx.project.sources) {
     try {
-      file.program.traverse({
+      walkPaths(file.program, {
         ImportDeclaration(path) {
           const ref = jsonModuleRefOf(ctx, file, path);
           if (ref) ev.registry.addModuleRef(ref);

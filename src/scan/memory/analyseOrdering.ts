@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import type { FunctionRef, SourceFile } from '../types';
 import { recordAttr } from './analysePredicate';
 import { memberName, unwrap } from './syntax';
+import { walkPaths } from '../walkPaths';
 
 export interface SortInfo {
   attributes: string[];
@@ -61,7 +62,7 @@ export function analyseComparator(fn: FunctionRef | undefined): SortInfo | undef
 
   const body = fn.path.get('body') as NodePath;
   if (body.isBlockStatement()) {
-    body.traverse({
+    walkPaths(body, {
       Function(inner) {
         inner.skip();
       },
@@ -86,7 +87,7 @@ function isPositive(path: NodePath): boolean {
 function mentions(path: NodePath, name: string): boolean {
   if (path.isIdentifier({ name })) return true;
   let found = false;
-  path.traverse({
+  walkPaths(path, {
     Identifier(id) {
       if (id.node.name === name && !(id.parentPath.isMemberExpression({ property: id.node }) && !id.parentPath.node.computed)) found = true;
     },
@@ -124,7 +125,7 @@ function collectNames(path: NodePath, names: Set<string>, depth: number): void {
     return;
   }
   if (path.isMemberExpression() && !path.node.computed && t.isIdentifier(path.node.property)) names.add(path.node.property.name);
-  path.traverse({
+  walkPaths(path, {
     Identifier(id) {
       if (id.parentPath.isMemberExpression({ property: id.node }) && !id.parentPath.node.computed) {
         names.add(id.node.name);

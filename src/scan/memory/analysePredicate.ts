@@ -4,6 +4,7 @@ import type { FunctionRef, SourceFile } from '../types';
 import type { Condition, PredicateInfo } from './model';
 import { isNowExpression, memberName, propertyKeyName, unwrap } from './syntax';
 import type { ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 const MAX_HELPER_DEPTH = 3;
 const NORMALISERS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'getTime', 'valueOf', 'parse', 'toISOString']);
@@ -58,7 +59,7 @@ function analyseFunction(fn: FunctionRef, depth: number): PredicateInfo {
   } else return info;
   const body = fn.path.get('body') as NodePath;
   if (body.isBlockStatement()) {
-    body.traverse({
+    walkPaths(body, {
       Function(inner) {
         inner.skip();
       },
@@ -226,7 +227,7 @@ function mentionsRecord(path: NodePath, scope: Scope): boolean {
     if (t.isIdentifier(node) && (node.name === scope.record || scope.destructured.has(node.name))) found = true;
   };
   check(path.node);
-  path.traverse({
+  walkPaths(path, {
     Identifier(id) {
       if (id.parentPath.isMemberExpression({ property: id.node }) && !id.parentPath.node.computed) return;
       check(id.node);

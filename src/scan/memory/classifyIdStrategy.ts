@@ -5,6 +5,7 @@ import type { SourceFile } from '../types';
 import { requestPart } from './requestValueSource';
 import { calleeName, isNowExpression, memberName, unwrap } from './syntax';
 import { returnedExpressions, type ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 export interface IdEvidence {
   strategy: IdStrategy;
@@ -105,6 +106,6 @@ function mentionsRandom(path: NodePath): boolean {
     if (t.isCallExpression(node) && ['random', 'randomBytes', 'randomUUID'].includes(calleeName(node.callee) ?? '')) found = true;
   };
   check(path.node);
-  path.traverse({ CallExpression: (c) => check(c.node) });
+  walkPaths(path, { CallExpression: (c) => check(c.node) });
   return found;
 }

@@ -13,6 +13,7 @@ import { fieldOfComparison } from './recogniseTtl';
 import { storeKindOf } from './nameStores';
 import { isNowExpression, isNowPlusDuration, memberName, propertyKeyName, textOf, unwrap } from './syntax';
 import { ARRAY_METHODS, shapeOf, type ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 const MUTATING_FIELD_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'set', 'add', 'delete']);
 const COLLECTION_MUTATIONS = new Set(['push', 'unshift', 'splice', 'concat', 'pop', 'shift']);
@@ -68,7 +69,7 @@ export function collectOperations(ctx: ScanContext, ev: ViewEvaluator): Collecte
         },
       };
       const sinks = listSinkVisitor(ev, file, (path, view) => collector.list(path, view), guard);
-      file.program.traverse(traverse.visitors.merge([operations, sinks]));
+      walkPaths(file.program, traverse.visitors.merge([operations, sinks]));
     } catch (error) {
       ctx.diagnostics.add({
         severity: 'warning',

@@ -6,6 +6,7 @@ import { elementTypeName, elementTypeOfNew } from '../typescript-types/elementTy
 import type { CollectionShape, DataStore } from './model';
 import type { StoreRegistry } from './StoreRegistry';
 import { memberName, propertyKeyName, unwrapNode } from './syntax';
+import { walkPaths } from '../walkPaths';
 
 /**
  * Collections that may hold the app's data: module-level arrays, Maps and id-keyed objects
@@ -60,7 +61,7 @@ function findInModule(file: SourceFile, registry: StoreRegistry): void {
 function findInClasses(file: SourceFile, registry: StoreRegistry): void {
   // A class needs the `class` keyword: files without it skip a whole-tree walk.
   if (!/\bclass\b/.test(file.text)) return;
-  file.program.traverse({
+  walkPaths(file.program, {
     Class(classPath) {
       const className = classPath.node.id?.name;
       const declared = new Map<string, NodePath>();
@@ -76,7 +77,7 @@ function findInClasses(file: SourceFile, registry: StoreRegistry): void {
         }
       }
       // this.items = [] in the constructor (or any method): a store even without a declared property.
-      classPath.traverse({
+      walkPaths(classPath, {
         AssignmentExpression(assignment) {
           const left = assignment.node.left;
           if (!t.isMemberExpression(left) || !t.isThisExpression(left.object)) return;

@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import type { SourceFile } from '../types';
 import { isNowExpression, memberName, textOf, unwrap } from './syntax';
 import type { ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 /** `db[name].push(x)` on `const db = { users: [], posts: [] }`: a store we cannot name. */
 export function reportContainerAccess(ev: ViewEvaluator, file: SourceFile, path: NodePath<t.MemberExpression>): void {
@@ -31,7 +32,7 @@ export function underExpiryCheck(path: NodePath): boolean {
         if (t.isCallExpression(node) && /expir|stale|ttl/i.test(t.isIdentifier(node.callee) ? node.callee.name : t.isMemberExpression(node.callee) ? (memberName(node.callee) ?? '') : '')) found = true;
       };
       check(test.node);
-      test.traverse({ CallExpression: (c) => check(c.node), BinaryExpression: (b) => { if (isNowExpression(b.get('left') as NodePath) || isNowExpression(b.get('right'))) found = true; } });
+      walkPaths(test, { CallExpression: (c) => check(c.node), BinaryExpression: (b) => { if (isNowExpression(b.get('left') as NodePath) || isNowExpression(b.get('right'))) found = true; } });
       if (found) return true;
     }
     current = current.parentPath;

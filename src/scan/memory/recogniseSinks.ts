@@ -5,6 +5,7 @@ import type { FunctionRef, SourceFile } from '../types';
 import type { View } from './model';
 import { memberName, unwrap } from './syntax';
 import { returnedExpressions, type ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 /** Callbacks of these methods run inside the caller; what they return is not a response. */
 const CALLBACK_METHODS = new Set(['then', 'catch', 'finally', 'map', 'filter', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort', 'flatMap']);
@@ -152,7 +153,7 @@ class SinkFinder {
     if (cached !== undefined) return cached;
     this.writers.set(fn.path.node, false);
     let writes = false;
-    fn.path.traverse({
+    walkPaths(fn.path, {
       CallExpression: (call) => {
         if (writes) return;
         const fsCall = classifyFsCall(this.ev.ctx.project, fn.file, call);

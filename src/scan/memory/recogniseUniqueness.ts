@@ -6,6 +6,7 @@ import type { SourceFile } from '../types';
 import type { RawOp } from './model';
 import { isWithin } from './syntax';
 import type { ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 const CONFLICT_WORDS = /conflict|duplicate|already|exists|taken|in use|not unique|unique/i;
 
@@ -22,7 +23,7 @@ export function uniqueAttributes(ev: ViewEvaluator, create: RawOp, lookups: Look
   const scopes = [{ file: create.file, fn: fnPath }, ...callerFunctions(ev.calls, fnPath, 2)];
   const found = new Set<string>();
   for (const { file, fn } of scopes) {
-    fn.traverse({
+    walkPaths(fn, {
       IfStatement(statement) {
         if (!rejectsAsConflict(statement.get('consequent'))) return;
         const test = statement.get('test');
@@ -54,7 +55,7 @@ function rejectsAsConflict(branch: NodePath): boolean {
     else if (t.isTemplateElement(node) && CONFLICT_WORDS.test(node.value.raw)) conflict = true;
   };
   visit(branch.node);
-  branch.traverse({
+  walkPaths(branch, {
     enter(path) {
       visit(path.node);
     },
@@ -74,14 +75,14 @@ function lookupFeedsTest(ev: ViewEvaluator, file: SourceFile, lookup: Lookup, te
     if (fn && isWithin(lookup.path, fn.path.node)) viaCall = true;
   };
   if (test.isCallExpression()) check(test);
-  test.traverse({ CallExpression: check });
+  walkPaths(test, { CallExpression: check });
   return viaCall;
 }
 
 function mentionsName(path: NodePath, name: string): boolean {
   if (path.isIdentifier({ name })) return true;
   let found = false;
-  path.traverse({
+  walkPaths(path, {
     Identifier(id) {
       if (id.node.name === name && id.isReferencedIdentifier()) found = true;
     },

@@ -4,6 +4,7 @@ import { classifyFsCall } from '../json-file/classifyFsCall';
 import type { FunctionRef, SourceFile } from '../types';
 import type { RawOp } from './model';
 import type { ViewEvaluator } from './ViewEvaluator';
+import { walkPaths } from '../walkPaths';
 
 /**
  * For JSON file stores a change only counts when the function writes the file back (directly,
@@ -35,7 +36,7 @@ export class SaveChecker {
     const files = new Set<string>();
     this.writersByFn.set(fn.path.node, files);
     const file: SourceFile = fn.file;
-    fn.path.traverse({
+    walkPaths(fn.path, {
       CallExpression: (call) => {
         const fsCall = classifyFsCall(this.ev.ctx.project, file, call);
         if (fsCall?.direction === 'write') {

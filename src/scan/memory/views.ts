@@ -2,13 +2,14 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { FunctionRef } from '../types';
 import type { DataStore, View } from './model';
+import { walkPaths } from '../walkPaths';
 
 /** The expressions a function returns (arrow body or `return x` statements, not nested functions). */
 export function returnedExpressions(fn: FunctionRef): NodePath[] {
   const body = fn.path.get('body') as NodePath;
   if (!body.isBlockStatement()) return [body];
   const found: NodePath[] = [];
-  fn.path.traverse({
+  walkPaths(fn.path, {
     Function(inner) {
       inner.skip();
     },

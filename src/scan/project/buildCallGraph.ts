@@ -4,6 +4,7 @@ import type { FunctionRef, SourceFile } from '../types';
 import { memberName } from './collectModuleExports';
 import { functionOfOrigin, resolveFunctionRef } from './resolveFunctionRef';
 import { propertyKeyName, type ValueResolver } from './ValueResolver';
+import { walkPaths } from '../walkPaths';
 
 /**
  * Method names too common to link by name alone: built-in collection, promise, stream and
@@ -83,7 +84,7 @@ function collectMethodsAndCalls(sources: SourceFile[]): {
     methodsByName.set(name, list);
   };
   for (const file of sources) {
-    file.program.traverse({
+    walkPaths(file.program, {
       ClassMethod(path) {
         add(propertyKeyName(path.node), { file, path });
       },

@@ -9,6 +9,7 @@ import { DYNAMIC_IDENTIFIER } from './js/assembleSql';
 import { memberPropertyName, unwrapPath } from './js/astUtils';
 import type { SqlValue } from './sql/summariseStatement';
 import type { SqlBinding, SqlTable } from './types';
+import { walkPaths } from '../walkPaths';
 
 const UUID_CALL = /uuid|randomUUID|nanoid|cuid|ulid|^v4$/i;
 
@@ -134,6 +135,6 @@ function isUuidExpression(path: NodePath, depth = 0): boolean {
     if (name && UUID_CALL.test(name)) found = true;
   };
   check(inner.node);
-  if (!found) inner.traverse({ enter: (p) => check(p.node) });
+  if (!found) walkPaths(inner, { enter: (p) => check(p.node) });
   return found;
 }

@@ -6,6 +6,7 @@ import { classifyStatement, type ClassifiedOp, type ClassifyContext } from './cl
 import { unwrapPath } from './js/astUtils';
 import type { SqlValue } from './sql/summariseStatement';
 import type { SqlCallSite, SqlVariant } from './types';
+import { walkPaths } from '../walkPaths';
 
 /** The operations each SQL call site performs, merged across its variants, reported at the call site. */
 export function findSqliteOperations(ctx: ScanContext, stores: StoreFinding[]): OperationFinding[] {
@@ -97,7 +98,7 @@ function isNowExpression(path: NodePath, depth = 0): boolean {
     if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Date' }) && t.isIdentifier(node.callee.property, { name: 'now' })) found = true;
   };
   check(inner.node);
-  if (!found) inner.traverse({ enter: (p) => check(p.node) });
+  if (!found) walkPaths(inner, { enter: (p) => check(p.node) });
   return found;
 }
 
@@ -117,6 +118,6 @@ function isPageArithmetic(path: NodePath, depth = 0): boolean {
     if (t.isBinaryExpression(node, { operator: '*' })) multiplies = true;
   };
   check(inner.node);
-  inner.traverse({ enter: (p) => check(p.node) });
+  walkPaths(inner, { enter: (p) => check(p.node) });
   return multiplies && mentionsPage;
 }

@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import type { FieldRecord } from '../../model/access-model';
 import type { SourceFile } from '../types';
 import { typeReferenceName } from './elementTypeName';
+import { walkPaths } from '../walkPaths';
 
 /** A record-shaped type of the project: interface, object type alias, or class with typed properties. */
 export interface TypeDeclaration {
@@ -24,7 +25,7 @@ export function collectTypeDeclarations(sources: SourceFile[]): Map<string, Type
   };
   for (const file of sources) {
     if (!file.typescript) continue;
-    file.program.traverse({
+    walkPaths(file.program, {
       TSInterfaceDeclaration(path) {
         add({
           name: path.node.id.name,

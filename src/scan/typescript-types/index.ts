@@ -5,6 +5,7 @@ import { referencedEntity } from '../memory/buildEvidence';
 import type { EntityEvidence, ScanContext, SourceFile, StoreFinding } from '../types';
 import { collectScalarAliases, collectTypeDeclarations, toFields, type TypeDeclaration } from './collectTypeDeclarations';
 import { elementTypeName } from './elementTypeName';
+import { walkPaths } from '../walkPaths';
 
 const SQL_KINDS = new Set(['better-sqlite3', 'sqlite3-callback', 'sqlite-wrapper']);
 
@@ -96,7 +97,7 @@ function typedStoreUses(ctx: ScanContext, file: SourceFile, stores: StoreFinding
       if (entity) found.push({ typeName, entity });
     }
   };
-  file.program.traverse({
+  walkPaths(file.program, {
     VariableDeclarator(path) {
       if (t.isIdentifier(path.node.id)) check(path.node.id.typeAnnotation, path, path.get('init') as NodePath);
     },

@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import type { ScanContext, SourceFile, StoreFamily } from '../types';
+import { walkPaths } from '../walkPaths';
 
 /** Database clients the scanner does not read: their data is neither in the model nor migrated. */
 const UNSUPPORTED: Record<string, string> = {
@@ -35,7 +36,7 @@ export function findUnsupportedDatabaseImports(file: SourceFile): { pkg: string;
     const pkg = packageName(specifier);
     if (pkg in UNSUPPORTED && !found.has(pkg)) found.set(pkg, node.loc?.start.line ?? 1);
   };
-  file.program.traverse({
+  walkPaths(file.program, {
     ImportDeclaration(path) {
       note(path.node.source.value, path.node);
     },

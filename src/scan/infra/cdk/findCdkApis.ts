@@ -7,6 +7,7 @@ import type { ApiFinding, InfraTools, LambdaConstruct } from '../types';
 import { safely } from '../safely';
 import { isSymbol, resolveCdkSymbol, type CdkSymbol } from './cdkSymbols';
 import type { CdkLambdaSite } from './findCdkLambdas';
+import { walkPaths } from '../../walkPaths';
 
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY']);
 const API_CLASSES: [string, string][] = [
@@ -47,7 +48,7 @@ export function findCdkApis(tools: InfraTools, files: SourceFile[], lambdaSites:
   };
   for (const file of files) {
     const at = (path: NodePath) => ({ file: file.rel, line: tools.ctx.project.lineOf(path) });
-    file.program.traverse({
+    walkPaths(file.program, {
       NewExpression: (newPath) => void safely(tools.ctx, at(newPath), 'API construct', () => visitNew(file, newPath)),
       CallExpression: (callPath) => void safely(tools.ctx, at(callPath), 'API route', () => visitCall(file, callPath)),
     });

@@ -9,6 +9,7 @@ import { expandEnvironments, type Expansion } from '../static/expandEnvironments
 import type { InfraTools, LambdaConstruct } from '../types';
 import { classRole, isSymbol, resolveCdkSymbol } from './cdkSymbols';
 import { safely } from '../safely';
+import { walkPaths } from '../../walkPaths';
 
 /** A `new lambda.Function(...)` / `new NodejsFunction(...)` site and the constructs it makes (one per loop element or helper use). */
 export interface CdkLambdaSite {
@@ -37,7 +38,7 @@ export function functionFlavourOf(tools: InfraTools, file: SourceFile, newPath: 
 export function findCdkLambdas(tools: InfraTools, files: SourceFile[], cdkDirs: string[]): CdkLambdaSite[] {
   const sites: CdkLambdaSite[] = [];
   for (const file of files) {
-    file.program.traverse({
+    walkPaths(file.program, {
       NewExpression(newPath) {
         const at = { file: file.rel, line: tools.ctx.project.lineOf(newPath) };
         const site = safely(tools.ctx, at, 'Lambda construct', () => {

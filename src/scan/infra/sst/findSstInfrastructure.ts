@@ -7,6 +7,7 @@ import { findHandlerSource, splitHandlerString } from '../resolveHandlerFile';
 import { asString, memberNameOf, type StaticValue } from '../static/evaluateStatic';
 import { safely } from '../safely';
 import type { ApiFinding, InfraDetection, InfraTools, LambdaConstruct } from '../types';
+import { walkPaths } from '../../walkPaths';
 
 const ROUTE_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY)\s+(\/\S*)$/i;
 const API_CLASSES = new Set(['Api', 'ApiGatewayV2', 'ApiGatewayV1', 'ApiGateway', 'Router']);
@@ -57,7 +58,7 @@ export function findSstInfrastructure(tools: InfraTools): InfraDetection | undef
       constructs.push(construct);
     };
     const at = (path: NodePath) => ({ file: file.rel, line: project.lineOf(path) });
-    file.program.traverse({
+    walkPaths(file.program, {
       NewExpression: (newPath) => void safely(tools.ctx, at(newPath), 'SST construct', () => {
         const className = sstClassName(tools, file, newPath.get('callee') as NodePath);
         if (!className) return;

@@ -2,6 +2,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { unwrapTypeWrappers } from '../../project/ValueResolver';
 import type { FunctionRef, ProjectIndex, SourceFile } from '../../types';
+import { walkPaths } from '../../walkPaths';
 
 export interface CallSite {
   file: SourceFile;
@@ -33,7 +34,7 @@ export function getCallSiteIndex(project: ProjectIndex): CallSiteIndex {
 function buildIndex(project: ProjectIndex): CallSiteIndex {
   const sites = new Map<t.Node, CallSite[]>();
   for (const file of project.sources) {
-    file.program.traverse({
+    walkPaths(file.program, {
       'CallExpression|NewExpression'(anyPath) {
         const path = anyPath as NodePath<t.CallExpression | t.NewExpression>;
         const target = calleeTarget(project, file, path);

@@ -5,6 +5,7 @@ import { unwrapTypeWrappers } from '../../project/ValueResolver';
 import type { ProjectIndex, SourceFile, ValueOrigin } from '../../types';
 import { hasLoopOrParamRoot, loopOf, memberNameOf, patternKeyOf } from './bindingLoops';
 import { asString, emptyEnv, fromPlain, UNKNOWN, type Env, type StaticObject, type StaticValue, type Thunk } from './staticValue';
+import { walkPaths } from '../../walkPaths';
 
 export * from './staticValue';
 export { loopOf, memberNameOf } from './bindingLoops';
@@ -263,7 +264,7 @@ export class StaticEvaluator {
   private evaluateThisAssignment(file: SourceFile, classPath: NodePath<t.Class> | undefined, name: string, env: Env, depth: number): StaticValue | undefined {
     if (!classPath?.isClass()) return undefined;
     let found: NodePath | undefined;
-    classPath.traverse({
+    walkPaths(classPath, {
       AssignmentExpression(assignment) {
         const left = assignment.node.left;
         if (!found && t.isMemberExpression(left) && t.isThisExpression(left.object) && memberNameOf(left) === name) {

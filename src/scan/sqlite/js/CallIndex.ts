@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import { collectModuleExports } from '../../project/collectModuleExports';
 import type { FunctionRef, ProjectIndex, SourceFile } from '../../types';
 import { memberPropertyName } from './astUtils';
+import { walkPaths } from '../../walkPaths';
 
 export interface CallOf {
   file: SourceFile;
@@ -26,7 +27,7 @@ export class CallIndex {
   private build(): Map<t.Node, CallOf[]> {
     const index = new Map<t.Node, CallOf[]>();
     for (const file of this.project.sources) {
-      file.program.traverse({
+      walkPaths(file.program, {
         CallExpression: (path) => {
           const callee = path.get('callee');
           if (!callee.isIdentifier() && !callee.isMemberExpression()) return;

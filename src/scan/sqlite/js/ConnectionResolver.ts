@@ -3,6 +3,7 @@ import * as t from '@babel/types';
 import type { ProjectIndex, SourceFile } from '../../types';
 import type { SqlConnection, SqliteDriver } from '../types';
 import { memberPropertyName, unwrapPath } from './astUtils';
+import { walkPaths } from '../../walkPaths';
 
 const STATEMENT_MODIFIERS = new Set(['pluck', 'raw', 'expand', 'bind', 'safeIntegers', 'columns']);
 const MAX_DEPTH = 12;
@@ -145,7 +146,7 @@ export class ConnectionResolver {
     const body = fn.path.get('body') as NodePath;
     if (!body.isBlockStatement()) return this.connectionOf(fn.file, body, depth + 1, seen);
     let found: SqlConnection | undefined;
-    body.traverse({
+    walkPaths(body, {
       Function(inner) {
         inner.skip();
       },
@@ -167,7 +168,7 @@ export class ConnectionResolver {
 /** Values assigned to `this.<name>` anywhere in a class. */
 export function thisAssignments(classPath: NodePath<t.Class>, name: string): NodePath[] {
   const values: NodePath[] = [];
-  classPath.traverse({
+  walkPaths(classPath, {
     AssignmentExpression(path) {
       const left = path.node.left;
       if (t.isMemberExpression(left) && t.isThisExpression(left.object) && memberPropertyName(left) === name) values.push(path.get('right'));

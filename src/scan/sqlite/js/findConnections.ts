@@ -5,6 +5,7 @@ import type { SqlConnection, SqliteDriver } from '../types';
 import { unwrapPath } from './astUtils';
 import { StringEvaluator, toProjectRelative } from './evaluateString';
 import { perFile } from './perFile';
+import { walkPaths } from '../../walkPaths';
 
 export interface PackageRef {
   module: string;
@@ -63,7 +64,7 @@ export function findConnections(project: ProjectIndex, evaluator: StringEvaluato
   const connections: SqlConnection[] = [];
   for (const file of project.sources) {
     if (!mentionsSqlitePackage(file.text)) continue;
-    perFile(file, diagnostics, () => file.program.traverse({
+    perFile(file, diagnostics, () => walkPaths(file.program, {
       'NewExpression|CallExpression'(anyPath) {
         const path = anyPath as NodePath<t.NewExpression | t.CallExpression>;
         if (path.isCallExpression() && t.isIdentifier(path.node.callee, { name: 'require' })) return;

@@ -14,6 +14,7 @@ import { packageOf } from './findConnections';
 import { perFile } from './perFile';
 import { promisifiedMethod } from './promisifiedMethod';
 import { readResultUse } from './readResultUse';
+import { walkPaths } from '../../walkPaths';
 
 /** Driver methods that run SQL (on a connection, or on a prepared statement). */
 const RUN_METHODS = new Set(['run', 'get', 'all', 'each', 'exec', 'iterate']);
@@ -47,7 +48,7 @@ export function findSqlCallSites(tools: CallSiteTools): SqlCallSite[] {
   const executedPrepares = new Set<t.Node>();
   const prepares: { file: SourceFile; path: NodePath<t.CallExpression> }[] = [];
   for (const file of tools.project.sources) {
-    perFile(file, tools.diagnostics, () => file.program.traverse({
+    perFile(file, tools.diagnostics, () => walkPaths(file.program, {
       CallExpression(path) {
         perFile(file, tools.diagnostics, () => visitCall(tools, file, path, sites, prepares, executedPrepares), tools.project.lineOf(path));
       },

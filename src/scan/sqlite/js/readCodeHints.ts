@@ -2,6 +2,7 @@ import * as t from '@babel/types';
 import type { DiagnosticSink, SourceFile } from '../../types';
 import { memberPropertyName } from './astUtils';
 import { perFile } from './perFile';
+import { walkPaths } from '../../walkPaths';
 
 export interface RowMapper {
   /** Every property read from the row object, as written (snake_case columns). */
@@ -23,7 +24,7 @@ export interface CodeHints {
 export function readCodeHints(sources: SourceFile[], diagnostics?: DiagnosticSink): CodeHints {
   const hints: CodeHints = { booleanNames: new Set(), rowMappers: [], foreignKeysPragma: false };
   for (const file of sources) {
-    perFile(file, diagnostics, () => file.program.traverse({
+    perFile(file, diagnostics, () => walkPaths(file.program, {
       BinaryExpression(path) {
         const { operator, left, right } = path.node;
         if (!['===', '==', '!==', '!='].includes(operator)) return;

@@ -2,6 +2,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { SqlResultUse } from '../types';
 import { memberPropertyName, thisFunctionOf } from './astUtils';
+import { walkPaths } from '../../walkPaths';
 
 const INSERTED_ID = new Set(['lastInsertRowid', 'lastID']);
 const CHANGES = new Set(['changes']);
@@ -57,7 +58,7 @@ export function readResultUse(call: NodePath<t.CallExpression>): SqlResultUse {
 }
 
 function collectThisUses(callback: NodePath<t.Function>, use: SqlResultUse): void {
-  callback.traverse({
+  walkPaths(callback, {
     MemberExpression(member) {
       if (!t.isThisExpression(member.node.object)) return;
       if (thisFunctionOf(member)?.node !== callback.node) return;

@@ -1,0 +1,121 @@
+/**
+ * `walkPaths(root, visitor, state)` does what `root.traverse(visitor, state)` does, without a Babel
+ * traversal: the first walk of a file records every NodePath of its Program in visiting order (one
+ * real traversal per file), and each later walk, of the whole file or of any subtree, calls the
+ * visitor's `enter` functions over that list. The recognisers walk each file some twenty times; a
+ * Babel traversal builds contexts and queues on every walk, which was most of the scan's time.
+ *
+ * Same order, same paths, same `skip()`/`stop()` behaviour as a traversal. Visitors with `exit`
+ * functions or traversal options (noScope, denylist, shouldSkip) get a real traversal. The tree
+ * must not be changed after it was indexed: the scan never changes it.
+ */
+import traverse, { type NodePath, type TraverseOptions } from '@babel/traverse';
+import type * as t from '@babel/types';
+
+interface PathIndex {
+  /** Every path under the Program, in the order a traversal enters them. */
+  paths: NodePath[];
+  /** ends[i]: the position after the last descendant of paths[i]. */
+  ends: number[];
+  /** Position of each node in `paths`. */
+  at: Map<t.Node, number>;
+}
+
+type EnterFn = (this: unknown, path: NodePath, state: unknown) => void;
+interface ExplodedVisitor {
+  enter?: EnterFn[];
+  exit?: unknown[];
+  [type: string]: unknown;
+}
+
+const indexes = new WeakMap<t.Node, PathIndex>();
+const OPTION_KEYS = ['noScope', 'denylist', 'blacklist', 'shouldSkip', 'skipKeys'];
+
+export function walkPaths<S>(root: NodePath, visitor: TraverseOptions<S>, state: S): void;
+export function walkPaths(root: NodePath, visitor: TraverseOptions): void;
+export function walkPaths(root: NodePath, visitor: TraverseOptions<unknown>, state?: unknown): void {
+  const exploded = traverse.visitors.explode(visitor as TraverseOptions) as unknown as ExplodedVisitor;
+  const program = programOf(root);
+  if (!program || !enterOnly(exploded)) {
+    root.traverse(visitor as TraverseOptions<unknown>, state);
+    return;
+  }
+  const index = indexOf(program);
+  let from: number;
+  let to: number;
+  if (root === program) {
+    from = 0;
+    to = index.paths.length;
+  } else {
+    const position = index.at.get(root.node);
+    if (position === undefined || index.paths[position] !== root) {
+      root.traverse(visitor as TraverseOptions<unknown>, state);
+      return;
+    }
+    from = position + 1;
+    to = index.ends[position];
+  }
+  const common = exploded.enter;
+  for (let i = from; i < to; i++) {
+    const path = index.paths[i];
+    const byType = (exploded[path.node.type] as { enter?: EnterFn[] } | undefined)?.enter;
+    if (!common && !byType) continue;
+    path.shouldSkip = false;
+    path.shouldStop = false;
+    const flagged = (common && call(common, path, state)) || (byType && call(byType, path, state));
+    if (!flagged) continue;
+    const stop = path.shouldStop;
+    path.shouldSkip = false;
+    path.shouldStop = false;
+    if (stop) return;
+    i = index.ends[i] - 1; // skip(): not into this path's children
+  }
+}
+
+/** Calls each function as Babel does (`this` is the state); true once one of them skipped or stopped. */
+function call(fns: EnterFn[], path: NodePath, state: unknown): boolean {
+  for (const fn of fns) {
+    fn.call(state, path, state);
+    if (path.shouldSkip || path.shouldStop) return true;
+  }
+  return false;
+}
+
+function enterOnly(visitor: ExplodedVisitor): boolean {
+  if (visitor.exit) return false;
+  for (const key of Object.keys(visitor)) {
+    if (OPTION_KEYS.includes(key)) return false;
+    const entry = visitor[key];
+    if (entry && typeof entry === 'object' && 'exit' in entry && (entry as { exit?: unknown[] }).exit?.length) return false;
+  }
+  return true;
+}
+
+function programOf(path: NodePath): NodePath<t.Program> | undefined {
+  let current: NodePath | null = path;
+  while (current && current.node?.type !== 'Program') current = current.parentPath;
+  return current ? (current as NodePath<t.Program>) : undefined;
+}
+
+function indexOf(program: NodePath<t.Program>): PathIndex {
+  const known = indexes.get(program.node);
+  if (known) return known;
+  const paths: NodePath[] = [];
+  const ends: number[] = [];
+  const at = new Map<t.Node, number>();
+  const open: number[] = [];
+  program.traverse({
+    enter(path) {
+      at.set(path.node, paths.length);
+      open.push(paths.length);
+      paths.push(path);
+      ends.push(0);
+    },
+    exit() {
+      ends[open.pop() as number] = paths.length;
+    },
+  });
+  const index = { paths, ends, at };
+  indexes.set(program.node, index);
+  return index;
+}
