@@ -7,8 +7,9 @@ import { singleEquality, tableTargetOf, valueNode, type SiteContext, type SiteOu
 /**
  * `UPDATE t SET a = ?, b = COALESCE(?, b) WHERE <key> = ?` → UpdateItem through updateParams
  * (names and values as placeholders); a COALESCE parameter that is null keeps the old value. A
- * missing row stays an unchanged row: the condition failure becomes `{}` (no Attributes), so
- * `info.changes` consumers keep their 404 path.
+ * missing row stays an unchanged row: the condition failure becomes `{ Attributes: undefined }`
+ * (typed, so `.Attributes` still type-checks in strict TypeScript), and `info.changes` consumers
+ * keep their 404 path.
  */
 export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
   const { rewrite, summary } = ctx;
@@ -41,7 +42,7 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
       key,
       ' }, ',
       changes,
-      `)))\n${i}.catch((error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error)) return {};\n${i}${i}throw error;\n${i}})`,
+      `)))\n${i}.catch((error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error)) return { Attributes: undefined };\n${i}${i}throw error;\n${i}})`,
     ]),
   );
   for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);

@@ -14,6 +14,7 @@ import { SOURCE_EXTENSIONS } from '../../scan/discoverFiles';
 import type { DataFile, SourceFile } from '../../scan/types';
 import type { ProjectAnalysis } from './analyseProject';
 import { locateClientModule, type ClientModuleLocation } from './locateClientModule';
+import { findSyncSqlFunctions } from '../../apply-sqlite/findSyncSqlFunctions';
 import { findAsyncFunctions } from './findAsyncFunctions';
 import { findJsonAccessors, type JsonAccessor } from './findJsonAccessors';
 import { findStoreReferences, type StoreReference } from './findStoreReferences';
@@ -43,9 +44,10 @@ export function buildApplyAnalysis(project: ProjectAnalysis, design: TableDesign
   const accessors = findJsonAccessors(project.project, targets);
   const references = findStoreReferences(project.project, targets, accessors);
   const asyncFiles = new Set<string>();
-  const asyncFunctions = findAsyncFunctions(project.project, references, accessors, asyncFiles);
   const handlerKinds = new Map<t.Node, HandlerKind>();
   for (const handler of project.handlers) if (handler.fn) handlerKinds.set(handler.fn.path.node, handler.kind);
+  const sqlSeeds = findSyncSqlFunctions(project.root, project.project);
+  const asyncFunctions = findAsyncFunctions(project.project, references, accessors, asyncFiles, sqlSeeds, new Set(handlerKinds.keys()));
   const pathIndex = new Map<string, Map<string, NodePath>>();
   return {
     ...project,

@@ -2,6 +2,8 @@
  * Which functions become `async` once store access turns into DynamoDB calls: every function that
  * touches a store, every function that calls one of those (across files, through the scan's call
  * graph), and the function around a callback that does (`items.map(item => store.find(…))`).
+ * Route handlers stop the climb: the function that registers them does not wait for them.
+ * `seeds` are more functions that start to await (a synchronous SQLite call that becomes a command).
  * Computed once on the original code, so each file's rewrite knows which calls it must await.
  */
 import type { NodePath } from '@babel/traverse';
@@ -10,7 +12,14 @@ import type { FunctionRef, ProjectIndex } from '../../scan/types';
 import type { JsonAccessor } from './findJsonAccessors';
 import type { StoreReference } from './findStoreReferences';
 
-export function findAsyncFunctions(project: ProjectIndex, references: Map<t.Node, StoreReference>, accessors: Map<t.Node, JsonAccessor>, files = new Set<string>()): Set<t.Node> {
+export function findAsyncFunctions(
+  project: ProjectIndex,
+  references: Map<t.Node, StoreReference>,
+  accessors: Map<t.Node, JsonAccessor>,
+  files = new Set<string>(),
+  seeds: FunctionRef[] = [],
+  handlers = new Set<t.Node>(),
+): Set<t.Node> {
   const found = new Set<t.Node>();
   const queue: FunctionRef[] = [];
   const add = (ref: FunctionRef | undefined) => {
@@ -24,8 +33,11 @@ export function findAsyncFunctions(project: ProjectIndex, references: Map<t.Node
     if (!fn || isInsideAccessor(fn, accessors)) continue;
     add({ file: reference.file, path: fn });
   }
+  for (const seed of seeds) add(seed);
   while (queue.length) {
     const fn = queue.shift()!;
+    // a route handler is called by the framework: registering it (`router.get('/', handler)`) does not wait for it
+    if (handlers.has(fn.path.node)) continue;
     for (const caller of project.getCallers(fn)) add(caller);
     // a callback that awaits makes the function that passes it wait for it too
     const parent = (fn.path as NodePath).parentPath;

@@ -21,7 +21,7 @@ export interface ClientModuleLocation {
 }
 
 export function locateClientModule(project: ProjectAnalysis, targets: StoreTarget[], accessors: Map<t.Node, JsonAccessor>): ClientModuleLocation {
-  const home = pickHomeFile(targets, accessors);
+  const home = pickHomeFile(targets, accessors, project);
   const dir = path.posix.dirname(home);
   const flavor = detectFlavor(project, home);
   const ext = flavor === 'ts' ? (home.endsWith('.mts') ? '.mts' : home.endsWith('.cts') ? '.cts' : '.ts') : path.posix.extname(home) || '.js';
@@ -32,12 +32,16 @@ export function locateClientModule(project: ProjectAnalysis, targets: StoreTarge
   return { rel, flavor };
 }
 
-function pickHomeFile(targets: StoreTarget[], accessors: Map<t.Node, JsonAccessor>): string {
+function pickHomeFile(targets: StoreTarget[], accessors: Map<t.Node, JsonAccessor>, project: ProjectAnalysis): string {
   const memory = targets.find((target) => target.origin !== 'json-fs');
   const reader = [...accessors.values()].find((accessor) => accessor.role === 'reader');
   if (reader && (!memory || reader.file.rel < memory.record.file)) return reader.file.rel;
-  return memory?.record.file ?? targets[0]?.record.file ?? 'index.js';
+  // SQLite apps (no memory/JSON targets): next to the file that opens the database
+  const sqlite = project.stores.filter((store) => SQLITE_KINDS.has(store.kind)).map((store) => store.file).sort()[0];
+  return memory?.record.file ?? targets[0]?.record.file ?? sqlite ?? 'index.js';
 }
+
+const SQLITE_KINDS = new Set<string>(['better-sqlite3', 'sqlite3-callback', 'sqlite-wrapper']);
 
 function detectFlavor(project: ProjectAnalysis, rel: string): ModuleFlavor {
   if (/\.(ts|tsx|mts|cts)$/.test(rel)) return 'ts';

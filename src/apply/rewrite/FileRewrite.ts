@@ -109,12 +109,20 @@ function matchNewLinesToStyle(printed: string, original: string, style: CodeStyl
       if (known.has(line)) return line;
       let result = spacedFunctions ? line.replace(/\bfunction\(/g, 'function (') : line;
       if (!style.semicolons && /;$/.test(result) && !/^\s*for\s*\(/.test(result)) {
-        const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
+        // the next line of code decides (a comment line never continues the statement)
+        const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '' && !/^\s*(\/\/|\/\*|\*)/.test(candidate)) ?? '';
         if (!/^\s*[([`+\-/]/.test(next)) result = result.slice(0, -1);
       }
       return result;
     })
     .join('\n');
+}
+
+/** `(item) => …` rather than `item => …` for one parameter: a reprinted arrow (made async) keeps its parentheses. */
+function wrapsArrowParameters(source: string): boolean {
+  const wrapped = (source.match(/\(\s*[A-Za-z_$][\w$]*\s*\)\s*=>/g) ?? []).length;
+  const bare = (source.match(/(?:^|[^\w$.)])[A-Za-z_$][\w$]*\s*=>/g) ?? []).length;
+  return wrapped > bare;
 }
 
 function usesCrlf(source: string): boolean {
@@ -319,7 +327,7 @@ export class FileRewrite {
 
   toSource(): string {
     const tabs = this.style.indent === '\t';
-    const printed = this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true });
+    const printed = this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true, arrowParensAlways: wrapsArrowParameters(this.source) });
     const styled = matchNewLinesToStyle(tabs ? indentNewLinesWithTabs(printed, this.source) : printed, this.source, this.style);
     // recast prints LF line ends; a CRLF file stays CRLF
     return usesCrlf(this.source) ? styled.replace(/\r?\n/g, '\r\n') : styled;

@@ -88,10 +88,17 @@ export function relativeSpecifier(rewrite: FileRewrite, fromRel: string, targetR
     // TypeScript: follow the file's own relative imports (`./x.js` under NodeNext, bare `./x` otherwise)
     const programBody = programOf(rewrite).body as AnyNode[];
     const relatives = programBody.filter((node) => node.type === 'ImportDeclaration' && String(node.source.value).startsWith('.')).map((node) => String(node.source.value));
-    const withJs = relatives.some((value) => /\.js$/.test(value));
+    // a file without relative imports follows the project's other files
+    const withJs = relatives.length ? relatives.some((value) => /\.js$/.test(value)) : projectImportsWithJs(rewrite);
     return withJs ? `${withoutExt}${ext === '.mts' ? '.mjs' : '.js'}` : withoutExt;
   }
   return relative; // ESM JavaScript needs the extension
+}
+
+function projectImportsWithJs(rewrite: FileRewrite): boolean {
+  return rewrite.analysis.project.sources.some((source) =>
+    source.ast.program.body.some((node) => node.type === 'ImportDeclaration' && /^\..*\.js$/.test(String(node.source.value))),
+  );
 }
 
 function programOf(rewrite: FileRewrite): AnyNode {

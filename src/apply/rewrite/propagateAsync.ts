@@ -33,7 +33,10 @@ export function propagateAsync(rewrite: FileRewrite): void {
       if (call.parent?.node.type === 'AwaitExpression' || !rewrite.enclosingFunction(call)) return;
       if (!callsAsyncFunction(rewrite, call, asyncHere)) return;
       if (isPromiseHandled(call)) return;
-      call.replace(expression(rewrite.emit, ['await ', call.node]));
+      // `find(id)!` → `(await find(id))!`: the non-null assertion is about the value, not the promise
+      const nonNull = call.parent?.node.type === 'TSNonNullExpression' ? call.parent : undefined;
+      if (nonNull) nonNull.replace(expression(rewrite.emit, ['(await ', call.node, ')!']));
+      else call.replace(expression(rewrite.emit, ['await ', call.node]));
       rewrite.modified = true;
       changed = true;
     });

@@ -17,9 +17,9 @@ async function exists(id) {
 app.post('/notes/check', async (req, res, next) => {
   try {
     const ids = req.body.ids;
-    const known = (await Promise.all(ids.map(async id => ((await exists(id)) ? [id] : [])))).flat();
-    const found = await Promise.all(ids.map(async id => await findNote(id)));
-    await Promise.all(ids.map(async id => {
+    const known = (await Promise.all(ids.map(async (id) => ((await exists(id)) ? [id] : [])))).flat();
+    const found = await Promise.all(ids.map(async (id) => await findNote(id)));
+    await Promise.all(ids.map(async (id) => {
       console.log(await findNote(id));
     }));
     res.json({ known, found });

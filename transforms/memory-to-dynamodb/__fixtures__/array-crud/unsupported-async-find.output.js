@@ -12,7 +12,7 @@ async function exists(id) {
 // find() with a predicate that now reads DynamoDB: no translation that keeps find's early stop, so a TODO
 app.post('/notes/first-known', (req, res) => {
   // dynamodb-codemod: TODO this find() callback now reads DynamoDB (it is async), and find() does not wait for promises; load the data before find(), then re-run
-  const first = req.body.ids.find(async id => await exists(id));
+  const first = req.body.ids.find(async (id) => await exists(id));
   res.json({ first });
 });
 

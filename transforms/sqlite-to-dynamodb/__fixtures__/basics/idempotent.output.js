@@ -37,7 +37,7 @@ async function updateNote(id, title) {
     ...(title == null ? {} : { title: title })
   })))
     .catch((error) => {
-      if (isConditionFailed(error)) return {};
+      if (isConditionFailed(error)) return { Attributes: undefined };
       throw error;
     });
 }

@@ -51,7 +51,7 @@ async function updateNote(id, title) {
     ...(title == null ? {} : { title: title })
   })))
     .catch((error) => {
-      if (isConditionFailed(error)) return {};
+      if (isConditionFailed(error)) return { Attributes: undefined };
       throw error;
     });
 }

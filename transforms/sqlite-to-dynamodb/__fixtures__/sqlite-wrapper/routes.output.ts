@@ -11,7 +11,7 @@ import {
   isConditionFailed,
   COUNTERS_TABLE_NAME,
   ORDERS_TABLE_NAME,
-} from './dynamodb.js';
+} from './dynamodb';
 
 function orderRow(item: Record<string, any> | undefined): any {
   // an Order item as the SQLite row this code expects: every column (null when absent)
@@ -77,7 +77,7 @@ export async function setStatus(id: number, status: string): Promise<boolean> {
     status: status
   })))
     .catch((error) => {
-      if (isConditionFailed(error)) return {};
+      if (isConditionFailed(error)) return { Attributes: undefined };
       throw error;
     });
   return !!result.Attributes;
