@@ -20,15 +20,17 @@ type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 export function retireStores(rewrite: FileRewrite): void {
   const { j } = rewrite;
   retireClassStores(rewrite);
+  if (!rewrite.origins.includes('memory')) return;
+  // one walk for every target: the project's other files declare most of them
+  const declarators = new Map<object, ASTPath<any>>();
+  rewrite.root.find(j.VariableDeclarator).forEach((path) => {
+    const scanner = rewrite.scannerPathOf(path.node);
+    if (scanner && !declarators.has(scanner.node)) declarators.set(scanner.node, path);
+  });
+  if (!declarators.size) return;
   for (const target of rewrite.analysis.targets) {
-    if (target.origin !== 'memory' || !rewrite.origins.includes('memory')) continue;
-    const declarator = rewrite.root
-      .find(j.VariableDeclarator)
-      .filter((path) => {
-        const scanner = rewrite.scannerPathOf(path.node);
-        return Boolean(scanner && target.declarations.has(scanner.node));
-      })
-      .paths()[0] as ASTPath<any> | undefined;
+    if (target.origin !== 'memory') continue;
+    const declarator = declaratorOf(target, declarators);
     if (!declarator || declarator.node.id.type !== 'Identifier') continue;
     let declaration = declarator.parent as ASTPath<any>;
     if (declaration.node.declarations.length !== 1) continue;
@@ -37,6 +39,20 @@ export function retireStores(rewrite: FileRewrite): void {
     if (declaration.parent?.node.type !== 'Program') continue;
     retire(rewrite, target, declarator, declaration, exported);
   }
+}
+
+/** The first declarator in tree order whose scanner node declares the target (the tree is unchanged between targets unless one is retired, which only removes). */
+function declaratorOf(target: StoreTarget, declarators: Map<object, ASTPath<any>>): ASTPath<any> | undefined {
+  for (const [node, path] of declarators) if (target.declarations.has(node as never) && isAttached(path)) return path;
+  return undefined;
+}
+
+/** A path still in the tree (not pruned by an earlier target's retirement). */
+function isAttached(path: ASTPath<any>): boolean {
+  for (let current: AnyNode = path; current.parentPath; current = current.parentPath) {
+    if (current.parentPath.value?.[current.name] !== current.value) return false;
+  }
+  return true;
 }
 
 function retire(rewrite: FileRewrite, target: StoreTarget, declarator: ASTPath<any>, declaration: ASTPath<any>, exported: boolean): void {
