@@ -1,7 +1,7 @@
 /**
  * `walkPaths(root, visitor, state)` does what `root.traverse(visitor, state)` does, without a Babel
  * traversal: the first walk of a file records every NodePath of its Program in visiting order (one
- * real traversal per file), and each later walk, of the whole file or of any subtree, calls the
+ * plain depth-first walk per file over Babel's own cached paths), and each later walk, of the whole file or of any subtree, calls the
  * visitor's `enter` functions over that list. The recognisers walk each file some twenty times; a
  * Babel traversal builds contexts and queues on every walk, which was most of the scan's time.
  *
@@ -9,7 +9,8 @@
  * functions or traversal options (noScope, denylist, shouldSkip) get a real traversal. The tree
  * must not be changed after it was indexed: the scan never changes it.
  */
-import traverse, { type NodePath, type TraverseOptions } from '@babel/traverse';
+import traverse, { NodePath, type TraverseOptions } from '@babel/traverse';
+import { VISITOR_KEYS } from '@babel/types';
 import type * as t from '@babel/types';
 
 interface PathIndex {
@@ -100,22 +101,38 @@ function programOf(path: NodePath): NodePath<t.Program> | undefined {
 function indexOf(program: NodePath<t.Program>): PathIndex {
   const known = indexes.get(program.node);
   if (known) return known;
-  const paths: NodePath[] = [];
-  const ends: number[] = [];
-  const at = new Map<t.Node, number>();
-  const open: number[] = [];
-  program.traverse({
-    enter(path) {
-      at.set(path.node, paths.length);
-      open.push(paths.length);
-      paths.push(path);
-      ends.push(0);
-    },
-    exit() {
-      ends[open.pop() as number] = paths.length;
-    },
-  });
-  const index = { paths, ends, at };
+  const index: PathIndex = { paths: [], ends: [], at: new Map() };
+  addChildren(program, index);
   indexes.set(program.node, index);
   return index;
+}
+
+/**
+ * Records the paths under `parent` in the order a traversal enters them (children by VISITOR_KEYS,
+ * depth first). Each path is Babel's own cached one (NodePath.get) with its scope set, as a
+ * traversal would leave it, without a traversal's contexts and queues.
+ */
+function addChildren(parent: NodePath, index: PathIndex): void {
+  const node = parent.node as unknown as Record<string, unknown>;
+  for (const key of VISITOR_KEYS[parent.node.type] ?? []) {
+    const value = node[key];
+    if (!value) continue;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        if (value[i]) addPath(NodePath.get({ parentPath: parent, parent: parent.node, container: value, listKey: key, key: i } as never), index);
+      }
+    } else {
+      addPath(NodePath.get({ parentPath: parent, parent: parent.node, container: parent.node, key } as never), index);
+    }
+  }
+}
+
+function addPath(path: NodePath, index: PathIndex): void {
+  path.setScope();
+  const position = index.paths.length;
+  index.at.set(path.node, position);
+  index.paths.push(path);
+  index.ends.push(0);
+  addChildren(path, index);
+  index.ends[position] = index.paths.length;
 }
