@@ -5,7 +5,7 @@
 // DYNAMODB_ENDPOINT points the client at a local engine (dynalite, DynamoDB Local) when it is set;
 // otherwise the standard AWS_REGION and credentials chain apply.
 const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
-const { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
+const { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 
 function clientConfig() {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -151,6 +151,66 @@ function isConditionFailed(error) {
   return Boolean(error) && error.name === 'ConditionalCheckFailedException';
 }
 
+/** A pause before sending again what DynamoDB left unprocessed (throttling), longer each time. */
+function backoff(attempt) {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+}
+
+/**
+ * Deletes the items with these keys by BatchWriteItem, 25 per request (its limit), sending the
+ * UnprocessedItems again until DynamoDB has taken every delete.
+ */
+async function batchDeleteAll(TableName, keys) {
+  for (let start = 0; start < keys.length; start += 25) {
+    let RequestItems = { [TableName]: keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } })) };
+    for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
+      if (attempt) await backoff(attempt);
+      const result = await db.send(new BatchWriteCommand({ RequestItems }));
+      RequestItems = result.UnprocessedItems;
+    }
+  }
+}
+
+/**
+ * The items with these keys (each key read once) by BatchGetItem, 100 keys per request (its limit),
+ * sending the UnprocessedKeys again until every key is answered. Keys without an item are left
+ * out and the order is DynamoDB's: match the items to the keys.
+ */
+async function batchGetAll(TableName, keys) {
+  const unique = [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
+  const items = [];
+  for (let start = 0; start < unique.length; start += 100) {
+    let RequestItems = { [TableName]: { Keys: unique.slice(start, start + 100) } };
+    for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
+      if (attempt) await backoff(attempt);
+      const page = await db.send(new BatchGetCommand({ RequestItems }));
+      items.push(...((page.Responses && page.Responses[TableName]) || []).map((item) => withoutDerived(TableName, item)));
+      RequestItems = page.UnprocessedKeys;
+    }
+  }
+  return items;
+}
+
+/**
+ * SQL's INNER JOIN to another table by key, for one row: `[[row, item]]` when `row[from]` is the
+ * key of an item of TableName (GetItem, strongly consistent), else `[]` (no row, no item).
+ */
+async function joinOne(row, TableName, keyName, from) {
+  if (!row || row[from] === undefined || row[from] === null) return [];
+  const { Item } = await db.send(new GetCommand({ TableName, Key: { [keyName]: row[from] }, ConsistentRead: true }));
+  return Item ? [[row, withoutDerived(TableName, Item)]] : [];
+}
+
+/**
+ * SQL's INNER JOIN to another table by key, for a list: `[row, item]` per row whose `row[from]` is
+ * the key of an item of TableName (BatchGetItem, each key once); rows keep their order.
+ */
+async function joinAll(rows, TableName, keyName, from) {
+  const keys = rows.filter((row) => row[from] !== undefined && row[from] !== null).map((row) => ({ [keyName]: row[from] }));
+  const items = new Map((await batchGetAll(TableName, keys)).map((item) => [item[keyName], item]));
+  return rows.filter((row) => items.has(row[from])).map((row) => [row, items.get(row[from])]);
+}
+
 module.exports = {
   db,
   scanAll,
@@ -160,6 +220,10 @@ module.exports = {
   isConditionFailed,
   withDerived,
   withoutDerived,
+  batchDeleteAll,
+  batchGetAll,
+  joinOne,
+  joinAll,
   // dynamodb-codemod:table-exports
   NOTES_TABLE_NAME,
   COUNTERS_TABLE_NAME,

@@ -6,10 +6,17 @@
 // otherwise the standard AWS_REGION and credentials chain apply.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  BatchWriteCommand,
   DynamoDBDocumentClient,
+  GetCommand,
   QueryCommand,
   ScanCommand,
   UpdateCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   type QueryCommandInput,
   type ScanCommandInput,
   type UpdateCommandInput,
@@ -166,4 +173,64 @@ export function updateParams(TableName: string, Key: Item, updates: Item): Updat
 /** True for the error a failed ConditionExpression throws (missing item, taken key). */
 export function isConditionFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/** A pause before sending again what DynamoDB left unprocessed (throttling), longer each time. */
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+}
+
+/**
+ * Deletes the items with these keys by BatchWriteItem, 25 per request (its limit), sending the
+ * UnprocessedItems again until DynamoDB has taken every delete.
+ */
+export async function batchDeleteAll(TableName: string, keys: Item[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += 25) {
+    let RequestItems: BatchWriteCommandInput['RequestItems'] = { [TableName]: keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } })) };
+    for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
+      if (attempt) await backoff(attempt);
+      const result: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems }));
+      RequestItems = result.UnprocessedItems;
+    }
+  }
+}
+
+/**
+ * The items with these keys (each key read once) by BatchGetItem, 100 keys per request (its limit),
+ * sending the UnprocessedKeys again until every key is answered. Keys without an item are left
+ * out and the order is DynamoDB's: match the items to the keys.
+ */
+export async function batchGetAll<T = Item>(TableName: string, keys: Item[]): Promise<T[]> {
+  const unique = [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
+  const items: T[] = [];
+  for (let start = 0; start < unique.length; start += 100) {
+    let RequestItems: BatchGetCommandInput['RequestItems'] = { [TableName]: { Keys: unique.slice(start, start + 100) } };
+    for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
+      if (attempt) await backoff(attempt);
+      const page: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems }));
+      items.push(...(page.Responses?.[TableName] ?? []).map((item) => withoutDerived(TableName, item) as T));
+      RequestItems = page.UnprocessedKeys;
+    }
+  }
+  return items;
+}
+
+/**
+ * SQL's INNER JOIN to another table by key, for one row: `[[row, item]]` when `row[from]` is the
+ * key of an item of TableName (GetItem, strongly consistent), else `[]` (no row, no item).
+ */
+export async function joinOne<R extends Item, T = Item>(row: R | undefined, TableName: string, keyName: string, from: string): Promise<[R, T][]> {
+  if (!row || row[from] === undefined || row[from] === null) return [];
+  const { Item: item } = await db.send(new GetCommand({ TableName, Key: { [keyName]: row[from] }, ConsistentRead: true }));
+  return item ? [[row, withoutDerived(TableName, item) as T]] : [];
+}
+
+/**
+ * SQL's INNER JOIN to another table by key, for a list: `[row, item]` per row whose `row[from]` is
+ * the key of an item of TableName (BatchGetItem, each key once); rows keep their order.
+ */
+export async function joinAll<R extends Item, T = Item>(rows: R[], TableName: string, keyName: string, from: string): Promise<[R, T][]> {
+  const keys = rows.filter((row) => row[from] !== undefined && row[from] !== null).map((row) => ({ [keyName]: row[from] }));
+  const items = new Map((await batchGetAll<Item>(TableName, keys)).map((item) => [item[keyName], item as T]));
+  return rows.filter((row) => items.has(row[from])).map((row) => [row, items.get(row[from])!] as [R, T]);
 }

@@ -2,7 +2,8 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { expression, quoted, type EmitContext, type TableTarget } from '../emitContext';
 
 export interface IndexQuery {
-  index: string;
+  /** The GSI; undefined queries the table itself (`attribute` is its partition key). */
+  index?: string;
   attribute: string;
   value: ExpressionKind;
   /** Newest/highest first when the index sort key orders the results that way. */
@@ -17,7 +18,7 @@ export interface IndexQuery {
 export function buildQueryIndex(ctx: EmitContext, table: TableTarget, query: IndexQuery, itemType?: string): ExpressionKind {
   const i = ctx.style.indent;
   return expression(ctx, [
-    `await ${ctx.name('queryAll')}${itemType ? `<${itemType}>` : ''}({\n${i}TableName: ${ctx.name(table.constName)},\n${i}IndexName: ${quoted(ctx, query.index)},\n`,
+    `await ${ctx.name('queryAll')}${itemType ? `<${itemType}>` : ''}({\n${i}TableName: ${ctx.name(table.constName)},\n${query.index ? `${i}IndexName: ${quoted(ctx, query.index)},\n` : ''}`,
     `${i}KeyConditionExpression: ${quoted(ctx, '#attr = :value')},\n`,
     `${i}ExpressionAttributeNames: { ${quoted(ctx, '#attr')}: ${quoted(ctx, query.attribute)} },\n${i}ExpressionAttributeValues: { ${quoted(ctx, ':value')}: `,
     query.value,
