@@ -37,3 +37,44 @@ export function replaceChangesUse(ctx: SiteContext, use: ASTPath<any>, name: str
   else if (parent && zero && ['!==', '!=', '>'].includes(parent.node.operator)) parent.replace(j.unaryExpression('!', j.unaryExpression('!', attributes)));
   else use.replace(j.conditionalExpression(attributes, j.literal(1), j.literal(0)));
 }
+
+/**
+ * `const { changes } = <call>` / `const { lastID: id } = <call>`: the declarator and its one
+ * local name, when the pattern takes exactly one of `names` (plain property, no default or rest).
+ */
+export function destructuredResult(ctx: SiteContext, names: string[]): { declarator: ASTPath<any>; local: string } | undefined {
+  const parent = ctx.call.parent as ASTPath<any> | null;
+  if (parent?.node.type !== 'VariableDeclarator' || parent.node.init !== ctx.call.node || parent.node.id.type !== 'ObjectPattern') return undefined;
+  const properties = parent.node.id.properties as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (properties.length !== 1) return undefined;
+  const [property] = properties;
+  if (!['ObjectProperty', 'Property'].includes(property.type) || property.computed || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') return undefined;
+  return names.includes(property.key.name) ? { declarator: parent, local: property.value.name } : undefined;
+}
+
+/**
+ * `const { changes } = <delete/update>` → `const <result> = <call>` followed by
+ * `const changes = <result>.Attributes ? 1 : 0`: the app's own tests of `changes` stay as they are.
+ * Returns how to undo it, for a rewriter that then leaves the call as it was (with a TODO).
+ */
+export function splitDestructuredChanges(ctx: SiteContext): { undo(): void } | undefined {
+  const found = destructuredResult(ctx, ['changes']);
+  if (!found) return undefined;
+  const { rewrite } = ctx;
+  const { j } = rewrite;
+  const declaration = found.declarator.parent as ASTPath<any>;
+  if (declaration?.node.type !== 'VariableDeclaration' || declaration.node.declarations.length !== 1) return undefined;
+  const pattern = found.declarator.node.id;
+  const name = rewrite.freshName(['result', `${found.local}Result`]);
+  found.declarator.node.id = j.identifier(name);
+  const attributes = j.memberExpression(j.identifier(name), j.identifier('Attributes'));
+  const changes = j.variableDeclaration(declaration.node.kind, [j.variableDeclarator(j.identifier(found.local), j.conditionalExpression(attributes, j.literal(1), j.literal(0)))]);
+  declaration.insertAfter(changes);
+  return {
+    undo() {
+      found.declarator.node.id = pattern;
+      const body = declaration.parent?.node.body ?? declaration.parent?.node.consequent;
+      if (Array.isArray(body) && body.includes(changes)) body.splice(body.indexOf(changes), 1);
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { Part } from '../emit/emitContext';
 import type { ASTPath } from 'jscodeshift';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { findStatement } from '../apply/rewrite/addTodo';
-import { isStatementResultIgnored, resultDeclarator, usePaths } from './resultUses';
+import { destructuredResult, isStatementResultIgnored, resultDeclarator, usePaths } from './resultUses';
 import { defaultParts, keyValue, writtenValue } from './rowShape';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 
@@ -22,9 +22,11 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   const supplied = insert.columns.includes(target.keyName);
   if (!supplied && !target.counter) return { done: false, todo: `${target.entityName} ids: the plan has no counter for ${target.keyName}; choose an id strategy in .migration/dynamodb.json, then re-run` };
   const declarator = resultDeclarator(ctx);
-  const idUses = usePaths(ctx, ctx.site.result.insertedIdUses);
-  if (ctx.site.result.insertedIdUses.length && ((!declarator && ctx.site.result.style !== 'callback') || !idUses || supplied)) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
-  if (!declarator && !ctx.resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'the run() info has no DynamoDB counterpart here; use the item written, then re-run' };
+  // `const { lastID } = await db.run(…)`: that name takes the new id
+  const destructured = destructuredResult(ctx, ['lastID', 'lastInsertRowid']);
+  const idUses = destructured ? [] : usePaths(ctx, ctx.site.result.insertedIdUses);
+  if (ctx.site.result.insertedIdUses.length && ((!declarator && !destructured && ctx.site.result.style !== 'callback') || !idUses || supplied)) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
+  if (!declarator && !destructured && !ctx.resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'the run() info has no DynamoDB counterpart here; use the item written, then re-run' };
   const values: Part[] = [];
   for (const [index, column] of insert.columns.entries()) {
     const value = valueNode(ctx, insert.rows[0][index]);
@@ -37,6 +39,16 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   let idPart: Part[] = [];
   if (!supplied) {
     const nextId = buildNextId(e, target.counter!);
+    if (destructured) {
+      const declaration = destructured.declarator.parent as ASTPath<any>;
+      if (declaration?.node.type !== 'VariableDeclaration' || declaration.node.declarations.length !== 1) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
+      declaration.insertBefore(statement(e, [`${declaration.node.kind} ${destructured.local} = `, nextId, rewrite.style.semicolons ? ';' : '']));
+      idPart = [`${propertyKey(e, target.keyName)}: ${destructured.local}, `];
+      const item = expression(e, ['{ ', ...idPart, ...values, ' }']);
+      const derived = (target.entity.derivedAttributes ?? []).length > 0;
+      declaration.replace(statement(e, [buildPutItem(e, tableTargetOf(ctx), item, derived ? { derived } : {}), rewrite.style.semicolons ? ';' : '']));
+      return { done: true };
+    }
     if (idUses?.length) {
       const idName = rewrite.freshName([`${target.entityName.charAt(0).toLowerCase()}${target.entityName.slice(1)}Id`, 'newId']);
       const holder = ctx.holder ?? findStatement(ctx.call)!;

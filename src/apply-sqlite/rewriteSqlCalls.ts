@@ -15,6 +15,7 @@ import { rewriteVariants } from './rewriteVariants';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
+import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
 import { rewriteInsert } from './rewriteInsert';
 import { rewriteSelect } from './rewriteSelect';
@@ -83,6 +84,17 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
 }
 
 function rewriteStatement(ctx: SiteContext): SiteOutcome {
+  // `const { changes } = …`: a result variable and `const changes = <result>.Attributes ? 1 : 0`
+  const split = ['delete', 'update'].includes(ctx.summary.kind) ? splitDestructuredChanges(ctx) : undefined;
+  if (split) {
+    const outcome = rewriteKind({ ...ctx, site: { ...ctx.site, result: { ...ctx.site.result, changesUses: [] } } });
+    if (!outcome.done) split.undo();
+    return outcome;
+  }
+  return rewriteKind(ctx);
+}
+
+function rewriteKind(ctx: SiteContext): SiteOutcome {
   if (ctx.summary.kind === 'select') return rewriteSelect(ctx);
   if (ctx.summary.kind === 'insert') return rewriteInsert(ctx);
   if (ctx.summary.kind === 'update') return rewriteUpdate(ctx);
