@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { main } from '../src/cli/main';
 import { packageRoot } from '../src/cli/packageInfo';
+import { startDynalite } from '../src/verify/behaviour/startLocalDynamo';
 
 const EXAMPLE = 'express-notes-array';
 
@@ -20,10 +20,8 @@ async function runExample(): Promise<number> {
   fs.cpSync(path.join(root, 'fixtures', EXAMPLE), copy, { recursive: true });
   say(`Example app: fixtures/${EXAMPLE}, copied to ${path.relative(process.cwd(), copy)}\n`);
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dynalite = require('dynalite')({ createTableMs: 0 });
-  await new Promise<void>((resolve) => dynalite.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(dynalite.address() as AddressInfo).port}`;
+  const engine = await startDynalite();
+  const endpoint = engine.endpoint;
   say(`Embedded local DynamoDB (dynalite) listening on ${endpoint}\n`);
   try {
     const steps: string[][] = [
@@ -44,7 +42,7 @@ async function runExample(): Promise<number> {
     }
     return await tryMigratedApp(copy, endpoint);
   } finally {
-    await new Promise<void>((resolve) => dynalite.close(() => resolve()));
+    await engine.stop();
   }
 }
 

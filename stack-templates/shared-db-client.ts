@@ -8,8 +8,10 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   ScanCommand,
   UpdateCommand,
@@ -17,9 +19,14 @@ import {
   type BatchGetCommandOutput,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
+  type DeleteCommandInput,
+  type DeleteCommandOutput,
+  type PutCommandInput,
+  type PutCommandOutput,
   type QueryCommandInput,
   type ScanCommandInput,
   type UpdateCommandInput,
+  type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 
 function clientConfig(): DynamoDBClientConfig {
@@ -59,6 +66,26 @@ const DERIVED_ATTRIBUTES: Record<string, DerivedAttribute[]> = {
   [NOTES_TABLE_NAME]: [{ name: 'ttl', as: 'epoch-seconds', from: 'expiresAt' }],
 };
 // dynamodb-codemod:end-derived
+
+interface UniqueGuard {
+  /** The app's attribute whose values are unique. */
+  attribute: string;
+  /** Name of the table holding the guard items. */
+  table: string;
+  /** Key of the guard item, attribute → template (`{email}` is the item's value). */
+  key: Record<string, string>;
+  /** The item's key attribute: the guard stores the owner's id under this name. */
+  id: string;
+}
+
+// dynamodb-codemod:unique
+// Attributes the design keeps unique, per table. A table is unique only on its key, so each value
+// is claimed by a guard item (a put with attribute_not_exists) that holds its owner's id;
+// migrate-data writes the same guard items for the records it copies.
+const UNIQUE_ATTRIBUTES: Record<string, UniqueGuard[]> = {
+  [NOTES_TABLE_NAME]: [{ attribute: 'slug', table: COUNTERS_TABLE_NAME, key: { counter: 'Note#slug#{slug}' }, id: 'id' }],
+};
+// dynamodb-codemod:end-unique
 
 /** Epoch seconds from an ISO date, a Date, or a number (above 1e11 read as milliseconds). */
 function toEpochSeconds(value: unknown): number | undefined {
@@ -173,6 +200,169 @@ export function updateParams(TableName: string, Key: Item, updates: Item): Updat
 /** True for the error a failed ConditionExpression throws (missing item, taken key). */
 export function isConditionFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/** The guard item's key for `item`'s value, or undefined when the item has no value to claim. */
+function guardKey(guard: UniqueGuard, item: Item): Item | undefined {
+  const key: Item = {};
+  for (const [name, template] of Object.entries(guard.key)) {
+    let complete = true;
+    key[name] = template.replace(/\{([^}:]+)\}/g, (_whole, attribute: string) => {
+      const value = item[attribute];
+      if (value === undefined || value === null || value === '' || typeof value === 'object') complete = false;
+      return String(value);
+    });
+    if (!complete) return undefined;
+  }
+  return key;
+}
+
+type Claim = { table: string; key: Item; guard: UniqueGuard };
+
+/**
+ * Claims `item`'s unique values for `owner`: one conditional put per guard (free, or already held
+ * by the same owner). Returns the claims this call made; when one is taken, releases those and
+ * throws the ConditionalCheckFailedException.
+ */
+async function claimGuards(guards: UniqueGuard[], item: Item, owner: unknown): Promise<Claim[]> {
+  const claimed: Claim[] = [];
+  for (const guard of guards) {
+    const key = guardKey(guard, item);
+    if (!key) continue;
+    try {
+      const { Attributes } = await db.send(
+        new PutCommand({
+          TableName: guard.table,
+          Item: { ...key, [guard.id]: owner },
+          ConditionExpression: 'attribute_not_exists(#key) OR #owner = :owner',
+          ExpressionAttributeNames: { '#key': Object.keys(key)[0], '#owner': guard.id },
+          ExpressionAttributeValues: { ':owner': owner },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      if (!Attributes) claimed.push({ table: guard.table, key, guard });
+    } catch (error) {
+      await releaseGuards(claimed, owner);
+      throw error;
+    }
+  }
+  return claimed;
+}
+
+/** Deletes guard items, each only while `owner` still holds it. */
+async function releaseGuards(claims: Claim[], owner: unknown): Promise<void> {
+  for (const claim of claims) {
+    try {
+      await db.send(
+        new DeleteCommand({
+          TableName: claim.table,
+          Key: claim.key,
+          ConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: { '#owner': claim.guard.id },
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+}
+
+function claimsOf(guards: UniqueGuard[], item: Item): Claim[] {
+  return guards.flatMap((guard) => {
+    const key = guardKey(guard, item);
+    return key ? [{ table: guard.table, key, guard }] : [];
+  });
+}
+
+/**
+ * A PutCommand for an entity with unique attributes: claims every unique value first, then puts
+ * the item; a taken value throws ConditionalCheckFailedException (isConditionFailed) before
+ * anything is written, and a failed put releases the claims again.
+ */
+export async function putUnique(params: PutCommandInput): Promise<PutCommandOutput> {
+  const guards = UNIQUE_ATTRIBUTES[params.TableName!] ?? [];
+  const item = (params.Item ?? {}) as Item;
+  const owner = guards.length ? item[guards[0].id] : undefined;
+  const claimed = await claimGuards(guards, item, owner);
+  try {
+    return await db.send(new PutCommand(params));
+  } catch (error) {
+    await releaseGuards(claimed, owner).catch(() => undefined); // the put's error is the one to report
+    throw error;
+  }
+}
+
+/** `#a = :v` and REMOVE names of an UpdateExpression (as updateParams writes it): attribute → new value. */
+function readChanges(params: UpdateCommandInput): Map<string, unknown> {
+  const names = params.ExpressionAttributeNames ?? {};
+  const values = (params.ExpressionAttributeValues ?? {}) as Item;
+  const changes = new Map<string, unknown>();
+  const expression = params.UpdateExpression ?? '';
+  for (const [, name, value] of expression.matchAll(/(#\w+)\s*=\s*(:\w+)/g)) changes.set(names[name] ?? name, values[value]);
+  const remove = /\bREMOVE\s+([#\w\s,]+?)(?=\s+(?:SET|ADD|DELETE)\b|$)/.exec(expression);
+  for (const name of remove ? remove[1].split(',').map((part) => part.trim()) : []) changes.set(names[name] ?? name, undefined);
+  return changes;
+}
+
+/**
+ * An UpdateCommand for an entity with unique attributes: a changed unique value is claimed before
+ * the update (taken: ConditionalCheckFailedException, nothing written) and the old value's guard
+ * is released after it. Returns what the UpdateCommand would (ALL_NEW: the item as stored).
+ */
+export async function updateUnique(params: UpdateCommandInput): Promise<UpdateCommandOutput> {
+  const guards = UNIQUE_ATTRIBUTES[params.TableName!] ?? [];
+  const changes = readChanges(params);
+  const touched = guards.filter((guard) => changes.has(guard.attribute));
+  if (!touched.length) return db.send(new UpdateCommand(params));
+  const owner = (params.Key as Item)[touched[0].id];
+  const claimed = await claimGuards(touched, Object.fromEntries(changes), owner);
+  let output: UpdateCommandOutput;
+  try {
+    output = await db.send(new UpdateCommand({ ...params, ReturnValues: 'ALL_OLD' }));
+  } catch (error) {
+    await releaseGuards(claimed, owner).catch(() => undefined);
+    throw error;
+  }
+  const before = (output.Attributes ?? {}) as Item;
+  const after: Item = { ...before };
+  for (const [name, value] of changes) {
+    if (value === undefined) delete after[name];
+    else after[name] = value;
+  }
+  const released = touched.filter((guard) => before[guard.attribute] !== after[guard.attribute]);
+  await releaseGuards(claimsOf(released, before), owner);
+  const { Attributes: _old, ...rest } = output;
+  if (params.ReturnValues === 'ALL_NEW') return { ...rest, Attributes: after };
+  if (params.ReturnValues === 'ALL_OLD') return output;
+  return rest;
+}
+
+/** A DeleteCommand for an entity with unique attributes: the deleted item's guards are released. */
+export async function deleteUnique(params: DeleteCommandInput): Promise<DeleteCommandOutput> {
+  const guards = UNIQUE_ATTRIBUTES[params.TableName!] ?? [];
+  const output = await db.send(new DeleteCommand({ ...params, ReturnValues: 'ALL_OLD' }));
+  const old = output.Attributes as Item | undefined;
+  if (old && guards.length) await releaseGuards(claimsOf(guards, old), old[guards[0].id]);
+  if (params.ReturnValues === 'ALL_OLD') return output;
+  const { Attributes: _old, ...rest } = output;
+  return rest;
+}
+
+/**
+ * The items whose unique `attribute` is `value` (none or one): the guard holds the owner's id,
+ * then the item is read by key, both strongly consistent, so a new item is found at once.
+ */
+export async function findByUnique<T = Item>(TableName: string, attribute: string, value: unknown): Promise<T[]> {
+  const guard = (UNIQUE_ATTRIBUTES[TableName] ?? []).find((candidate) => candidate.attribute === attribute);
+  if (!guard) throw new Error(`findByUnique: ${attribute} is not a unique attribute of ${TableName}`);
+  const key = guardKey(guard, { [attribute]: value });
+  if (!key) return [];
+  const { Item: claim } = await db.send(new GetCommand({ TableName: guard.table, Key: key, ConsistentRead: true }));
+  if (!claim) return [];
+  const { Item } = await db.send(new GetCommand({ TableName, Key: { [guard.id]: claim[guard.id] }, ConsistentRead: true }));
+  // a guard left behind by an interrupted write does not make another item match
+  return Item && Item[attribute] === value ? [withoutDerived(TableName, Item) as T] : [];
 }
 
 /** A pause before sending again what DynamoDB left unprocessed (throttling), longer each time. */

@@ -9,7 +9,9 @@ import { writeFileAtomic } from '../stack/writeFileAtomic';
 import type { ApplyAnalysis } from './analysis/buildApplyAnalysis';
 import { planSupportFiles, type FileChange } from './planSupportFiles';
 import type { SeedData } from './rewrite/FileRewrite';
-import { rewriteFile } from './rewrite/rewriteFile';
+import { countWorkers, RewritePool, workersAvailable } from './rewriteInWorkers';
+import { recordOutcome, rewriteSourceFile, type FileOutcome } from './rewriteSourceFile';
+import { selectFiles, type FileSelection } from './selectFiles';
 import { TODO_PREFIX } from './rewrite/addTodo';
 import { createSession, defaultDesignPath } from './session';
 import { combineTransforms, INFRASTRUCTURE_TRANSFORM, selectTransforms } from './transforms';
@@ -25,8 +27,15 @@ export interface ApplyOptions {
    * `infrastructure/` app for servers). Default: yes, unless `transforms` names others only.
    */
   infrastructure?: boolean;
-  /** Called after each file is rewritten: files done, total (progress on a terminal). */
-  onProgress?: (done: number, total: number) => void;
+  /** Progress on a terminal: files parsed by the scan, then files rewritten, out of total. */
+  onProgress?: (done: number, total: number, phase: 'parsed' | 'rewritten') => void;
+  /**
+   * Worker processes for the per-file rewrites (0 = all in this process). Default:
+   * DYNAMODB_CODEMOD_WORKERS, else one per spare core for projects of 300+ source files.
+   */
+  workers?: number;
+  /** Skip files no step can change after a cheap check (default true; false offers every file to every step). */
+  skipUnchanged?: boolean;
 }
 
 export interface ApplyResult {
@@ -45,8 +54,26 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   const root = path.resolve(dir);
   const designPath = path.resolve(options.design ?? defaultDesignPath(root));
   const combined = combineTransforms(selectTransforms(options.transforms));
-  const session = await createSession(root, designPath);
-  const analysis = session.analysis;
+  // workers start first: their own scans run while this process scans
+  const workerCount = workersAvailable() ? countWorkers(root, options.workers) : 0;
+  const pool = workerCount > 0 ? new RewritePool(workerCount, { root, designPath, transforms: options.transforms }) : undefined;
+  try {
+    const session = await createSession(root, designPath, options.onProgress && ((done, total) => options.onProgress?.(done, total, 'parsed')));
+    return await rewriteProject(session.analysis, { root, designPath, combined, pool, options });
+  } finally {
+    pool?.close();
+  }
+}
+
+interface RunContext {
+  root: string;
+  designPath: string;
+  combined: ReturnType<typeof combineTransforms>;
+  pool: RewritePool | undefined;
+  options: ApplyOptions;
+}
+
+async function rewriteProject(analysis: ApplyAnalysis, { root, designPath, combined, pool, options }: RunContext): Promise<ApplyResult> {
   const changes: FileChange[] = [];
   const seeds: SeedData[] = [];
   const result: ApplyResult = { root, designPath, changes, rewritten: 0, todos: [], diagnostics: [], notes: [] };
@@ -54,22 +81,21 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     result.diagnostics.push({ severity: 'warning', code: 'apply-store-skipped', file: problem.store.file, line: problem.store.line, message: problem.message });
   }
   let clientUsed = false;
-  const selected = selectFiles(analysis, combined.selectAll);
-  for (const [index, rel] of selected.entries()) {
-    options.onProgress?.(index, selected.length);
-    const source = analysis.project.getSource(rel);
-    if (!source) continue;
-    const { output, report } = rewriteFile(rel, source.text, analysis, combined.origins, combined.steps);
+  const selection = selectFiles(analysis, combined.selectAll, combined.steps, { skipUnchanged: options.skipUnchanged });
+  const outcomes = await rewriteSelected(analysis, selection, combined, pool, options.onProgress);
+  for (const rel of selection.files) {
+    const outcome = outcomes.get(rel);
+    if (!outcome) continue;
+    const { report, output } = outcome;
     result.rewritten += report.rewritten;
     result.todos.push(...report.todos.map((todo) => ({ file: rel, ...todo })));
     result.diagnostics.push(...report.diagnostics);
     seeds.push(...report.seeds);
     if (output !== undefined) {
-      changes.push({ rel, before: source.text, after: output });
+      changes.push({ rel, before: analysis.project.getSource(rel)!.text, after: output });
       clientUsed = true;
     }
   }
-  options.onProgress?.(selected.length, selected.length);
   changes.push(...planSupportFiles(analysis, seeds, clientUsed));
   const withInfrastructure = options.infrastructure ?? (!options.transforms?.length || options.transforms.includes(INFRASTRUCTURE_TRANSFORM));
   if (withInfrastructure) {
@@ -89,8 +115,10 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
  */
 function collectMarkers(analysis: ApplyAnalysis, changes: FileChange[], reported: ApplyResult['todos']): ApplyResult['todos'] {
   const markers: ApplyResult['todos'] = [];
+  const changed = new Map<string, string>();
+  for (const change of changes) if (!changed.has(change.rel)) changed.set(change.rel, change.after);
   for (const source of analysis.project.sources) {
-    const text = changes.find((change) => change.rel === source.rel)?.after ?? source.text;
+    const text = changed.get(source.rel) ?? source.text;
     text.split('\n').forEach((line, index) => {
       const at = line.indexOf(TODO_PREFIX);
       if (at >= 0) markers.push({ file: source.rel, line: index + 2, message: line.slice(at + TODO_PREFIX.length).trim() });
@@ -103,25 +131,34 @@ function collectMarkers(analysis: ApplyAnalysis, changes: FileChange[], reported
 }
 
 /**
- * The files to rewrite: every source when a selected transform finds its own sites (SQLite), else
- * the files that use stores or call functions that become async.
+ * Every selected file's outcome. Files that declare stores ("homes") go last and one by one in
+ * this process: retiring a store depends on what the other files' rewrites left in use. The other
+ * files do not depend on each other, so the pool's workers may take them.
  */
-function selectFiles(analysis: ApplyAnalysis, all: boolean): string[] {
-  const ordered = orderFiles(analysis);
-  if (!all) return ordered;
-  const rest = analysis.project.sources.map((source) => source.rel).filter((rel) => !ordered.includes(rel)).sort();
-  return [...rest, ...ordered];
-}
-
-/** Files that use stores first; files that declare stores or JSON helpers last (they retire them). */
-function orderFiles(analysis: ApplyAnalysis): string[] {
-  const users = new Set<string>();
-  for (const reference of analysis.references.values()) users.add(reference.file.rel);
-  const homes = new Set<string>();
-  for (const target of analysis.targets) if (target.origin === 'memory') homes.add(target.record.id.slice(0, target.record.id.lastIndexOf('#')));
-  for (const accessor of analysis.accessors.values()) homes.add(accessor.file.rel);
-  const all = [...new Set([...users, ...homes, ...analysis.asyncFiles])];
-  return [...all.filter((rel) => !homes.has(rel)).sort(), ...all.filter((rel) => homes.has(rel)).sort()];
+async function rewriteSelected(
+  analysis: ApplyAnalysis,
+  selection: FileSelection,
+  combined: ReturnType<typeof combineTransforms>,
+  pool: RewritePool | undefined,
+  onProgress: ApplyOptions['onProgress'],
+): Promise<Map<string, FileOutcome>> {
+  const outcomes = new Map<string, FileOutcome>();
+  const total = selection.files.length;
+  const local = (rel: string) => rewriteSourceFile(analysis, rel, combined.origins, combined.steps);
+  const done = (outcome: FileOutcome | undefined, rel: string) => {
+    if (outcome) {
+      recordOutcome(analysis, outcome);
+      outcomes.set(rel, outcome);
+    }
+    onProgress?.(outcomes.size, total, 'rewritten');
+  };
+  onProgress?.(0, total, 'rewritten');
+  const independent = selection.files.filter((rel) => !selection.homes.has(rel));
+  if (pool) await pool.run(independent, local, done);
+  else for (const rel of independent) done(local(rel), rel);
+  for (const rel of selection.files) if (selection.homes.has(rel)) done(local(rel), rel);
+  onProgress?.(total, total, 'rewritten');
+  return outcomes;
 }
 
 /** Writes each change atomically (temp file + rename). Kept files are left alone. */

@@ -17,9 +17,9 @@ export interface ApplySession {
   reports: Map<string, RewriteReport>;
 }
 
-export async function createSession(root: string, designPath = defaultDesignPath(root)): Promise<ApplySession> {
+export async function createSession(root: string, designPath = defaultDesignPath(root), onParsed?: (done: number, total: number) => void): Promise<ApplySession> {
   const design = loadDesign(designPath);
-  const analysis = buildApplyAnalysis(await analyseProject(root), design);
+  const analysis = buildApplyAnalysis(await analyseProject(root, undefined, onParsed), design);
   return { root: path.resolve(root), designPath, analysis, reports: new Map() };
 }
 

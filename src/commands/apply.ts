@@ -41,7 +41,7 @@ export async function runApply(options: ApplyCommandOptions): Promise<number> {
   let result: ApplyResult;
   const progress = createProgressLine(stderr, 'apply');
   try {
-    result = await apply(root, { transforms: options.transform, design: options.design, infrastructure: options.infrastructure, onProgress: (done, total) => progress.count('rewritten', done, total) });
+    result = await apply(root, { transforms: options.transform, design: options.design, infrastructure: options.infrastructure, onProgress: (done, total, phase) => progress.count(phase, done, total) });
     progress.done();
   } catch (error) {
     progress.done();

@@ -13,10 +13,11 @@ import { addGeneratedHeader } from '../stack/generatedHeader';
 export type ModuleFlavor = 'cjs' | 'esm' | 'ts';
 
 /** The names every flavour exports besides the table constants. */
-export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed', 'withDerived', 'withoutDerived'] as const;
+export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed', 'putUnique', 'updateUnique', 'deleteUnique', 'findByUnique', 'withDerived', 'withoutDerived'] as const;
 
 const TABLES = /^\/\/ dynamodb-codemod:tables\n[\s\S]*?^\/\/ dynamodb-codemod:end-tables\n/m;
 const DERIVED = /^\/\/ dynamodb-codemod:derived\n([\s\S]*?)^const DERIVED_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-derived\n/m;
+const UNIQUE = /^\/\/ dynamodb-codemod:unique\n([\s\S]*?)^const UNIQUE_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-unique\n/m;
 const TABLE_EXPORTS = /^ {2}\/\/ dynamodb-codemod:table-exports\n[\s\S]*?^ {2}\/\/ dynamodb-codemod:end-table-exports\n/m;
 
 export function readClientTemplate(flavor: 'cjs' | 'ts'): string {
@@ -30,6 +31,7 @@ export function renderClientModule(design: TableDesign, flavor: ModuleFlavor): s
   const declarations = design.tables.map((table) => `${flavor === 'cjs' ? '' : 'export '}const ${table.envVar} = process.env.${table.envVar} || ${quote(table.name)};\n`);
   let text = readClientTemplate(flavor === 'ts' ? 'ts' : 'cjs').replace(TABLES, declarations.join(''));
   text = text.replace(DERIVED, (_whole, comment: string, type: string) => `${comment}const DERIVED_ATTRIBUTES${type}= {${renderDerived(design)}};\n`);
+  text = text.replace(UNIQUE, (_whole, comment: string, type: string) => `${comment}const UNIQUE_ATTRIBUTES${type}= {${renderUnique(design)}};\n`);
   if (flavor !== 'ts') text = text.replace(TABLE_EXPORTS, envVars.map((name) => `  ${name},\n`).join(''));
   if (flavor === 'esm') text = convertToEsm(text);
   return addGeneratedHeader(text);
@@ -68,6 +70,28 @@ function renderDerived(design: TableDesign): string {
       if (attribute.from !== undefined) parts.push(`from: ${quote(attribute.from)}`);
       if (attribute.value !== undefined) parts.push(`value: ${quote(attribute.value)}`);
       return `{ ${parts.join(', ')} }`;
+    });
+    lines.push(`  [${table.envVar}]: [${items.join(', ')}],`);
+  }
+  return lines.length ? `\n${lines.join('\n')}\n` : '';
+}
+
+/**
+ * `[USERS_TABLE_NAME]: [{ attribute: 'email', table: UNIQUE_VALUES_TABLE_NAME, key: { uniqueKey: 'User#email#{email}' }, id: 'id' }],`
+ * per entity table whose design keeps attributes unique (guard tables that exist in the design).
+ */
+function renderUnique(design: TableDesign): string {
+  const lines: string[] = [];
+  for (const table of design.tables) {
+    const envVarOf = (name: string) => design.tables.find((candidate) => candidate.name === name)?.envVar;
+    const guards = Object.values(design.entities)
+      .filter((entity) => entity.table === table.name && !entity.keys)
+      .flatMap((entity) => (entity.uniqueAttributes ?? []).map((unique) => ({ unique, id: entity.idAttribute?.name ?? table.partitionKey.name })))
+      .filter(({ unique }) => envVarOf(unique.table));
+    if (!guards.length) continue;
+    const items = guards.map(({ unique, id }) => {
+      const key = Object.entries(unique.key).map(([name, template]) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name)}: ${quote(template)}`);
+      return `{ attribute: ${quote(unique.attribute)}, table: ${envVarOf(unique.table)}, key: { ${key.join(', ')} }, id: ${quote(id)} }`;
     });
     lines.push(`  [${table.envVar}]: [${items.join(', ')}],`);
   }

@@ -3,38 +3,30 @@
  * in-process on 127.0.0.1. The design's helper items (counter, guard, derived keys) are also
  * exercised there, so the plan's claims hold on DynamoDB's rules, not only on paper.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableDesign } from '../../src/model/table-design';
 import { derivePlan } from '../../src/plan/derive-plan';
 import { getTableSettings, toCreateTableInput } from '../../src/plan/to-create-table-input';
+import { startDynalite } from '../../src/verify/behaviour/startLocalDynamo';
 import { ALL_MODELS, todosModel, usersModel } from './models';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number }) => Server;
 
 describe('toCreateTableInput on dynalite', () => {
-  let server: Server;
+  let engine: { endpoint: string; stop(): Promise<void> };
   let client: DynamoDBClient;
   let doc: DynamoDBDocumentClient;
 
   beforeAll(async () => {
-    server = dynalite({ createTableMs: 0, deleteTableMs: 0 });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    engine = await startDynalite();
+    client = new DynamoDBClient({ endpoint: engine.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     doc = DynamoDBDocumentClient.from(client);
   });
 
   afterAll(async () => {
     client.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await engine.stop();
   });
 
   async function createAll(design: TableDesign, prefix: string): Promise<Map<string, string>> {

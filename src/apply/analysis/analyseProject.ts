@@ -19,7 +19,7 @@ export interface ProjectAnalysis {
   handlers: HandlerFinding[];
 }
 
-export async function analyseProject(root: string, recognisers: Recognisers = defaultRecognisers()): Promise<ProjectAnalysis> {
+export async function analyseProject(root: string, recognisers: Recognisers = defaultRecognisers(), onParsed?: (done: number, total: number) => void): Promise<ProjectAnalysis> {
   const captured: Omit<ProjectAnalysis, 'root' | 'model' | 'project'> & { project?: ProjectIndex } = { stores: [], operations: [], handlers: [] };
   const capturing: Recognisers = {
     ...recognisers,
@@ -47,7 +47,7 @@ export async function analyseProject(root: string, recognisers: Recognisers = de
       return found;
     },
   };
-  const model = await scan(root, { recognisers: capturing });
+  const model = await scan(root, { recognisers: capturing, ...(onParsed ? { onProgress: onParsed } : {}) });
   if (!captured.project) throw new Error('internal: the scan did not expose its project index');
   return { root: path.resolve(root), model, project: captured.project, stores: captured.stores, operations: captured.operations, handlers: captured.handlers };
 }

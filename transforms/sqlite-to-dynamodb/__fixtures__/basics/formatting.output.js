@@ -1,3 +1,4 @@
+const Database = require("better-sqlite3")
 const { DeleteCommand, GetCommand } = require("@aws-sdk/lib-dynamodb")
 const { db: dynamoDb, TASKS_TABLE_NAME } = require("./dynamodb")
 
@@ -9,6 +10,8 @@ function taskRow(item) {
 		done: item.done ?? null,
 	}
 }
+
+const db = new Database("data.db")
 
 async function getTask(id) {
 	const task = taskRow(

@@ -1,6 +1,7 @@
 const express = require('express')
 const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb')
 const { db: dynamoDb, queryAll, nextId, updateParams, isConditionFailed, COUNTERS_TABLE_NAME, TASKS_TABLE_NAME } = require('./dynamodb')
+const sqlite3 = require('sqlite3').verbose()
 
 function taskRow(item) {
   // a Task item as the SQLite row this code expects: every column (null when absent), done as 0/1
@@ -12,6 +13,8 @@ function taskRow(item) {
     created_at: item.created_at,
   }
 }
+
+const db = new sqlite3.Database('tasks.sqlite')
 
 const app = express()
 app.use(express.json())
@@ -87,7 +90,7 @@ app.patch('/tasks/:id', async (req, res) => {
       ...(req.body.done == null ? {} : { done: Boolean(req.body.done) })
     })))
       .catch((error) => {
-        if (isConditionFailed(error)) return { Attributes: undefined }
+        if (isConditionFailed(error)) return {}
         throw error
       })
   } catch (err) {
