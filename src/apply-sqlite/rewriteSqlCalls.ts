@@ -15,6 +15,7 @@ import { rewriteVariants } from './rewriteVariants';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
+import { retireConnections } from './retireConnections';
 import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
 import { rewriteInsert } from './rewriteInsert';
@@ -47,7 +48,10 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       rewritten.push(site);
     } else addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
   }
-  if (rewritten.length) retirePreparedStatements(rewrite, rewritten);
+  if (rewritten.length) {
+    retirePreparedStatements(rewrite, rewritten);
+    retireConnections(rewrite, sites);
+  }
 }
 
 function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {

@@ -1,4 +1,3 @@
-const Database = require("better-sqlite3")
 const { DeleteCommand, GetCommand } = require("@aws-sdk/lib-dynamodb")
 const { db: dynamoDb, TASKS_TABLE_NAME } = require("./dynamodb")
 
@@ -10,8 +9,6 @@ function taskRow(item) {
 		done: item.done ?? null,
 	}
 }
-
-const db = new Database("data.db")
 
 async function getTask(id) {
 	const task = taskRow(

@@ -1,6 +1,4 @@
 const express = require('express')
-const Database = require('better-sqlite3')
-
 const { DeleteCommand, GetCommand } = require('@aws-sdk/lib-dynamodb')
 const { db: dynamoDb, NOTES_TABLE_NAME } = require('./dynamodb')
 
@@ -11,8 +9,6 @@ function noteRow(item) {
     title: item.title,
   }
 }
-
-const db = new Database('notes.db')
 
 const app = express()
 app.use(express.json())

@@ -1,4 +1,3 @@
-const Database = require('better-sqlite3');
 const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 const { db: dynamoDb, scanAll, queryAll, nextId, updateParams, isConditionFailed, COUNTERS_TABLE_NAME, NOTES_TABLE_NAME } = require('./dynamodb');
 
@@ -10,8 +9,6 @@ function noteRow(item) {
     owner_id: item.owner_id ?? null,
   };
 }
-
-const db = new Database('data.db');
 
 async function findNote(id) {
   return noteRow(

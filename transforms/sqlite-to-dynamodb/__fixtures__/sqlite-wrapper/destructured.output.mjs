@@ -1,7 +1,4 @@
 import express from 'express';
-import sqlite3 from 'sqlite3';
-import { open } from 'sqlite';
-
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 import {
@@ -12,8 +9,6 @@ import {
   COUNTERS_TABLE_NAME,
   PROJECTS_TABLE_NAME,
 } from './dynamodb.mjs';
-
-const db = await open({ filename: 'projects.db', driver: sqlite3.Database });
 
 const app = express();
 app.use(express.json());

@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { open, type Database } from 'sqlite';
 
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 import {
   db as dynamoDb,
@@ -85,8 +85,8 @@ export async function setStatus(id: number, status: string): Promise<boolean> {
 
 export async function cancelOrder(id: number): Promise<boolean> {
   const db = await ready;
-  // dynamodb-codemod: TODO keep the DeleteCommand result (ReturnValues ALL_OLD) and test its Attributes instead of changes, then re-run
-  const { changes } = await db.run('DELETE FROM orders WHERE id = ?', id);
+  const changesResult = await dynamoDb.send(new DeleteCommand({ TableName: ORDERS_TABLE_NAME, Key: { id: Number(id) }, ReturnValues: 'ALL_OLD' }));
+  const changes = changesResult.Attributes ? 1 : 0;
   return changes === 1;
 }
 

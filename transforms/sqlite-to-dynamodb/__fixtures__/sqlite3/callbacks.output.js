@@ -1,7 +1,6 @@
 const express = require('express')
 const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb')
 const { db: dynamoDb, queryAll, nextId, updateParams, isConditionFailed, COUNTERS_TABLE_NAME, TASKS_TABLE_NAME } = require('./dynamodb')
-const sqlite3 = require('sqlite3').verbose()
 
 function taskRow(item) {
   // a Task item as the SQLite row this code expects: every column (null when absent), done as 0/1
@@ -13,8 +12,6 @@ function taskRow(item) {
     created_at: item.created_at,
   }
 }
-
-const db = new sqlite3.Database('tasks.sqlite')
 
 const app = express()
 app.use(express.json())
@@ -90,7 +87,7 @@ app.patch('/tasks/:id', async (req, res) => {
       ...(req.body.done == null ? {} : { done: Boolean(req.body.done) })
     })))
       .catch((error) => {
-        if (isConditionFailed(error)) return {}
+        if (isConditionFailed(error)) return { Attributes: undefined }
         throw error
       })
   } catch (err) {
