@@ -129,6 +129,9 @@ function addChildren(parent: NodePath, index: PathIndex): void {
 
 function addPath(path: NodePath, index: PathIndex): void {
   path.setScope();
+  // A traversal (the scope crawl) leaves an empty `contexts` array with room for 16 behind on each
+  // path it visited: ~150 bytes a path, kept for the whole scan. An empty array holds no room.
+  if (path.contexts.length === 0) path.contexts = [];
   const position = index.paths.length;
   index.at.set(path.node, position);
   index.paths.push(path);
