@@ -18,11 +18,12 @@ export interface SqliteTarget {
   schema?: SqlTableSchema;
 }
 
-export function findSqliteTarget(analysis: ApplyAnalysis, sqlTable: string, schema?: SqlTableSchema): SqliteTarget | undefined {
+/** `composite`: a table with a sort key too (a join table read by its partition key); `keyName` is then the partition key. */
+export function findSqliteTarget(analysis: ApplyAnalysis, sqlTable: string, schema?: SqlTableSchema, options: { composite?: boolean } = {}): SqliteTarget | undefined {
   const store = analysis.model.stores.find((candidate) => candidate.id.startsWith('sqlite:') && candidate.id.slice(candidate.id.lastIndexOf('#') + 1) === sqlTable);
   const entity = store ? analysis.design.entities[store.entity] : undefined;
   const table = entity ? analysis.design.tables.find((candidate) => candidate.name === entity.table) : undefined;
-  if (!store || !entity || !table || table.sortKey || analysis.design.layout === 'single-table') return undefined;
+  if (!store || !entity || !table || (table.sortKey && !options.composite) || analysis.design.layout === 'single-table') return undefined;
   const counterTable = entity.counter ? analysis.design.tables.find((candidate) => candidate.name === entity.counter?.table) : undefined;
   return {
     sqlTable,

@@ -19,6 +19,7 @@ import { retireConnections } from './retireConnections';
 import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
 import { rewriteInsert } from './rewriteInsert';
+import { rewriteJoin, type FindTarget } from './rewriteJoin';
 import { rewriteSelect } from './rewriteSelect';
 import { rewriteUpdate } from './rewriteUpdate';
 import type { SiteContext, SiteOutcome } from './siteContext';
@@ -83,23 +84,23 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   }
   // `await db.get(…)` (sqlite wrapper): the emitted command carries its own await
   if (ctx.call.parent?.node.type === 'AwaitExpression') ctx.call = ctx.call.parent;
-  const outcome = rewriteStatement(ctx);
+  const outcome = rewriteStatement(ctx, (table, options) => findSqliteTarget(rewrite.analysis, table, schemas.get(table), options));
   return outcome.done ? { ...outcome, at: currentPath(rewrite, ctx.call.node) ?? ctx.holder ?? call } : outcome;
 }
 
-function rewriteStatement(ctx: SiteContext): SiteOutcome {
+function rewriteStatement(ctx: SiteContext, findTarget: FindTarget): SiteOutcome {
   // `const { changes } = …`: a result variable and `const changes = <result>.Attributes ? 1 : 0`
   const split = ['delete', 'update'].includes(ctx.summary.kind) ? splitDestructuredChanges(ctx) : undefined;
   if (split) {
-    const outcome = rewriteKind({ ...ctx, site: { ...ctx.site, result: { ...ctx.site.result, changesUses: [] } } });
+    const outcome = rewriteKind({ ...ctx, site: { ...ctx.site, result: { ...ctx.site.result, changesUses: [] } } }, findTarget);
     if (!outcome.done) split.undo();
     return outcome;
   }
-  return rewriteKind(ctx);
+  return rewriteKind(ctx, findTarget);
 }
 
-function rewriteKind(ctx: SiteContext): SiteOutcome {
-  if (ctx.summary.kind === 'select') return rewriteSelect(ctx);
+function rewriteKind(ctx: SiteContext, findTarget: FindTarget): SiteOutcome {
+  if (ctx.summary.kind === 'select') return ctx.summary.joins.length ? rewriteJoin(ctx, findTarget) : rewriteSelect(ctx);
   if (ctx.summary.kind === 'insert') return rewriteInsert(ctx);
   if (ctx.summary.kind === 'update') return rewriteUpdate(ctx);
   return rewriteDelete(ctx);

@@ -6,7 +6,7 @@ db.exec(`
 `);
 
 function ordersWithUsers() {
-  return db.prepare('SELECT o.id, u.name FROM orders o INNER JOIN users u ON u.id = o.user_id').all();
+  return db.prepare('SELECT o.id, u.name FROM orders o LEFT JOIN users u ON u.id = o.user_id').all();
 }
 
 function sorted(column) {
