@@ -20,6 +20,11 @@ export interface EmitContext {
 export interface TableTarget {
   constName: string;
   keyName: string;
+  /**
+   * The entity keeps non-key attributes unique with guard items: its writes go through the shared
+   * client's putUnique/updateUnique/deleteUnique, which claim and release the guards.
+   */
+  guarded?: boolean;
 }
 
 export type Part = string | ExpressionKind | { node: ExpressionKind };

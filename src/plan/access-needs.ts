@@ -88,16 +88,20 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
     const deletesParent = (parent: string) => group.some((op) => op.entity === parent && op.op === 'delete' && !nonKey(op, entities.get(parent), sortKeys.get(parent)).length);
     // `if (users.find(u => u.email === email)) return 409` before a create/update that keeps email
     // unique is the uniqueness check itself: the guard's conditional put replaces it, no read needed.
-    const guarded = new Set(ops.filter((op) => op.op === 'create' || op.op === 'update').flatMap((op) => op.unique ?? []));
+    // (one attribute at a time: a combination of attributes gets no guard, see keptUnique)
+    const single = (op: OperationRecord) => op.unique?.length === 1 || op.unique?.filter((name) => name !== entity.key.name).length === 1;
+    const guarded = new Set(ops.filter((op) => (op.op === 'create' || op.op === 'update') && single(op)).flatMap((op) => op.unique ?? []));
     for (const op of ops) {
       const attributes = nonKey(op, entity, sortKeys.get(entityName));
       const named = unique((op.attributes ?? []).map((name) => name.split('.').pop()!));
       if (op.op === 'filter-by-attr' && named.length === 1 && guarded.has(named[0])) continue;
       switch (op.op) {
-        case 'create':
-          needs.push({ ...base, kind: 'create', attributes: [], ...(op.unique?.length ? { unique: [...op.unique] } : {}) });
-          addAll(analysis.unique, entityName, op.unique ?? []);
+        case 'create': {
+          const kept = keptUnique(op, entity, analysis);
+          needs.push({ ...base, kind: 'create', attributes: [], ...(kept.length ? { unique: kept } : {}) });
+          addAll(analysis.unique, entityName, kept);
           break;
+        }
         case 'read-by-id':
           needs.push({ ...base, kind: 'get', attributes: [] });
           break;
@@ -112,10 +116,12 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
             needs.push(withOrder({ ...base, kind: 'lookup', attributes, ...(op.op === 'relations' || isRelation(entity, attributes) ? { relation: true } : {}) }, sort, pagination));
           }
           break;
-        case 'update':
-          needs.push({ ...base, kind: 'update', attributes: [], updated: attributes, ...(op.unique?.length ? { unique: [...op.unique] } : {}), ...(readsBeforeWrite(op.store) ? { readsFirst: true } : {}) });
-          addAll(analysis.unique, entityName, op.unique ?? []);
+        case 'update': {
+          const kept = keptUnique(op, entity, analysis);
+          needs.push({ ...base, kind: 'update', attributes: [], updated: attributes, ...(kept.length ? { unique: kept } : {}), ...(readsBeforeWrite(op.store) ? { readsFirst: true } : {}) });
+          addAll(analysis.unique, entityName, kept);
           break;
+        }
         case 'delete': {
           if (!attributes.length) {
             needs.push({ ...base, kind: 'delete', attributes: [], ...(readsBeforeWrite(op.store) ? { readsFirst: true } : {}) });
@@ -211,6 +217,20 @@ function addAll(map: Map<string, string[]>, key: string, values: string[]): void
   const list = map.get(key) ?? [];
   for (const value of values) if (!list.includes(value)) list.push(value);
   if (list.length) map.set(key, list);
+}
+
+/**
+ * The attributes a create/update keeps unique one by one. A check on several attributes at once
+ * (`findByVenueAndStart(venueId, startsAt)` before a 409) keeps their combination unique, not each
+ * of them: one guard per attribute would refuse a second event at the same venue at another time,
+ * so such a check gets no guard (the app's own check stays) and a note in the plan.
+ */
+function keptUnique(op: OperationRecord, entity: EntityRecord, analysis: AccessAnalysis): string[] {
+  const attributes = unique((op.unique ?? []).filter((name) => name !== entity.key.name));
+  if (attributes.length <= 1) return attributes;
+  const note = `${op.file}:${op.line}: ${op.entity} keeps ${attributes.join(' + ')} unique together; no guard item is planned for a combination, so the app's own check stays (two creates racing can both pass it).`;
+  if (!analysis.notes.includes(note)) analysis.notes.push(note);
+  return [];
 }
 
 function unique<T>(values: T[]): T[] {

@@ -256,7 +256,10 @@ export class FileRewrite {
   }
 
   tableOf(target: StoreTarget): TableTarget {
-    return { constName: target.table.envVar, keyName: target.key.name };
+    const design = this.analysis.design;
+    // unique attributes whose guard table exists: writes claim and release the guard items
+    const guarded = (target.entity.uniqueAttributes ?? []).some((unique) => design.tables.some((table) => table.name === unique.table));
+    return { constName: target.table.envVar, keyName: target.key.name, ...(guarded ? { guarded } : {}) };
   }
 
   /** The store reference behind an original node, if any. */

@@ -92,13 +92,14 @@ function statementType(rewrite: FileRewrite): AnyNode {
   return declaration.typeAnnotation;
 }
 
-/** Every await sits inside a try that has a catch (the app handles its own errors there). */
+/** Every await and throw sits inside a try that has a catch (the app handles its own errors there). */
 function allAwaitsCaught(fn: AnyNode): boolean {
   let uncaught = false;
   const visit = (node: AnyNode | null | undefined, caught: boolean, top: boolean): void => {
     if (!node || typeof node !== 'object' || uncaught) return;
     if (!top && /Function|Method/.test(node.type)) return;
-    if (node.type === 'AwaitExpression' && !caught) {
+    // a throw in an async handler (also a catch's rethrow) is a rejection Express 4 never sees
+    if ((node.type === 'AwaitExpression' || node.type === 'ThrowStatement') && !caught) {
       uncaught = true;
       return;
     }

@@ -13,14 +13,15 @@ export interface PutOptions {
 
 /** `await db.send(new PutCommand({ TableName, Item: <item> }))`, conditional when asked. */
 export function buildPutItem(ctx: EmitContext, table: TableTarget, item: ExpressionKind, options: PutOptions = {}): ExpressionKind {
-  const send = `await ${ctx.name('db')}.send(new ${ctx.name('PutCommand')}({`;
+  const send = table.guarded ? `await ${ctx.name('putUnique')}({` : `await ${ctx.name('db')}.send(new ${ctx.name('PutCommand')}({`;
+  const close = table.guarded ? '})' : '}))';
   const stored: Part[] = options.derived ? [`${ctx.name('withDerived')}(${ctx.name(table.constName)}, `, item, ')'] : [item];
-  if (!options.condition) return expression(ctx, [`${send} TableName: ${ctx.name(table.constName)}, Item: `, ...stored, ' }))']);
+  if (!options.condition) return expression(ctx, [`${send} TableName: ${ctx.name(table.constName)}, Item: `, ...stored, ` ${close}`]);
   const i = ctx.style.indent;
   const condition = options.condition === 'new' ? 'attribute_not_exists(#key)' : 'attribute_exists(#key)';
   return expression(ctx, [
     `${send}\n${i}TableName: ${ctx.name(table.constName)},\n${i}Item: `,
     ...stored,
-    `,\n${i}ConditionExpression: ${quoted(ctx, condition)},\n${i}ExpressionAttributeNames: { ${quoted(ctx, '#key')}: ${quoted(ctx, table.keyName)} },\n}))`,
+    `,\n${i}ConditionExpression: ${quoted(ctx, condition)},\n${i}ExpressionAttributeNames: { ${quoted(ctx, '#key')}: ${quoted(ctx, table.keyName)} },\n${close}`,
   ]);
 }

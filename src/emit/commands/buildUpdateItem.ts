@@ -8,11 +8,12 @@ import { expression, keyObjectParts, type EmitContext, type TableTarget } from '
  * (a missing item stays missing) and ReturnValues ALL_NEW (`.Attributes` is the stored item).
  */
 export function buildUpdateItem(ctx: EmitContext, table: TableTarget, key: ExpressionKind, changes: ExpressionKind): ExpressionKind {
+  const send = table.guarded ? `await ${ctx.name('updateUnique')}(` : `await ${ctx.name('db')}.send(new ${ctx.name('UpdateCommand')}(`;
   return expression(ctx, [
-    `await ${ctx.name('db')}.send(new ${ctx.name('UpdateCommand')}(${ctx.name('updateParams')}(${ctx.name(table.constName)}, `,
+    `${send}${ctx.name('updateParams')}(${ctx.name(table.constName)}, `,
     ...keyObjectParts(ctx, table.keyName, key),
     ', ',
     changes,
-    ')))',
+    table.guarded ? '))' : ')))',
   ]);
 }

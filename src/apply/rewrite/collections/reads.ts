@@ -7,7 +7,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, statement } from '../../../emit/emitContext';
+import { expression, quoted, statement } from '../../../emit/emitContext';
 import { buildGetItem } from '../../../emit/commands/buildGetItem';
 import { buildQueryIndex } from '../../../emit/commands/buildQueryIndex';
 import { buildScanAll } from '../../../emit/commands/buildScanAll';
@@ -101,6 +101,12 @@ export function hasDerived(target: StoreTarget): boolean {
 /** Items whose `attribute` equals `value`: Query on the index the design planned, else a filtered Scan. */
 export function lookupExpression(rewrite: FileRewrite, path: ASTPath<any>, target: StoreTarget, attribute: string, value: ExpressionKind): ExpressionKind {
   rewrite.markAwait(path);
+  const table = rewrite.tableOf(target);
+  if (table.guarded && target.entity.uniqueAttributes?.some((unique) => unique.attribute === attribute && unique.lookup === 'guard')) {
+    // the guard item holds the owner's id: two strongly consistent reads, no index or scan
+    const type = entityTypeName(rewrite, target);
+    return expression(rewrite.emit, [`await ${rewrite.localName('findByUnique')}${type ? `<${type}>` : ''}(${rewrite.localName(table.constName)}, ${quoted(rewrite.emit, attribute)}, `, value, ')']);
+  }
   const index = findServingIndex(rewrite.analysis.design, target.entityName, attribute);
   const gsi = index ? target.table.gsis.find((candidate) => candidate.name === index.name) : undefined;
   if (gsi && gsi.partitionKey.name === attribute) {

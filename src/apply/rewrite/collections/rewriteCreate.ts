@@ -20,6 +20,7 @@ import type { FileRewrite } from '../FileRewrite';
 import { contains } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
+import { findUniqueCheck } from './findUniqueCheck';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,8 +32,18 @@ export function rewriteCreate(pass: CollectionPass, use: CollectionUse, call: AS
   const strategy = use.target.entity.idStrategy;
   const condition = strategy === 'client' || strategy === 'natural' ? 'new' : undefined;
   rewrite.markAwait(call);
-  const taken = condition ? findTakenResponse(pass, use, call) : undefined;
-  call.replace(buildPutItem(rewrite.emit, rewrite.tableOf(use.target), value as ExpressionKind, { condition, derived: hasDerived(use.target) }));
+  const table = rewrite.tableOf(use.target);
+  let taken = condition ? findTakenResponse(pass, use, call) : undefined;
+  if (table.guarded) {
+    // putUnique's claim of the guard items is the app's check, race-free: the check goes, its answer stays
+    const check = findUniqueCheck(pass, use.target, call);
+    if (check) {
+      pass.consume(...pass.uses.filter((candidate) => contains(check.statement.node, candidate.path.node)).map((candidate) => candidate.path.node));
+      check.statement.prune();
+      taken = check.response;
+    }
+  }
+  call.replace(buildPutItem(rewrite.emit, table, value as ExpressionKind, { condition, derived: hasDerived(use.target) }));
   if (taken) mapConditionFailure(rewrite, call.parent as ASTPath<any>, taken);
   rewrite.operationDone();
 }
