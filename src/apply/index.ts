@@ -36,6 +36,8 @@ export interface ApplyOptions {
   workers?: number;
   /** Skip files no step can change after a cheap check (default true; false offers every file to every step). */
   skipUnchanged?: boolean;
+  /** With workers: false leaves every file that can go to a worker to the workers (tests). Default true. */
+  shareWithWorkers?: boolean;
 }
 
 export interface ApplyResult {
@@ -82,7 +84,7 @@ async function rewriteProject(analysis: ApplyAnalysis, { root, designPath, combi
   }
   let clientUsed = false;
   const selection = selectFiles(analysis, combined.selectAll, combined.steps, { skipUnchanged: options.skipUnchanged });
-  const outcomes = await rewriteSelected(analysis, selection, combined, pool, options.onProgress);
+  const outcomes = await rewriteSelected(analysis, selection, combined, pool, options);
   for (const rel of selection.files) {
     const outcome = outcomes.get(rel);
     if (!outcome) continue;
@@ -140,7 +142,7 @@ async function rewriteSelected(
   selection: FileSelection,
   combined: ReturnType<typeof combineTransforms>,
   pool: RewritePool | undefined,
-  onProgress: ApplyOptions['onProgress'],
+  { onProgress, shareWithWorkers }: ApplyOptions,
 ): Promise<Map<string, FileOutcome>> {
   const outcomes = new Map<string, FileOutcome>();
   const total = selection.files.length;
@@ -154,7 +156,7 @@ async function rewriteSelected(
   };
   onProgress?.(0, total, 'rewritten');
   const independent = selection.files.filter((rel) => !selection.homes.has(rel));
-  if (pool) await pool.run(independent, local, done);
+  if (pool) await pool.run(independent, local, done, { shareWithWorkers });
   else for (const rel of independent) done(local(rel), rel);
   for (const rel of selection.files) if (selection.homes.has(rel)) done(local(rel), rel);
   onProgress?.(total, total, 'rewritten');

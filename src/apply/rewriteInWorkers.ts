@@ -56,20 +56,27 @@ export class RewritePool {
 
   /**
    * Rewrites `files`: workers take chunks as they become free, this process (`local`) takes the
-   * rest. `onOutcome` gets every file once, in the order they finish.
+   * rest (none while a worker lives, with shareWithWorkers false: tests of the workers).
+   * `onOutcome` gets every file once, in the order they finish.
    */
-  async run(files: string[], local: (rel: string) => FileOutcome | undefined, onOutcome: (outcome: FileOutcome | undefined, rel: string) => void): Promise<void> {
+  async run(
+    files: string[],
+    local: (rel: string) => FileOutcome | undefined,
+    onOutcome: (outcome: FileOutcome | undefined, rel: string) => void,
+    { shareWithWorkers = true }: { shareWithWorkers?: boolean } = {},
+  ): Promise<void> {
     this.onOutcome = onOutcome;
     this.queue = [...files];
     for (;;) {
       this.feed();
-      if (this.queue.length) {
+      const alive = this.workers.some((worker) => !worker.gone);
+      if (this.queue.length && (shareWithWorkers || !alive)) {
         for (const rel of this.queue.splice(0, CHUNK)) onOutcome(local(rel), rel);
         // let worker answers in, and hand them their next chunks
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
-      if (!this.workers.some((worker) => !worker.gone && worker.pending.size)) return;
+      if (!this.queue.length && !this.workers.some((worker) => !worker.gone && worker.pending.size)) return;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
