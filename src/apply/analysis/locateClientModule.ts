@@ -36,12 +36,18 @@ function pickHomeFile(targets: StoreTarget[], accessors: Map<t.Node, JsonAccesso
   const memory = targets.find((target) => target.origin !== 'json-fs');
   const reader = [...accessors.values()].find((accessor) => accessor.role === 'reader');
   if (reader && (!memory || reader.file.rel < memory.record.file)) return reader.file.rel;
-  // SQLite apps (no memory/JSON targets): next to the file that opens the database
-  const sqlite = project.stores.filter((store) => SQLITE_KINDS.has(store.kind)).map((store) => store.file).sort()[0];
+  // SQLite apps (no memory/JSON targets): next to the file that opens the database (the store's
+  // own file may be a .sql schema file, which no module can sit beside as its namesake)
+  const sqlite = project.stores
+    .filter((store) => SQLITE_KINDS.has(store.kind))
+    .map((store) => (SOURCE_FILE.test(store.file) ? store.file : store.anchors.map((anchor) => anchor.file.rel).find((file) => SOURCE_FILE.test(file))))
+    .filter((file): file is string => file !== undefined)
+    .sort()[0];
   return memory?.record.file ?? targets[0]?.record.file ?? sqlite ?? 'index.js';
 }
 
 const SQLITE_KINDS = new Set<string>(['better-sqlite3', 'sqlite3-callback', 'sqlite-wrapper']);
+const SOURCE_FILE = /\.(c|m)?(j|t)sx?$/;
 
 function detectFlavor(project: ProjectAnalysis, rel: string): ModuleFlavor {
   if (/\.(ts|tsx|mts|cts)$/.test(rel)) return 'ts';
