@@ -33,6 +33,20 @@ module.exports = { list, get, create, remove };
     ]);
   });
 
+  it('a database file chosen at run time between :memory: (tests) and a file: the file is the store', () => {
+    const scan = scanSqlite({
+      'db/index.js': `
+const path = require('path');
+const Database = require('better-sqlite3');
+const dbPath = path.join(__dirname, 'books.db');
+const db = new Database(process.env.NODE_ENV === 'test' ? ':memory:' : dbPath);
+db.exec('CREATE TABLE book (book_id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL)');
+module.exports = { db };
+`,
+    });
+    expect(scan.stores.map((s) => [s.id, s.source])).toEqual([['sqlite:db/books.db#book', 'db/books.db']]);
+  });
+
   it('better-sqlite3, ESM TypeScript: default import, typed db, :memory:', () => {
     const scan = scanSqlite({
       'db.ts': `

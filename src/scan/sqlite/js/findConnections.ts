@@ -98,12 +98,13 @@ function readDbFile(
   if (driver === 'sqlite-wrapper' && target) target = propertyValue(project, file, target, 'filename');
   if (!target || !target.node) return { dbFile: ':memory:', resolved: true };
   const evaluated = evaluator.evaluate(file, target);
-  for (const alternative of evaluated.alternatives) {
-    if (!alternative.every((part) => 'text' in part)) continue;
-    const text = alternative.map((part) => (part as { text: string }).text).join('');
-    if (text === ':memory:' || text === '') return { dbFile: ':memory:', resolved: true };
-    return { dbFile: toProjectRelative(project.root, text), resolved: true };
-  }
+  const texts = evaluated.alternatives
+    .filter((alternative) => alternative.every((part) => 'text' in part))
+    .map((alternative) => alternative.map((part) => (part as { text: string }).text).join(''));
+  // `NODE_ENV === 'test' ? ':memory:' : dbPath`: the file is where the app's data lives
+  const onDisk = texts.find((text) => text !== ':memory:' && text !== '');
+  if (onDisk !== undefined) return { dbFile: toProjectRelative(project.root, onDisk), resolved: true };
+  if (texts.length > 0) return { dbFile: ':memory:', resolved: true };
   const written = file.text.slice(target.node.start ?? 0, target.node.end ?? 0).replace(/\s+/g, ' ');
   return { dbFile: written.length > 80 ? `${written.slice(0, 77)}...` : written, resolved: false };
 }
