@@ -36,15 +36,32 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
   if (!resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'use the UpdateCommand result (Attributes) instead of the run() info, then re-run' };
   const e = rewrite.emit;
   const i = e.style.indent;
-  ctx.call.replace(
-    expression(e, [
-      `await ${e.name('db')}\n${i}.send(new ${e.name('UpdateCommand')}(${e.name('updateParams')}(${e.name(tableTargetOf(ctx).constName)}, { ${propertyKey(e, ctx.target.keyName)}: `,
-      key,
-      ' }, ',
-      changes,
-      `)))\n${i}.catch((error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error)) return { Attributes: undefined };\n${i}${i}throw error;\n${i}})`,
-    ]),
-  );
+  const table = tableTargetOf(ctx);
+  if (table.guarded) {
+    // updateUnique also fails (ConditionalCheckFailed) when a new UNIQUE value is taken: only a missing item is "no row changed"
+    const keyText = `{ ${propertyKey(e, ctx.target.keyName)}: `;
+    ctx.call.replace(
+      expression(e, [
+        `await ${e.name('updateUnique')}(${e.name('updateParams')}(${e.name(table.constName)}, ${keyText}`,
+        key,
+        ' }, ',
+        changes,
+        `))\n${i}.catch(async (error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error) && !(await ${e.name('db')}.send(new ${e.name('GetCommand')}({ TableName: ${e.name(table.constName)}, Key: ${keyText}`,
+        key,
+        ` } }))).Item) return { Attributes: undefined };\n${i}${i}throw error;\n${i}})`,
+      ]),
+    );
+  } else {
+    ctx.call.replace(
+      expression(e, [
+        `await ${e.name('db')}\n${i}.send(new ${e.name('UpdateCommand')}(${e.name('updateParams')}(${e.name(table.constName)}, { ${propertyKey(e, ctx.target.keyName)}: `,
+        key,
+        ' }, ',
+        changes,
+        `)))\n${i}.catch((error) => {\n${i}${i}if (${e.name('isConditionFailed')}(error)) return { Attributes: undefined };\n${i}${i}throw error;\n${i}})`,
+      ]),
+    );
+  }
   for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
   return { done: true };
 }

@@ -27,7 +27,10 @@ export interface SiteContext {
 export type SiteOutcome = { done: true } | { done: false; todo: string };
 
 export function tableTargetOf(ctx: SiteContext): TableTarget {
-  return { constName: ctx.target.table.envVar, keyName: ctx.target.keyName };
+  // UNIQUE columns the plan keeps with guard items: writes go through putUnique/updateUnique/deleteUnique
+  const design = ctx.rewrite.analysis.design;
+  const guarded = (ctx.target.entity.uniqueAttributes ?? []).some((unique) => design.tables.some((table) => table.name === unique.table));
+  return { constName: ctx.target.table.envVar, keyName: ctx.target.keyName, ...(guarded ? { guarded } : {}) };
 }
 
 /** The argument node bound to a placeholder, or a literal's code; undefined when not known. */
