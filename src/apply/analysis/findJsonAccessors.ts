@@ -24,6 +24,11 @@ export interface JsonAccessor {
    * the fs write call itself, and `path` is the function around it.
    */
   inline?: boolean;
+  /**
+   * An inline read of a wrapped file (`{ "quotes": [...] }`) used as the whole wrapper
+   * (`data.quotes.push(…)`, then `JSON.stringify(data)`): not rewritten, the read gets a marker.
+   */
+  wholeWrapper?: boolean;
 }
 
 const READS = new Set(['readFileSync', 'readFile']);
@@ -93,16 +98,32 @@ function addInline(
   found: { role: 'reader' | 'writer'; target: StoreTarget; file: SourceFile; fn: NodePath<t.Function>; call: NodePath<t.CallExpression>; method: string },
 ): void {
   const { role, target, file, fn, call, method } = found;
-  // `{ "bookmarks": [...] }`: the parsed value is the wrapper, not the collection; left to the marker
-  if ((method !== 'readFileSync' && method !== 'writeFileSync') || target.wrapperKey) return;
+  if (method !== 'readFileSync' && method !== 'writeFileSync') return;
   const accessor: JsonAccessor = { role, style: 'sync', target, file, path: fn, inline: true };
   if (role === 'reader') {
     const parse = call.parentPath;
-    if (parse?.isCallExpression() && isJsonCall(parse.node, 'parse') && parse.node.arguments[0] === call.node) accessors.set(parse.node, accessor);
+    if (!parse?.isCallExpression() || !isJsonCall(parse.node, 'parse') || parse.node.arguments[0] !== call.node) return;
+    // `{ "quotes": [...] }`: the collection is `JSON.parse(…).quotes`; the whole wrapper is left to the marker
+    if (!target.wrapperKey) accessors.set(parse.node, accessor);
+    else if (isWrapperMember(parse.parent, parse.node, target.wrapperKey)) accessors.set(parse.parent, accessor);
+    else accessors.set(parse.node, { ...accessor, wholeWrapper: true });
     return;
   }
   const data = call.node.arguments[1];
-  if (data && t.isCallExpression(data) && isJsonCall(data, 'stringify') && call.parentPath?.isExpressionStatement()) accessors.set(call.node, accessor);
+  if (!data || !t.isCallExpression(data) || !isJsonCall(data, 'stringify') || !call.parentPath?.isExpressionStatement()) return;
+  // written back wrapped: `JSON.stringify({ quotes }, null, 2)`
+  if (!target.wrapperKey || isWrapperObject(data.arguments[0], target.wrapperKey)) accessors.set(call.node, accessor);
+}
+
+function isWrapperMember(node: t.Node, object: t.Node, key: string): boolean {
+  return t.isMemberExpression(node) && node.object === object && (node.computed ? t.isStringLiteral(node.property, { value: key }) : t.isIdentifier(node.property, { name: key }));
+}
+
+/** `{ quotes }` / `{ quotes: list }`: an object literal holding only the collection under the file's key. */
+export function isWrapperObject(node: t.Node | undefined, key: string): boolean {
+  if (!t.isObjectExpression(node) || node.properties.length !== 1) return false;
+  const property = node.properties[0];
+  return t.isObjectProperty(property) && !property.computed && (t.isIdentifier(property.key, { name: key }) || t.isStringLiteral(property.key, { value: key })) && t.isIdentifier(property.value);
 }
 
 function isJsonCall(node: t.CallExpression, method: 'parse' | 'stringify'): boolean {

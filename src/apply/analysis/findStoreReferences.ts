@@ -25,6 +25,12 @@ export function findStoreReferences(project: ProjectIndex, targets: StoreTarget[
         if (target) references.set(path.node, { kind: 'collection', target, file, path });
       },
       MemberExpression(path) {
+        // an inline read of a wrapped file: `JSON.parse(fs.readFileSync(F)).quotes`
+        const inline = accessors.get(path.node);
+        if (inline?.inline) {
+          references.set(path.node, { kind: 'accessor-call', target: inline.target, accessor: inline, file, path: path as unknown as NodePath<t.CallExpression> });
+          return;
+        }
         if (path.node.computed || references.has(path.node.object)) return;
         const object = path.get('object');
         if (!object.isIdentifier() && !object.isMemberExpression() && !object.isThisExpression()) return;

@@ -8,6 +8,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import type { StoreTarget } from '../../analysis/findStoreTargets';
 import { declaratorOfInit, findVariableReferences, lookupScope } from '../bindings';
+import { addTodo } from '../addTodo';
 import type { FileRewrite, Snapshot } from '../FileRewrite';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -34,8 +35,16 @@ export function findCollectionUses(rewrite: FileRewrite): CollectionUse[] {
         rewrite.writerCalls.push({ path, target: reference.target });
         return;
       }
+      if (reference.accessor.wholeWrapper) {
+        // the list inside the wrapper is what the table holds: read it as `JSON.parse(…).key` to have it rewritten
+        const key = reference.target.wrapperKey;
+        addTodo(rewrite, path, `this reads the whole { "${key}": [...] } object of ${reference.target.dataFile}; apply rewrites reads of its list (\`JSON.parse(fs.readFileSync(…)).${key}\`, saved with \`JSON.stringify({ ${key} })\`): change the code to that form or to DynamoDB calls, then re-run`);
+        rewrite.analysis.keptTargets.add(reference.target);
+        rewrite.consumed.add(path.node);
+        return;
+      }
       // a read still given its callback is rewriteCallbackReads' (it left a TODO); without it, a plain read
-      const last = path.node.arguments[path.node.arguments.length - 1];
+      const last = path.node.arguments?.[path.node.arguments.length - 1]; // (none: `JSON.parse(…).quotes`)
       if (reference.accessor.style === 'callback' && last && /FunctionExpression$/.test(last.type)) return;
       const declarator = declaratorOfInit(path);
       if (declarator && declarator.node.id.type === 'Identifier') {

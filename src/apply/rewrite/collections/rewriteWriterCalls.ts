@@ -63,7 +63,11 @@ export function rewriteWriterCalls(rewrite: FileRewrite, mutations: Map<ItemVari
 export function savedValue(call: AnyNode): AnyNode | undefined {
   const data = call.arguments[1] as AnyNode | undefined;
   const inline = data?.type === 'CallExpression' && data.callee.type === 'MemberExpression' && data.callee.object.name === 'JSON' && data.callee.property.name === 'stringify';
-  return (inline ? data.arguments[0] : call.arguments[0]) as AnyNode | undefined;
+  const saved = (inline ? data.arguments[0] : call.arguments[0]) as AnyNode | undefined;
+  // a wrapped file (`JSON.stringify({ quotes }, null, 2)`): the list inside is what is saved
+  const only = saved?.type === 'ObjectExpression' && saved.properties.length === 1 ? saved.properties[0] : undefined;
+  if (inline && (only?.type === 'ObjectProperty' || only?.type === 'Property') && !only.computed && only.value.type === 'Identifier') return only.value;
+  return saved;
 }
 
 /** `save(x, (err) => { if (err) return fail(err); rest… })` → the `rest…` statements. */
