@@ -11,12 +11,12 @@ import { currentPath } from './currentPath';
 import { inlineCallback } from './inlineCallback';
 import { isIdleHelperBody, isPassThroughHelper } from './isPassThroughHelper';
 import { retireSchemaStatement } from './retireSchemaStatement';
+import { retireSeedBlocks } from './retireSeedBlocks';
 import { rewriteVariants } from './rewriteVariants';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
 import { retireConnections } from './retireConnections';
-import { rewriteConstraintChecks } from './rewriteConstraintChecks';
 import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
 import { rewriteInsert } from './rewriteInsert';
@@ -33,8 +33,9 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
     .filter((site) => site.file.rel === rewrite.rel)
     .sort((a, b) => (b.path.node.start ?? 0) - (a.path.node.start ?? 0));
   const rewritten: SqlCallSite[] = [];
+  const seeded = retireSeedBlocks(rewrite, sites);
   for (const site of sites) {
-    if (isIdleHelperBody(site)) continue;
+    if (isIdleHelperBody(site) || seeded.has(site)) continue;
     const found = findRewritePath(rewrite, site.path.node);
     const call = found && currentPath(rewrite, found.node);
     if (!call) {
@@ -52,7 +53,6 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
   }
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
-    rewriteConstraintChecks(rewrite);
     retireConnections(rewrite, sites);
   }
 }
@@ -67,6 +67,7 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
     const first = site.variants[0]?.statements[0];
     const firstTarget = first?.table ? findSqliteTarget(rewrite.analysis, first.table, schemas.get(first.table)) : undefined;
     if (!site.variants.length || !first || !firstTarget) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
+    if (runsAtCommonJsLoad(rewrite, call)) return { done: false, todo: 'SQL run while a CommonJS module loads cannot be awaited there: move it into an async start-up function, then re-run' };
     const ctx: SiteContext = { rewrite, site, variant: site.variants[0], summary: first, target: firstTarget, call };
     if (ctx.call.parent?.node.type === 'AwaitExpression') ctx.call = ctx.call.parent;
     const outcome = rewriteVariants(ctx, call.node, (table) => findSqliteTarget(rewrite.analysis, table, schemas.get(table)));
@@ -80,6 +81,7 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   if (!target) return { done: false, todo: `table ${summary.table ?? '?'} has no simple-key table in the plan; run \`dynamodb-codemod plan\`, then re-run` };
   const ctx: SiteContext = { rewrite, site, variant, summary, target, call };
   if (!['get', 'all', 'run'].includes(site.method)) return { done: false, todo: `${site.method}(): read the rows with the shared client (scanAll/queryAll) and loop over them, then re-run` };
+  if (runsAtCommonJsLoad(rewrite, call)) return { done: false, todo: 'SQL run while a CommonJS module loads cannot be awaited there: move it into an async start-up function, then re-run' };
   if (site.driver === 'sqlite3-callback' && site.result.style === 'callback' && !site.helpers.length) {
     const inlined = inlineCallback(ctx);
     if (!inlined.done) return inlined;
@@ -106,4 +108,12 @@ function rewriteKind(ctx: SiteContext, findTarget: FindTarget): SiteOutcome {
   if (ctx.summary.kind === 'insert') return rewriteInsert(ctx);
   if (ctx.summary.kind === 'update') return rewriteUpdate(ctx);
   return rewriteDelete(ctx);
+}
+
+/** Not inside any function, in a file without import/export: a DynamoDB call there would be a top-level await, which CommonJS refuses. */
+function runsAtCommonJsLoad(rewrite: FileRewrite, call: ASTPath<any>): boolean {
+  if (rewrite.enclosingFunction(call)) return false;
+  const { j } = rewrite;
+  const esm = rewrite.rel.endsWith('.mjs') || rewrite.rel.endsWith('.mts') || rewrite.root.find(j.ImportDeclaration).size() > 0 || rewrite.root.find(j.ExportNamedDeclaration).size() > 0 || rewrite.root.find(j.ExportDefaultDeclaration).size() > 0;
+  return !esm;
 }
