@@ -12,7 +12,11 @@ import type { SqlCallSite, SqlConnection, SqliteAnalysis, SqlTable } from './typ
 
 export interface SqliteAnalysisWithHints extends SqliteAnalysis {
   hints: CodeHints;
-  /** `PRAGMA foreign_keys = ON` is run somewhere: SQLite enforces ON DELETE CASCADE. */
+  /**
+   * SQLite enforces ON DELETE CASCADE: `PRAGMA foreign_keys = ON` is run somewhere, or the app
+   * uses better-sqlite3 (built with foreign keys on by default) and never turns them off. The
+   * sqlite3 package and the `sqlite` wrapper leave them off unless the pragma is run.
+   */
   foreignKeysOn: boolean;
   tableOf(name: string, dbFile?: string): SqlTable | undefined;
 }
@@ -33,8 +37,9 @@ export function analyseSqlite(ctx: ScanContext): SqliteAnalysisWithHints {
   const callSites = connections.length > 0 ? traceCallSites({ project, evaluator, resolver, calls: new CallIndex(project), diagnostics: ctx.diagnostics }) : [];
   const hints = readCodeHints(connections.length > 0 ? project.sources : [], ctx.diagnostics);
   const tables = connections.length > 0 ? collectTables(ctx, connections, callSites, hints) : [];
-  const foreignKeysOn =
-    hints.foreignKeysPragma || callSites.some((site) => site.variants.some((v) => /PRAGMA\s+foreign_keys\s*=\s*(ON|1|TRUE|YES)\b/i.test(v.text)));
+  const pragmaOn = hints.foreignKeysPragma || callSites.some((site) => site.variants.some((v) => /PRAGMA\s+foreign_keys\s*=\s*(ON|1|TRUE|YES)\b/i.test(v.text)));
+  const pragmaOff = hints.foreignKeysOffPragma || callSites.some((site) => site.variants.some((v) => /PRAGMA\s+foreign_keys\s*=\s*(OFF|0|FALSE|NO)\b/i.test(v.text)));
+  const foreignKeysOn = pragmaOn || (!pragmaOff && connections.some((connection) => connection.driver === 'better-sqlite3'));
   const byKey = new Map(tables.map((table) => [tableKey(table.dbFile, table.name), table]));
   const analysis: SqliteAnalysisWithHints = {
     connections,

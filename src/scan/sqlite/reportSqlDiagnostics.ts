@@ -104,7 +104,7 @@ function reportTable(table: SqlTable, analysis: SqliteAnalysisWithHints, add: (d
       line: where.line,
       message: analysis.foreignKeysOn
         ? `${table.name}.${column.name} references ${reference.table} ON DELETE CASCADE: deleting a ${reference.table} row also deletes its ${table.name}; the DynamoDB code must do the same (query + batched delete)`
-        : `${table.name}.${column.name} references ${reference.table} ON DELETE CASCADE, but PRAGMA foreign_keys is never turned on, so SQLite does not cascade; the migrated code keeps that behaviour`,
+        : `${table.name}.${column.name} references ${reference.table} ON DELETE CASCADE, but foreign keys are off for this database (PRAGMA foreign_keys = ON is never run, or they are turned off), so SQLite does not cascade; the migrated code keeps that behaviour`,
     });
   }
   const defaults = schema.columns.filter((c) => c.default !== undefined && c.default !== 'null');

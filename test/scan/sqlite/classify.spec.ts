@@ -115,7 +115,7 @@ describe('SQL statements → operations', () => {
     ]);
   });
 
-  it('DELETE → delete, plus the rows ON DELETE CASCADE removes when PRAGMA foreign_keys is on', () => {
+  it('DELETE → delete, plus the rows ON DELETE CASCADE removes when foreign keys are on', () => {
     const withPragma = project(SCHEMA, "db.prepare('DELETE FROM orders WHERE id = ?').run(1);\ndb.prepare('DELETE FROM users WHERE id = ?').run(1);", "db.pragma('foreign_keys = ON');\n");
     expect(withPragma.ops).toEqual(['delete Order@q.js:2', 'delete OrderItem(order_id)@q.js:2', 'delete Session(user_id)@q.js:3', 'delete User@q.js:3']);
     expect(withPragma.ctx.diagnosticsList.filter((d) => d.code === 'sql-on-delete-cascade').map((d) => d.message)).toEqual([
@@ -123,9 +123,20 @@ describe('SQL statements → operations', () => {
       'order_items.order_id references orders ON DELETE CASCADE: deleting a orders row also deletes its order_items; the DynamoDB code must do the same (query + batched delete)',
     ]);
 
-    const withoutPragma = project(SCHEMA, "db.prepare('DELETE FROM orders WHERE id = ?').run(1);");
-    expect(withoutPragma.ops).toEqual(['delete Order@q.js:2']);
-    expect(withoutPragma.ctx.diagnosticsList.find((d) => d.code === 'sql-on-delete-cascade')?.message).toMatch(/PRAGMA foreign_keys is never turned on/);
+    // better-sqlite3 is built with foreign keys on: without any pragma it cascades too
+    const betterSqliteDefault = project(SCHEMA, "db.prepare('DELETE FROM orders WHERE id = ?').run(1);");
+    expect(betterSqliteDefault.ops).toEqual(['delete Order@q.js:2', 'delete OrderItem(order_id)@q.js:2']);
+
+    const turnedOff = project(SCHEMA, "db.prepare('DELETE FROM orders WHERE id = ?').run(1);", "db.pragma('foreign_keys = OFF');\n");
+    expect(turnedOff.ops).toEqual(['delete Order@q.js:2']);
+    expect(turnedOff.ctx.diagnosticsList.find((d) => d.code === 'sql-on-delete-cascade')?.message).toMatch(/foreign keys are off for this database/);
+
+    // the sqlite3 package leaves them off unless the pragma is run
+    const sqlite3Default = scanSqlite({
+      'db.js': `const sqlite3 = require('sqlite3');\nconst db = new sqlite3.Database('app.db');\ndb.exec(\`${SCHEMA}\`);\nmodule.exports = db;\n`,
+      'q.js': "const db = require('./db');\ndb.run('DELETE FROM orders WHERE id = ?', [1], () => {});\n",
+    });
+    expect(sqlite3Default.ops).toEqual(['delete Order@q.js:2']);
 
     const bulk = project(SCHEMA, "db.prepare('DELETE FROM orders WHERE status = ?').run('x');", "db.exec('PRAGMA foreign_keys = ON');\n");
     expect(bulk.ops).toEqual(['delete Order@q.js:2', 'delete OrderItem(order_id)@q.js:2', 'filter-by-attr Order(status)@q.js:2']);

@@ -18,11 +18,13 @@ export interface CodeHints {
   rowMappers: RowMapper[];
   /** `db.pragma('foreign_keys = ON')` (better-sqlite3) seen. */
   foreignKeysPragma: boolean;
+  /** `db.pragma('foreign_keys = OFF')` seen. */
+  foreignKeysOffPragma: boolean;
 }
 
 /** One pass over the code for what the SQL alone does not say: 0/1 booleans, row mappers, pragmas. */
 export function readCodeHints(sources: SourceFile[], diagnostics?: DiagnosticSink): CodeHints {
-  const hints: CodeHints = { booleanNames: new Set(), rowMappers: [], foreignKeysPragma: false };
+  const hints: CodeHints = { booleanNames: new Set(), rowMappers: [], foreignKeysPragma: false, foreignKeysOffPragma: false };
   for (const file of sources) {
     perFile(file, diagnostics, () => walkPaths(file.program, {
       BinaryExpression(path) {
@@ -47,6 +49,9 @@ export function readCodeHints(sources: SourceFile[], diagnostics?: DiagnosticSin
         }
         if (memberPropertyName(callee) === 'pragma' && t.isStringLiteral(args[0]) && /foreign_keys\s*=\s*(on|1|true|yes)/i.test(args[0].value)) {
           hints.foreignKeysPragma = true;
+        }
+        if (memberPropertyName(callee) === 'pragma' && t.isStringLiteral(args[0]) && /foreign_keys\s*=\s*(off|0|false|no)\b/i.test(args[0].value)) {
+          hints.foreignKeysOffPragma = true;
         }
       },
       ObjectProperty(path) {
