@@ -16,10 +16,15 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   const { rewrite, summary, target } = ctx;
   const insert = summary.insert;
   if (!insert || insert.fromSelect || insert.rows.length !== 1 || !insert.columns.length) return { done: false, todo: 'write each row with PutCommand (or BatchWrite ≤ 25), then re-run' };
-  if (insert.conflict) return { done: false, todo: `${insert.conflict}: choose a conditional put or an update for the conflict, then re-run` };
+  // OR IGNORE / ON CONFLICT DO NOTHING: the put is conditional anyway (a supplied key, a guarded unique value), so a refused one is skipped
+  const ignore = insert.conflict === 'ignore' || insert.conflict === 'nothing';
+  if (insert.conflict && !ignore) return { done: false, todo: `${insert.conflict}: choose a conditional put or an update for the conflict, then re-run` };
+  if (ignore && !isStatementResultIgnored(ctx)) return { done: false, todo: `${insert.conflict}: a refused row changes nothing, so test the put's outcome (isConditionFailed) instead of the run() info, then re-run` };
   if (ctx.site.method !== 'run') return { done: false, todo: `rewrite ${ctx.site.method}() of an INSERT by hand, then re-run` };
   const e = rewrite.emit;
   const supplied = insert.columns.includes(target.keyName);
+  const sortKey = target.table.sortKey?.name;
+  if (sortKey && !(supplied && insert.columns.includes(sortKey))) return { done: false, todo: `${target.sqlTable}: write both key columns (${target.keyName}, ${sortKey}), then re-run` };
   if (!supplied && !target.counter) return { done: false, todo: `${target.entityName} ids: the plan has no counter for ${target.keyName}; choose an id strategy in .migration/dynamodb.json, then re-run` };
   const declarator = resultDeclarator(ctx);
   // `const { lastID } = await db.run(…)`: that name takes the new id
@@ -31,7 +36,8 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   for (const [index, column] of insert.columns.entries()) {
     const value = valueNode(ctx, insert.rows[0][index]);
     if (!value) return { done: false, todo: `${column}: compute this value in code (SQL functions and defaults do not run in DynamoDB), then re-run` };
-    values.push(`${values.length ? ', ' : ''}${propertyKey(e, column)}: `, column === target.keyName ? keyValue(ctx, value, target.table.partitionKey.type) : writtenValue(ctx, column, value));
+    const keyType = column === target.keyName ? target.table.partitionKey.type : column === sortKey ? target.table.sortKey!.type : undefined;
+    values.push(`${values.length ? ', ' : ''}${propertyKey(e, column)}: `, keyType ? keyValue(ctx, value, keyType) : writtenValue(ctx, column, value));
   }
   const defaults = defaultParts(ctx, insert.columns);
   if ('todo' in defaults) return { done: false, todo: defaults.todo };
@@ -60,7 +66,7 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   const item = expression(e, ['{ ', ...idPart, ...values, ' }']);
   const derived = (target.entity.derivedAttributes ?? []).length > 0;
   const put = buildPutItem(e, tableTargetOf(ctx), item, { ...(supplied ? { condition: 'new' as const } : {}), ...(derived ? { derived } : {}) });
-  ctx.call.replace(put);
+  ctx.call.replace(ignore ? ignoringConflict(ctx, put) : put);
   if (declarator) dropUnusedResult(ctx, declarator, put);
   return { done: true };
 }
@@ -76,4 +82,13 @@ function dropUnusedResult(ctx: SiteContext, declarator: ASTPath<any>, put: Expre
   const reads = within.find(j.Identifier, { name }).filter((p: ASTPath<any>) => p.node !== declarator.node.id && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed));
   if (reads.size()) return;
   declaration.replace(j.expressionStatement(put));
+}
+
+/** `await <put>.catch(…)`: a put refused by its condition (the row exists, the unique value is taken) is skipped, as SQLite skips the row. */
+function ignoringConflict(ctx: SiteContext, put: ExpressionKind): ExpressionKind {
+  const e = ctx.rewrite.emit;
+  const i = e.style.indent;
+  const end = e.style.semicolons ? ';' : '';
+  const sent = put.type === 'AwaitExpression' ? (put.argument as ExpressionKind) : put;
+  return expression(e, ['await ', sent, `.catch((error) => {\n${i}if (!${e.name('isConditionFailed')}(error)) throw error${end}\n})`]);
 }
