@@ -55,7 +55,8 @@ function refreshScopes(j: JSCodeshift, collection: Collection): Set<unknown> {
 /**
  * The read references of every variable under `root`, found in one pass: the same answers as
  * findVariableReferences(j, root, name, scope) and lookupScope(path, name) for as long as the
- * tree does not change (build a new index after any edit).
+ * tree does not change, except for removals (prune): references inside removed code are left out.
+ * Build a new index after any other edit.
  */
 export interface ReferenceIndex {
   references(name: string, scope: any): ASTPath<any>[];
@@ -88,10 +89,22 @@ export function indexVariableReferences(j: JSCodeshift, root: Collection): Refer
     return (path as any).scope?.lookup(name);
   };
   return {
-    references: (name, scope) => (byName.get(name) ?? []).filter((path) => sameScope(lookup(path, name), scope)),
+    references: (name, scope) => (byName.get(name) ?? []).filter((path) => isInTree(path) && sameScope(lookup(path, name), scope)),
     lookupScope: lookup,
     exported,
   };
+}
+
+/**
+ * Whether a path is still in the tree: each step up, the parent still holds it (a pruned subtree
+ * is not). Array elements are looked for by value: a removal shifts their siblings' indices.
+ */
+export function isInTree(path: ASTPath<any>): boolean {
+  for (let current: AnyNode = path; current.parentPath; current = current.parentPath) {
+    const holder = current.parentPath.value;
+    if (Array.isArray(holder) ? !holder.includes(current.value) : holder?.[current.name] !== current.value) return false;
+  }
+  return true;
 }
 
 /** Keys of a recast/babel node that hold no child nodes (positions, tokens, comments, the pre-edit copy). */

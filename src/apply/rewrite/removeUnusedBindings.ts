@@ -28,7 +28,7 @@ export function removeUnusedLocals(rewrite: FileRewrite): void {
 
 function removeUnused(rewrite: FileRewrite, everything: boolean): void {
   const { j } = rewrite;
-  // References of every name, found once and built again only after an edit.
+  // References of every name, found once and built again only after an edit other than a removal.
   let index: ReferenceIndex | undefined;
   const isUsedNow = (path: ASTPath<any>, name: string): boolean => {
     index ??= indexVariableReferences(j, rewrite.root);
@@ -36,10 +36,8 @@ function removeUnused(rewrite: FileRewrite, everything: boolean): void {
     if (!scope) return true;
     return index.references(name, scope).length > 0 || index.exported.has(name);
   };
-  const pruneDeclarator = (path: ASTPath<any>): void => {
-    index = undefined;
-    pruneDeclaration(path);
-  };
+  // a removal keeps the index: it leaves out references inside removed code
+  const pruneDeclarator = (path: ASTPath<any>): void => pruneDeclaration(path);
   for (let round = 0; round < 8; round += 1) {
     let removed = false;
     rewrite.root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
@@ -70,7 +68,6 @@ function removeUnused(rewrite: FileRewrite, everything: boolean): void {
     rewrite.root.find(j.FunctionDeclaration).forEach((path: ASTPath<any>) => {
       const name = path.node.id?.name;
       if (!name || !usedBefore(rewrite, path.node, name) || isUsedNow(path.parent, name) || path.parent?.node.type.startsWith('Export')) return;
-      index = undefined;
       path.prune();
       removed = true;
     });

@@ -9,7 +9,7 @@ import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import type { StoreTarget } from '../analysis/findStoreTargets';
 import { addTodo } from './addTodo';
-import { findVariableReferences, lookupScope } from './bindings';
+import { findVariableReferences, isInTree, lookupScope } from './bindings';
 import { evaluateLiteral } from './evaluateLiteral';
 import { findConstant, readSeedValue } from './readSeedValue';
 import { retireClassStores } from './retireClassStores';
@@ -43,16 +43,8 @@ export function retireStores(rewrite: FileRewrite): void {
 
 /** The first declarator in tree order whose scanner node declares the target (the tree is unchanged between targets unless one is retired, which only removes). */
 function declaratorOf(target: StoreTarget, declarators: Map<object, ASTPath<any>>): ASTPath<any> | undefined {
-  for (const [node, path] of declarators) if (target.declarations.has(node as never) && isAttached(path)) return path;
+  for (const [node, path] of declarators) if (target.declarations.has(node as never) && isInTree(path)) return path;
   return undefined;
-}
-
-/** A path still in the tree (not pruned by an earlier target's retirement). */
-function isAttached(path: ASTPath<any>): boolean {
-  for (let current: AnyNode = path; current.parentPath; current = current.parentPath) {
-    if (current.parentPath.value?.[current.name] !== current.value) return false;
-  }
-  return true;
 }
 
 function retire(rewrite: FileRewrite, target: StoreTarget, declarator: ASTPath<any>, declaration: ASTPath<any>, exported: boolean): void {
