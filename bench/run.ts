@@ -73,7 +73,14 @@ function runMigrateInChild(records: number, timeoutSeconds: number): Promise<Mig
 /** Runs one pass in a child process (this same script with --child) and returns what it measured. */
 function runPassInChild(pass: PassName, root: string, timeoutSeconds: number): Promise<PassResult | { pass: PassName; error: string }> {
   return new Promise((resolve) => {
-    const child = fork(process.argv[1], ['--child', pass, root], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let child: ReturnType<typeof fork>;
+    try {
+      child = fork(process.argv[1], ['--child', pass, root], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    } catch (error) {
+      // A pass that cannot start (seen once: 'spawn EISDIR' before the 20,000-file scan) is reported, and the other passes' results are still written.
+      resolve({ pass, error: `could not start the pass: ${(error as Error).message}` });
+      return;
+    }
     let stderr = '';
     child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
     let result: PassResult | undefined;
