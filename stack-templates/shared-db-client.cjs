@@ -104,6 +104,22 @@ async function queryAll(params) {
   return items;
 }
 
+/**
+ * How many items a Query (params with KeyConditionExpression) or else a Scan matches: Select COUNT
+ * page by page, summing Count (after FilterExpression), so no item is sent back.
+ */
+async function countAll(params) {
+  let count = 0;
+  let ExclusiveStartKey;
+  do {
+    const input = { ...params, Select: 'COUNT', ExclusiveStartKey };
+    const page = await db.send(params.KeyConditionExpression ? new QueryCommand(input) : new ScanCommand(input));
+    count += page.Count || 0;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return count;
+}
+
 /** The next number of a counter item: one atomic ADD, so concurrent creates never share an id. */
 async function nextId(TableName, Key, attribute = 'value') {
   const { Attributes } = await db.send(
@@ -385,6 +401,7 @@ module.exports = {
   db,
   scanAll,
   queryAll,
+  countAll,
   nextId,
   updateParams,
   isConditionFailed,

@@ -146,6 +146,24 @@ export async function queryAll<T = Item>(params: QueryCommandInput): Promise<T[]
   return items;
 }
 
+/**
+ * How many items a Query (params with KeyConditionExpression) or else a Scan matches: Select COUNT
+ * page by page, summing Count (after FilterExpression), so no item is sent back.
+ */
+export async function countAll(params: QueryCommandInput | ScanCommandInput): Promise<number> {
+  let count = 0;
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page =
+      'KeyConditionExpression' in params && params.KeyConditionExpression
+        ? await db.send(new QueryCommand({ ...params, Select: 'COUNT', ExclusiveStartKey }))
+        : await db.send(new ScanCommand({ ...(params as ScanCommandInput), Select: 'COUNT', ExclusiveStartKey }));
+    count += page.Count ?? 0;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return count;
+}
+
 /** The next number of a counter item: one atomic ADD, so concurrent creates never share an id. */
 export async function nextId(TableName: string, Key: Item, attribute = 'value'): Promise<number> {
   const { Attributes } = await db.send(

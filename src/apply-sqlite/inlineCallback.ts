@@ -29,9 +29,8 @@ export function inlineCallback(ctx: SiteContext): SiteOutcome {
   const wrapper = promiseWrapper(ctx, callback, errParam?.name, valueParam?.name);
   if (wrapper) return wrapper;
   const statement = ctx.call.parent as ASTPath<any>;
-  const fnBody = statement?.parent as ASTPath<any> | undefined;
   const isStatement = statement?.node.type === 'ExpressionStatement' || (statement?.node.type === 'ReturnStatement' && statement.node.argument === call);
-  if (!isStatement || fnBody?.node.type !== 'BlockStatement' || !FUNCTIONS.has(fnBody.parent?.node.type) || fnBody.node.body[fnBody.node.body.length - 1] !== statement.node) {
+  if (!isStatement || !endsItsFunction(statement)) {
     return { done: false, todo: 'code after this call runs before its callback: move it into the callback (or make this the last statement), then re-run' };
   }
   if (usesOtherThis(callback, ctx)) return { done: false, todo: 'the callback reads `this` beyond lastID/changes: rewrite it by hand, then re-run' };
@@ -124,6 +123,18 @@ export function settledValue(callback: AnyNode, errName: string, rejectName: str
   if (!reject || !resolve || reject.arguments[0]?.name !== errName) return undefined;
   if (!resolve.arguments.length) return null;
   return resolve.arguments[0].type === 'Identifier' ? resolve.arguments[0].name : undefined;
+}
+
+/**
+ * Nothing runs after this statement in its function: it is the last one of the body, or of a
+ * `try` block (without finally) that is itself last. Its callback's code can then run in its place.
+ */
+function endsItsFunction(statement: ASTPath<any>): boolean {
+  const block = statement.parent as ASTPath<any> | undefined;
+  if (block?.node.type !== 'BlockStatement' || block.node.body[block.node.body.length - 1] !== statement.node) return false;
+  const holder = block.parent as ASTPath<any> | undefined;
+  if (FUNCTIONS.has(holder?.node.type)) return true;
+  return holder?.node.type === 'TryStatement' && holder.node.block === block.node && !holder.node.finalizer && endsItsFunction(holder);
 }
 
 function blockOf(node: AnyNode): AnyNode[] {

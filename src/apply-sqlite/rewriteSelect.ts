@@ -1,6 +1,9 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { buildGetItem, buildQueryIndex, buildScanAll, expression, propertyKey, type Part } from '../emit';
-import type { SqlCondition } from '../scan/sqlite';
+import { buildGetItem, buildQueryIndex, buildScanAll, expression, propertyKey, quoted, type Part } from '../emit';
+import { findServingIndex } from '../plan/index-resolver';
+import type { SqlCondition, SqlValue } from '../scan/sqlite';
+import { countExpression, isCountStar } from './countRows';
+import { pageFunction } from './pageRows';
 import { asRow, keyValue } from './rowShape';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 import { orderFunction } from './sortRows';
@@ -24,8 +27,10 @@ export function selectExpression(ctx: SiteContext): { expression: ExpressionKind
   const { summary, site, rewrite } = ctx;
   const e = rewrite.emit;
   if (summary.joins.length || summary.tables.length > 1) return todo(`read ${summary.tables.join(' and ')} with two requests or the plan's denormalised copy (JOIN), then re-run`);
-  if (summary.limit || summary.offset) return todo('LIMIT/OFFSET: page with LastEvaluatedKey as the plan says (the API changes), then re-run');
   if (site.method !== 'get' && site.method !== 'all') return todo(`rewrite ${site.method}() over the rows by hand, then re-run`);
+  const page = pageValues(ctx);
+  if (!page) return todo('LIMIT/OFFSET: bind them from parameters or literals, then re-run');
+  if (isCountStar(ctx)) return page.limit || page.offset ? todo('COUNT(*) with LIMIT/OFFSET: count in code, then re-run') : countExpression(ctx);
   const projection = projectionOf(ctx);
   if (projection === undefined) return todo('aggregates and computed columns: compute them from the items in code, then re-run');
   if (summary.where.some((condition) => condition.inOr || condition.operator !== '=' || condition.column.column === undefined)) {
@@ -52,7 +57,7 @@ export function selectExpression(ctx: SiteContext): { expression: ExpressionKind
       const value = indexed.derived ? expression(e, ['String(Boolean(', values.get(indexed.condition)!, '))']) : keyValue(ctx, values.get(indexed.condition)!, indexed.type);
       rows = asRow(ctx, buildQueryIndex(e, table, { index: indexed.index, attribute: indexed.attribute, value }), true);
       rest = summary.where.filter((condition) => condition !== indexed.condition);
-    } else rows = asRow(ctx, buildScanAll(e, table), true);
+    } else rows = asRow(ctx, listAll(ctx), true);
   }
   const row = rest.length || summary.orderBy.length || projection.length ? rewrite.freshName(['row']) : 'row';
   const parts: Part[] = ['', rows];
@@ -61,15 +66,53 @@ export function selectExpression(ctx: SiteContext): { expression: ExpressionKind
     rest.forEach((condition, index) => tests.push(index ? ' && ' : '', `${row}.${condition.column.column} === `, compared(ctx, condition, values.get(condition)!)));
     parts.push(`.filter((${row}) => `, ...tests, ')');
   }
-  if (summary.orderBy.length) {
+  if (ctx.runtimeOrder || summary.orderBy.length) {
     const order = orderFunction(rewrite);
-    const keys = summary.orderBy.map(({ column, order: direction }) => (direction === 'desc' ? `${order}(b.${column.column}, a.${column.column})` : `${order}(a.${column.column}, b.${column.column})`));
+    const keys = ctx.runtimeOrder
+      ? [ctx.runtimeOrder]
+      : summary.orderBy.map(({ column, order: direction }) => (direction === 'desc' ? `${order}(b.${column.column}, a.${column.column})` : `${order}(a.${column.column}, b.${column.column})`));
+    // ties beyond the ORDER BY come out of SQLite in rowid order (its sorter is stable over a rowid scan)
+    const rowid = ctx.target.schema?.columns.find((column) => column.primaryKey && column.type === 'number' && column.name === ctx.target.keyName);
+    if (rowid && !summary.orderBy.some(({ column }) => column.column === rowid.name)) keys.push(`${order}(a.${rowid.name}, b.${rowid.name})`);
     parts.push(`.sort((a, b) => ${keys.join(' || ')})`);
+  }
+  if (page.limit || page.offset) {
+    const sliced = [`${pageFunction(rewrite)}(`, ...parts, ', ', page.limit ?? '-1', ...(page.offset ? [', ', page.offset] : []), ')'];
+    parts.splice(0, parts.length, ...sliced);
   }
   if (projection.length) parts.push(`.map((${row}) => ({ ${projection.map(([name, column]) => (name === column ? `${propertyKey(e, name)}: ${row}.${column}` : `${propertyKey(e, name)}: ${row}.${column}`)).join(', ')} }))`);
   const single = site.method === 'get' && (!byKey || projection.length > 0);
   const result = parts.length === 2 && !single ? rows : expression(e, single ? ['(', ...parts, ')[0]'] : parts);
   return { expression: result };
+}
+
+/** LIMIT and OFFSET as code (absent when the SQL has none); undefined when one is not a parameter or literal. */
+function pageValues(ctx: SiteContext): { limit?: ExpressionKind; offset?: ExpressionKind } | undefined {
+  const read = (value: SqlValue | undefined) => (value ? valueNode(ctx, value) : undefined);
+  const limit = read(ctx.summary.limit);
+  const offset = read(ctx.summary.offset);
+  if ((ctx.summary.limit && !limit) || (ctx.summary.offset && !offset)) return undefined;
+  return { ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) };
+}
+
+/**
+ * Every item of the entity: a Query on the index the plan gives the whole entity (a constant
+ * partition key such as itemType, planned for sorted or paged lists) when it has one, else a Scan.
+ */
+export function listAll(ctx: SiteContext): ExpressionKind {
+  const e = ctx.rewrite.emit;
+  const whole = wholeEntityIndex(ctx);
+  if (!whole) return buildScanAll(e, tableTargetOf(ctx));
+  return buildQueryIndex(e, tableTargetOf(ctx), { index: whole.index, attribute: whole.attribute, value: expression(e, [quoted(e, whole.value)]) });
+}
+
+/** The GSI whose partition key is a constant the design writes on every item of the entity. */
+export function wholeEntityIndex(ctx: SiteContext): { index: string; attribute: string; value: string } | undefined {
+  const sort = ctx.summary.orderBy[0]?.column.column;
+  const serving = findServingIndex(ctx.rewrite.analysis.design, ctx.target.entityName, null, sort);
+  const gsi = serving && ctx.target.table.gsis.find((candidate) => candidate.name === serving.name);
+  const constant = gsi && (ctx.target.entity.derivedAttributes ?? []).find((derived) => derived.name === gsi.partitionKey.name && derived.as === 'constant');
+  return gsi && constant?.value !== undefined ? { index: gsi.name, attribute: gsi.partitionKey.name, value: constant.value } : undefined;
 }
 
 /** `[name, column]` per selected column; `[]` for `SELECT *`; undefined for aggregates and expressions. */
@@ -92,7 +135,7 @@ function visibleItem(ctx: SiteContext, item: ExpressionKind): ExpressionKind {
 }
 
 /** The first `=` condition a GSI of the plan answers: on the column itself, or on its string copy (0/1 columns). */
-function findIndexedCondition(ctx: SiteContext): { condition: SqlCondition; index: string; attribute: string; type: string; derived: boolean } | undefined {
+export function findIndexedCondition(ctx: SiteContext): { condition: SqlCondition; index: string; attribute: string; type: string; derived: boolean } | undefined {
   for (const condition of ctx.summary.where) {
     const column = condition.column.column;
     for (const gsi of ctx.target.table.gsis) {

@@ -13,6 +13,7 @@ import { isIdleHelperBody, isPassThroughHelper } from './isPassThroughHelper';
 import { retireSchemaStatement } from './retireSchemaStatement';
 import { retireSeedBlocks } from './retireSeedBlocks';
 import { rewriteVariants } from './rewriteVariants';
+import { isTemplateSql, templateSqlExpression } from './rewriteTemplateSql';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
@@ -63,22 +64,34 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   if (site.interpolatedValues.length || site.interpolatedIdentifiers.length) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
   if (site.helpers.length && !isPassThroughHelper(site)) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
   if (site.dynamic || site.variants.length !== 1) {
-    if (site.result.style === 'callback' && !site.helpers.length) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
     const first = site.variants[0]?.statements[0];
     const firstTarget = first?.table ? findSqliteTarget(rewrite.analysis, first.table, schemas.get(first.table)) : undefined;
     if (!site.variants.length || !first || !firstTarget) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
     if (runsAtCommonJsLoad(rewrite, call)) return { done: false, todo: 'SQL run while a CommonJS module loads cannot be awaited there: move it into an async start-up function, then re-run' };
     const ctx: SiteContext = { rewrite, site, variant: site.variants[0], summary: first, target: firstTarget, call };
     if (ctx.call.parent?.node.type === 'AwaitExpression') ctx.call = ctx.call.parent;
-    const outcome = rewriteVariants(ctx, call.node, (table) => findSqliteTarget(rewrite.analysis, table, schemas.get(table)));
+    const targetOf = (table: string) => findSqliteTarget(rewrite.analysis, table, schemas.get(table));
+    const callback = site.result.style === 'callback' && !site.helpers.length;
+    if (isTemplateSql(ctx)) {
+      // `${…}` pieces with known texts: one read (built first: a sqlite3 callback is inlined only when it can be rewritten)
+      const built = templateSqlExpression(ctx, rewrite.analysis.project, targetOf);
+      if ('todo' in built) return { done: false, todo: built.todo };
+      if (callback) {
+        const inlined = inlineCallback(ctx);
+        if (!inlined.done) return inlined;
+      }
+      ctx.call.replace(built.expression);
+      return { done: true, at: currentPath(rewrite, built.expression) ?? ctx.holder ?? call };
+    }
+    if (callback) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
+    const outcome = rewriteVariants(ctx, call.node, targetOf);
     return outcome.done ? { ...outcome, at: currentPath(rewrite, ctx.call.node) ?? call } : outcome;
   }
   const [variant] = site.variants;
   const summary = variant.statements.length === 1 ? variant.statements[0] : undefined;
   if (!summary) return { done: false, todo: 'several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run' };
   if (!['select', 'insert', 'update', 'delete'].includes(summary.kind)) return { done: false, todo: `${summary.kind.toUpperCase()} statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run` };
-  // rows of a join table (composite key) are written whole: an INSERT names both key columns
-  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table), { composite: summary.kind === 'insert' }) : undefined;
+  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table)) : undefined;
   if (!target) return { done: false, todo: `table ${summary.table ?? '?'} has no simple-key table in the plan; run \`dynamodb-codemod plan\`, then re-run` };
   const ctx: SiteContext = { rewrite, site, variant, summary, target, call };
   if (!['get', 'all', 'run'].includes(site.method)) return { done: false, todo: `${site.method}(): read the rows with the shared client (scanAll/queryAll) and loop over them, then re-run` };

@@ -71,8 +71,25 @@ export function asRow(ctx: SiteContext, item: ExpressionKind, many: boolean): Ex
   return expression(ctx.rewrite.emit, many ? ['', item, `.map(${name})`] : [`${name}(`, item, ')']);
 }
 
-/** The value written for a column: 0/1 booleans stored as booleans (as migrate-data stores them). */
+/**
+ * The value written for a column: 0/1 booleans stored as booleans (as migrate-data stores them); a
+ * NULL in a column that keys a GSI is left out of the item (DynamoDB refuses a NULL index key; the
+ * row function reads the absent attribute back as null, and migrate-data leaves nulls out too).
+ */
 export function writtenValue(ctx: SiteContext, column: string, value: ExpressionKind): ExpressionKind {
+  const written = booleanValue(ctx, column, value);
+  const schemaColumn = ctx.target.schema?.columns.find((candidate) => candidate.name === column);
+  const keysIndex = ctx.target.table.gsis.some((gsi) => gsi.partitionKey.name === column || gsi.sortKey?.name === column);
+  if (!keysIndex || !schemaColumn || schemaColumn.notNull || schemaColumn.primaryKey) return written;
+  const literal = written as { type: string; value?: unknown; name?: string };
+  if ((literal.type === 'NullLiteral' || literal.type === 'Literal') && literal.value === null) return ctx.rewrite.j.identifier('undefined');
+  if (literal.type === 'StringLiteral' || literal.type === 'NumericLiteral' || literal.type === 'BooleanLiteral' || (literal.type === 'Literal' && literal.value !== null)) return written;
+  const simple = literal.type === 'Identifier' || literal.type === 'MemberExpression' || literal.type === 'CallExpression';
+  // a parenthesised node: recast would print `year || null ?? undefined`, which does not parse
+  return expression(ctx.rewrite.emit, ['', simple ? written : (ctx.rewrite.j.parenthesizedExpression(written as any) as unknown as ExpressionKind), ' ?? undefined']);
+}
+
+function booleanValue(ctx: SiteContext, column: string, value: ExpressionKind): ExpressionKind {
   if (!isBooleanColumn(ctx, column)) return value;
   const { j } = ctx.rewrite;
   const literal = value as { type: string; value?: unknown };

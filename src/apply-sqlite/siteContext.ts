@@ -21,6 +21,10 @@ export interface SiteContext {
   paramsArray?: ExpressionKind;
   /** sqlite3 callbacks: the statement new declarations go before (outside the try block). */
   holder?: ASTPath<any>;
+  /** Values of placeholders bound through a spread argument (`...filterParams`), by canonical name. */
+  boundValues?: Map<string, ExpressionKind>;
+  /** ORDER BY chosen at run time: the comparator's body over rows `a` and `b` (replaces the SQL's). */
+  runtimeOrder?: string;
 }
 
 /** Result of a shape rewriter: done, or what the developer must do (becomes the TODO marker). */
@@ -41,6 +45,8 @@ export function valueNode(ctx: SiteContext, value: SqlValue): ExpressionKind | u
   if (value.kind !== 'param') return undefined;
   const binding = ctx.variant.bindings.find((candidate) => candidate.canonical === value.canonical);
   const argument = binding?.argument?.node;
+  const spread = ctx.boundValues?.get(value.canonical);
+  if (!argument && spread) return spread;
   if (!argument) {
     // a positional `?` bound from an array the code fills at run time: its element
     const position = binding ? ctx.variant.bindings.indexOf(binding) : -1;

@@ -7,5 +7,6 @@ export { buildDeleteItem } from './commands/buildDeleteItem';
 export { buildUpdateItem } from './commands/buildUpdateItem';
 export { buildScanAll } from './commands/buildScanAll';
 export { buildQueryIndex, type IndexQuery } from './commands/buildQueryIndex';
+export { buildCountAll, type CountRequest } from './commands/buildCountAll';
 export { buildNextId, type CounterTarget } from './commands/buildNextId';
 export { renderClientModule, listTableConstants, CLIENT_HELPERS, type ModuleFlavor } from './renderClientModule';

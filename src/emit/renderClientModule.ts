@@ -13,7 +13,7 @@ import { addGeneratedHeader } from '../stack/generatedHeader';
 export type ModuleFlavor = 'cjs' | 'esm' | 'ts';
 
 /** The names every flavour exports besides the table constants. */
-export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed', 'putUnique', 'updateUnique', 'deleteUnique', 'findByUnique', 'withDerived', 'withoutDerived'] as const;
+export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'countAll', 'nextId', 'updateParams', 'isConditionFailed', 'putUnique', 'updateUnique', 'deleteUnique', 'findByUnique', 'withDerived', 'withoutDerived'] as const;
 
 const TABLES = /^\/\/ dynamodb-codemod:tables\n[\s\S]*?^\/\/ dynamodb-codemod:end-tables\n/m;
 const DERIVED = /^\/\/ dynamodb-codemod:derived\n([\s\S]*?)^const DERIVED_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-derived\n/m;

@@ -10,9 +10,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(180000);
 
 // Apps that pass today. Not yet: express-blog-better-sqlite3 (JOINs, db.transaction, composite-key
-// post_tags, ON DELETE CASCADE) and fastify-orders-sqlite-wrapper (LIMIT/OFFSET pages, COUNT(*),
-// ORDER BY chosen from a whitelist). SQLITE_E2E=a,b runs others.
-const FIXTURES = (process.env.SQLITE_E2E ?? 'express-tasks-sqlite3-callback').split(',');
+// post_tags). SQLITE_E2E=a,b runs others.
+const FIXTURES = (process.env.SQLITE_E2E ?? 'express-tasks-sqlite3-callback,fastify-orders-sqlite-wrapper,express-library-sqlite3-callback').split(',');
 
 afterAll(() => stopAllApps());
 

@@ -59,6 +59,10 @@ const checks = `
     await m.db.send(new lib.PutCommand({ TableName: m.NOTES_TABLE_NAME, Item: { id, owner: id % 2 ? 'odd' : 'even', title: 't' + id } }));
   }
   const all = await m.scanAll({ TableName: m.NOTES_TABLE_NAME, Limit: 7 });
+  const counted = await m.countAll({ TableName: m.NOTES_TABLE_NAME, Limit: 7 });
+  const oddCounted = await m.countAll({ TableName: m.NOTES_TABLE_NAME, IndexName: 'owner-index', Limit: 4,
+    KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'odd' } });
+  const filteredCount = await m.countAll({ TableName: m.NOTES_TABLE_NAME, Limit: 7, FilterExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'even' } });
   const odd = await m.queryAll({ TableName: m.NOTES_TABLE_NAME, IndexName: 'owner-index', Limit: 4,
     KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': 'odd' } });
   const updated = await m.db.send(new lib.UpdateCommand(m.updateParams(m.NOTES_TABLE_NAME, { id: 1 }, { id: 999, title: 'new', owner: undefined, extra: 5 })));
@@ -75,7 +79,7 @@ const checks = `
   const untouched = (await m.db.send(new lib.UpdateCommand(m.updateParams(m.NOTES_TABLE_NAME, { id: 100 }, { owner: 'y' })))).Attributes;
   const moved = (await m.db.send(new lib.UpdateCommand(m.updateParams(m.NOTES_TABLE_NAME, { id: 100 }, { expiresAt: 1924992000000 })))).Attributes;
   const derived = { stored: stored.ttl, scanned: scanned && 'ttl' in scanned, untouched: untouched.ttl, moved: moved.ttl, visible: m.withoutDerived(m.NOTES_TABLE_NAME, moved) };
-  console.log(JSON.stringify({ ids: ids.sort((a, b) => a - b), all: all.length, odd: odd.length, updated: updated.Attributes, unchanged: unchanged.Attributes, missing, derived }));
+  console.log(JSON.stringify({ ids: ids.sort((a, b) => a - b), all: all.length, odd: odd.length, counts: [counted, oddCounted, filteredCount], updated: updated.Attributes, unchanged: unchanged.Attributes, missing, derived }));
 `;
 
 const scripts: Record<ModuleFlavor, { module: string; runner: string; args: string[] }> = {
@@ -120,6 +124,8 @@ describe('shared client module', () => {
       expect(result.ids).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
       expect(result.all).toBe(30);
       expect(result.odd).toBe(15);
+      // Select COUNT over every page (Limit 7/4 forces several), after the filter
+      expect(result.counts).toEqual([30, 15, 15]);
       expect(result.updated).toEqual({ id: 1, title: 'new', extra: 5 });
       expect(result.unchanged).toEqual({ id: 2, owner: 'even', title: 't2' });
       expect(result.missing).toBe('condition failed');

@@ -1,7 +1,7 @@
 import { ensureImports, relativeSpecifier, type ImportRequest } from './ensureImports';
 import type { FileRewrite } from './FileRewrite';
 
-const CLIENT_ORDER = ['db', 'scanAll', 'queryAll', 'nextId', 'updateParams', 'isConditionFailed', 'putUnique', 'updateUnique', 'deleteUnique', 'findByUnique', 'withDerived', 'withoutDerived'];
+const CLIENT_ORDER = ['db', 'scanAll', 'queryAll', 'countAll', 'nextId', 'updateParams', 'isConditionFailed', 'putUnique', 'updateUnique', 'deleteUnique', 'findByUnique', 'withDerived', 'withoutDerived'];
 
 /** Imports for what the emitted code uses: SDK commands, the shared client's exports, Node built-ins. */
 export function addImports(rewrite: FileRewrite): void {

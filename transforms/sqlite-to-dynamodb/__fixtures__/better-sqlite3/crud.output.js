@@ -36,7 +36,7 @@ async function createNote(title, ownerId) {
   await dynamoDb.send(new PutCommand({ TableName: NOTES_TABLE_NAME, Item: {
     id: noteId,
     title: title,
-    owner_id: ownerId
+    owner_id: ownerId ?? undefined
   } }));
 
   return { id: noteId, title, ownerId };

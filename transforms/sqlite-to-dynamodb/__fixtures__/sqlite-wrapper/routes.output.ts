@@ -50,7 +50,7 @@ export async function ordersOf(customerId: number): Promise<Order[]> {
     KeyConditionExpression: '#attr = :value',
     ExpressionAttributeNames: { '#attr': 'customer_id' },
     ExpressionAttributeValues: { ':value': Number(customerId) },
-  })).map(orderRow).sort((a, b) => sqlOrder(b.created_at, a.created_at)).map(
+  })).map(orderRow).sort((a, b) => sqlOrder(b.created_at, a.created_at) || sqlOrder(a.id, b.id)).map(
     (row) => ({ id: row.id, customerId: row.customer_id, status: row.status, createdAt: row.created_at })
   );
 }

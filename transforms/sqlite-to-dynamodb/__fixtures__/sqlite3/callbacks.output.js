@@ -42,7 +42,7 @@ app.get('/tasks', async (req, res) => {
       KeyConditionExpression: '#attr = :value',
       ExpressionAttributeNames: { '#attr': 'priority' },
       ExpressionAttributeValues: { ':value': req.query.priority },
-    })).map(taskRow).sort((a, b) => sqlOrder(b.created_at, a.created_at))
+    })).map(taskRow).sort((a, b) => sqlOrder(b.created_at, a.created_at) || sqlOrder(a.id, b.id))
   } catch (err) {
     return res.status(500).json({ error: err.message })
   }
