@@ -12,7 +12,13 @@ export function retirePreparedStatements(rewrite: FileRewrite, sites: SqlCallSit
     const declarator = findRewritePath(rewrite, declaration.node) as ASTPath<any> | undefined;
     const name = declarator?.node.id?.name as string | undefined;
     if (!declarator || !name || !declarator.parent) continue;
-    const used = rewrite.root.find(j.Identifier, { name }).filter((p: ASTPath<any>) => p.node !== declarator.node.id && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed)).size();
+    // only references that resolve to this declaration: another function's own `statement` is not a use
+    const declaringScope = declarator.scope?.lookup(name);
+    const used = rewrite.root
+      .find(j.Identifier, { name })
+      .filter((p: ASTPath<any>) => p.node !== declarator.node.id && !(p.parent?.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
+      .filter((p: ASTPath<any>) => !declaringScope || !p.scope || p.scope.lookup(name) === declaringScope)
+      .size();
     if (used) continue;
     const statement = declarator.parent as ASTPath<any>;
     if (statement.node.declarations.length === 1) statement.prune();
