@@ -91,7 +91,8 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   const summary = variant.statements.length === 1 ? variant.statements[0] : undefined;
   if (!summary) return { done: false, todo: 'several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run' };
   if (!['select', 'insert', 'update', 'delete'].includes(summary.kind)) return { done: false, todo: `${summary.kind.toUpperCase()} statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run` };
-  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table)) : undefined;
+  // rows of a join table (composite key) are written whole: an INSERT names both key columns
+  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table), { composite: summary.kind === 'insert' }) : undefined;
   if (!target) return { done: false, todo: `table ${summary.table ?? '?'} has no simple-key table in the plan; run \`dynamodb-codemod plan\`, then re-run` };
   const ctx: SiteContext = { rewrite, site, variant, summary, target, call };
   if (!['get', 'all', 'run'].includes(site.method)) return { done: false, todo: `${site.method}(): read the rows with the shared client (scanAll/queryAll) and loop over them, then re-run` };
