@@ -9,8 +9,10 @@ import { migrateSqliteFixture } from './migrateSqliteFixture';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(180000);
 
-// Apps that pass today. Not yet: express-blog-better-sqlite3 (JOINs, db.transaction, composite-key
-// post_tags). SQLITE_E2E=a,b runs others.
+// Apps that pass today. Not yet: express-blog-better-sqlite3 (its JOINs, ON DELETE CASCADE, conditional
+// DELETE and INSERT OR IGNORE are rewritten; still open: the db.transaction creating a post with its
+// tags, the tag id read back by its unique name, the slug check in another file than the insert, and
+// the statements db/queries.js prepares and exports). SQLITE_E2E=a,b runs others.
 const FIXTURES = (process.env.SQLITE_E2E ?? 'express-tasks-sqlite3-callback,fastify-orders-sqlite-wrapper,express-library-sqlite3-callback').split(',');
 
 afterAll(() => stopAllApps());
