@@ -5,6 +5,7 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { findStatement } from '../apply/rewrite/addTodo';
 import { destructuredResult, isStatementResultIgnored, resultDeclarator, usePaths } from './resultUses';
 import { defaultParts, keyValue, writtenValue } from './rowShape';
+import type { SqlValue } from '../scan/sqlite';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 
 /**
@@ -33,8 +34,10 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   if (ctx.site.result.insertedIdUses.length && ((!declarator && !destructured && ctx.site.result.style !== 'callback') || !idUses || supplied)) return { done: false, todo: 'take the new id from nextId() before the PutCommand instead of lastInsertRowid, then re-run' };
   if (!declarator && !destructured && !ctx.resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'the run() info has no DynamoDB counterpart here; use the item written, then re-run' };
   const values: Part[] = [];
+  const boundArray = arrayArgument(ctx);
+  if (boundArray) ctx = { ...ctx, paramsArray: boundArray };
   for (const [index, column] of insert.columns.entries()) {
-    const value = valueNode(ctx, insert.rows[0][index]);
+    const value = insertedValue(ctx, insert.rows[0][index]);
     if (!value) return { done: false, todo: `${column}: compute this value in code (SQL functions and defaults do not run in DynamoDB), then re-run` };
     const keyType = column === target.keyName ? target.table.partitionKey.type : column === sortKey ? target.table.sortKey!.type : undefined;
     values.push(`${values.length ? ', ' : ''}${propertyKey(e, column)}: `, keyType ? keyValue(ctx, value, keyType) : writtenValue(ctx, column, value));
@@ -69,6 +72,33 @@ export function rewriteInsert(ctx: SiteContext): SiteOutcome {
   ctx.call.replace(ignore ? ignoringConflict(ctx, put) : put);
   if (declarator) dropUnusedResult(ctx, declarator, put);
   return { done: true };
+}
+
+/** `COALESCE(?, 3)` / `IFNULL(?, 'x')` → `(<argument> ?? 3)`: SQLite's NULL and a missing value both take the fallback. */
+function insertedValue(ctx: SiteContext, value: SqlValue): ExpressionKind | undefined {
+  if (value.kind === 'expression' && value.params.length === 1) {
+    const match = /^(?:COALESCE|IFNULL)\s*\(\s*(\S+?)\s*,\s*('(?:[^']|'')*'|-?\d+(?:\.\d+)?)\s*\)$/i.exec(value.text.trim());
+    const argument = match ? valueNode(ctx, { kind: 'param', canonical: value.params[0] }) : undefined;
+    if (match && argument) {
+      const fallback = match[2].startsWith("'") ? ctx.rewrite.j.literal(match[2].slice(1, -1).replace(/''/g, "'")) : ctx.rewrite.j.literal(Number(match[2]));
+      return expression(ctx.rewrite.emit, ['(', argument, ' ?? ', fallback, ')']);
+    }
+  }
+  return valueNode(ctx, value);
+}
+
+/**
+ * `db.run(INSERT_ISSUE, issue)` / `stmt.run(row)`: every `?` bound from one array variable, its
+ * elements in order (`issue[0]`, `issue[1]`, …).
+ */
+function arrayArgument(ctx: SiteContext): ExpressionKind | undefined {
+  const bindings = ctx.variant.bindings;
+  if (!bindings.length || bindings.some((binding) => binding.written !== '?' || binding.argument)) return undefined;
+  const node = ctx.call.node.type === 'AwaitExpression' ? ctx.call.node.argument : ctx.call.node;
+  if (node?.type !== 'CallExpression') return undefined;
+  const sqlNode = ctx.site.sqlArgument.path.node;
+  const rest = node.arguments.filter((argument: { start?: number; loc?: unknown }) => !(argument.loc && sqlNode.loc && (argument.loc as { start: { line: number; column: number } }).start.line === sqlNode.loc.start.line && (argument.loc as { start: { line: number; column: number } }).start.column === sqlNode.loc.start.column));
+  return rest.length === 1 && rest[0].type === 'Identifier' && node.arguments.length - rest.length <= 1 ? rest[0] : undefined;
 }
 
 /** `const info = await …Put…` whose info is no longer read (its lastInsertRowid uses took the new id): just the put. */

@@ -18,6 +18,7 @@ import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
 import { retireConnections } from './retireConnections';
+import { rewriteConstraintChecks } from './rewriteConstraintChecks';
 import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
 import { rewriteInsert } from './rewriteInsert';
@@ -54,6 +55,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
   }
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
+    rewriteConstraintChecks(rewrite);
     retireConnections(rewrite, sites);
   }
 }
