@@ -53,5 +53,7 @@ export function getPlanNotes(model: AccessModel): string[] {
   const wideKeys = [...findCompositeKeys(model)]
     .filter(([, key]) => key.extra.length)
     .map(([entity, key]) => `${entity}: its SQLite primary key has more than two columns (${[key.partitionKey.name, key.sortKey.name, ...key.extra].join(', ')}); the table is keyed on ${key.partitionKey.name} + ${key.sortKey.name} only, so rows that differ only in ${key.extra.join(', ')} would overwrite each other. Make the sort key a derived text attribute joining ${[key.sortKey.name, ...key.extra].join(' and ')} by hand.`);
-  return [...analysis.notes, ...planTtl(design, model, analysis), ...wideKeys];
+  // `id: todos.length`: the counter keeps the numbers, but an empty table's first id is 1, not 0
+  const zeroBased = model.diagnostics.filter((diagnostic) => diagnostic.code === 'zero-based-ids').map((diagnostic) => `${diagnostic.file}:${diagnostic.line}: ${diagnostic.message}.`);
+  return [...analysis.notes, ...planTtl(design, model, analysis), ...wideKeys, ...zeroBased];
 }

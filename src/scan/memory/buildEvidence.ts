@@ -58,6 +58,17 @@ export function buildEvidence(ev: ViewEvaluator, registry: StoreRegistry, facts:
     if (found.strategy !== 'unknown' && idStrategy === 'unknown') {
       idStrategy = found.strategy;
       strategyType = found.type;
+      const at = keyValue ?? create.keyPath;
+      const file = keyValue ? create.literal!.file : (create.keyFile ?? create.op.file);
+      if (found.zeroBased && at) {
+        ev.ctx.diagnostics.add({
+          severity: 'info',
+          code: 'zero-based-ids',
+          file: file.rel,
+          line: ev.ctx.project.lineOf(at.node),
+          message: `${entity} ids are the collection's length, so they start at 0; kept as numbers with an atomic counter, which gives the next id after the highest one in use (the same as before) but starts at 1 when the table is empty`,
+        });
+      }
     }
   }
   if (key.natural) idStrategy = 'natural';

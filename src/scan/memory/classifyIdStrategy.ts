@@ -10,6 +10,8 @@ import { walkPaths } from '../walkPaths';
 export interface IdEvidence {
   strategy: IdStrategy;
   type?: KeyType;
+  /** `id: todos.length`: a count used as the id, so the first id is 0 (a counter starts at 1). */
+  zeroBased?: boolean;
 }
 
 const UUID_CALLS = new Set(['uuid', 'uuidv4', 'uuidV4', 'v4', 'v1', 'v7', 'randomUUID', 'nanoid', 'cuid', 'cuid2', 'createId', 'ulid', 'generateId', 'shortid', 'generate', 'ObjectId']);
@@ -49,7 +51,11 @@ export function classifyIdStrategy(ev: ViewEvaluator, file: SourceFile, value: N
   }
   if (p.isCallExpression() || p.isNewExpression()) return classifyCall(ev, file, p, depth);
   if (p.isMemberExpression() || p.isOptionalMemberExpression()) {
-    return requestPart(ev.calls, p) === 'body' ? { strategy: 'client' } : unknown;
+    const part = requestPart(ev.calls, p);
+    if (part === 'body') return { strategy: 'client' };
+    // `id: todos.length`: the size of the collection, a counter that starts at 0
+    if (!part && memberName(p.node) === 'length') return { strategy: 'increment', type: 'number', zeroBased: true };
+    return unknown;
   }
   if (p.isIdentifier()) {
     const binding = p.scope.getBinding(p.node.name);

@@ -59,6 +59,14 @@ describe('entity evidence from in-memory stores', () => {
     expect(entity('Item').key).toEqual({ name: 'id', type: keyType });
   });
 
+  it('ids from the collection length (`id: items.length`) count from 0: increment, with an info diagnostic for the plan', () => {
+    const { entity, ctx } = analyseProject(withId('items.length'));
+    expect(entity('Item')).toMatchObject({ idStrategy: 'increment', key: { name: 'id', type: 'number' } });
+    expect(ctx.diagnosticsList).toEqual([expect.objectContaining({ severity: 'info', code: 'zero-based-ids', file: 'app.js', line: 5 })]);
+    // `length + 1` starts at 1 like a counter: nothing to say
+    expect(analyseProject(withId('items.length + 1')).ctx.diagnosticsList).toEqual([]);
+  });
+
   it('fields of created records: obvious types, unknown for request values', () => {
     const { entity } = analyseProject(withId('uuidv4()', "const defaults = { qty: 0 };"));
     expect(entity('Item').fields).toEqual([{ name: 'id', type: 'string' }, { name: 'name' }]);
