@@ -63,7 +63,7 @@ export function describeDecisions(design: TableDesign, model: AccessModel): stri
       }
     }
     if (entity.pagination === 'cursor') {
-      lines.push(`**${name} lists page with a cursor:** DynamoDB has no OFFSET (skipping items still reads and bills them), so each page returns LastEvaluatedKey as an opaque \`nextCursor\`.`);
+      lines.push(`**${name} lists keep their page numbers:** DynamoDB has no OFFSET, so the migrated code reads every matching item (all pages of the Query or Scan) and the app's offset/page picks the slice: the API stays, and each page costs a read of all matching items. Cursor pagination (LastEvaluatedKey as an opaque \`nextCursor\`) is the recommended follow-up; it changes the API.`);
     }
     for (const cascade of entity.cascade ?? []) {
       lines.push(

@@ -121,7 +121,7 @@ function readMany(design: TableDesign, need: AccessNeed, attribute: string | nul
     else if (need.kind === 'lookup') details.push('filtered in the app');
     if (need.sort) details.push(`sorted by ${need.sort.attribute} in the app`);
   }
-  if (need.pagination) details.push('Limit + ExclusiveStartKey (cursor)');
+  if (need.pagination) details.push('every matching item read, the page cut in the app');
   if (expiry) details.push(expiry);
   const detail = details.length ? { detail: details.join('; ') } : {};
   if (tableKey) return { action: 'Query', table: table.name, entity: need.entity, reach: 'partition', consistent: true, ...detail };

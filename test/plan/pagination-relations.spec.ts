@@ -2,11 +2,12 @@ import { derivePlan, getPlanNotes } from '../../src/plan/derive-plan';
 import { blogModel, ordersModel } from './models';
 
 describe('offset pagination', () => {
-  it('becomes cursor pagination and is named as an API change; a plain limit is not', () => {
+  it('stays (apply cuts the page in the app); the plan names its cost and cursor pagination as the follow-up; a plain limit is not named', () => {
     const design = derivePlan(ordersModel());
     expect(design.entities.Order.pagination).toBe('cursor');
     expect(design.apiChanges).toHaveLength(1);
-    expect(design.apiChanges![0]).toMatch(/^GET \/orders: offset\/page pagination becomes cursor pagination/);
+    expect(design.apiChanges![0]).toMatch(/^GET \/orders: offset\/page pagination stays as it is after apply \(no change for clients\), but each page reads every matching item/);
+    expect(design.apiChanges![0]).toContain('Recommended follow-up, an API change: cursor pagination');
     expect(design.apiChanges![0]).not.toContain('/customers');
   });
 });

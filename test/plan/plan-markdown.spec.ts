@@ -61,7 +61,8 @@ describe('plan.md add-database section', () => {
     expect(section).toContain('```text\nOrders  (env ORDERS_TABLE_NAME)\n├─ partition key: id (number)');
     expect(section).toMatch(/\| list all Orders, newest createdAt first, one page at a time \| `GET \/orders` \| Query Orders index itemType-createdAt-index \| 0\.5 RCU per 4 KB read/);
     expect(section).toMatch(/\| get an Order by id \| `GET \/orders\/:id` \| GetItem Orders \| 1 RCU \(GetItem, strongly consistent/);
-    expect(section).toContain('### API changes\n\n- GET /orders: offset/page pagination becomes cursor pagination');
+    expect(section).toContain('### API changes\n\n- GET /orders: offset/page pagination stays as it is after apply (no change for clients), but each page reads every matching item');
+    expect(section).toContain('Recommended follow-up, an API change: cursor pagination');
     expect(section).toContain('| `ORDERS_TABLE_NAME` | name of table `Orders` |');
     expect(section).toContain('| `COUNTERS_TABLE_NAME` | name of table `Counters` |');
     expect(section.startsWith(PLAN_SECTION_START)).toBe(true);

@@ -21,7 +21,7 @@ export function listApiChanges(design: TableDesign, model: AccessModel, analysis
     const handlers = paged.get(scanned.name);
     if (entity.pagination === 'cursor' && handlers?.length) {
       changes.push(
-        `${handlers.join(', ')}: offset/page pagination becomes cursor pagination. Clients send \`limit\` and the \`nextCursor\` of the previous page instead of \`offset\`/\`page\`; the response carries \`nextCursor\` (absent on the last page). Jumping straight to page N is no longer possible.`,
+        `${handlers.join(', ')}: offset/page pagination stays as it is after apply (no change for clients), but each page reads every matching item and skips to the requested one in the app, so a page costs as much as the whole list. Recommended follow-up, an API change: cursor pagination — clients send \`limit\` and the \`nextCursor\` of the previous page instead of \`offset\`/\`page\`, the response carries \`nextCursor\` (absent on the last page), and jumping straight to page N is no longer possible.`,
       );
     }
   }

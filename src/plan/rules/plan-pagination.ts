@@ -2,9 +2,11 @@ import type { TableDesign } from '../../model/table-design';
 import type { AccessAnalysis } from '../access-needs';
 
 /**
- * Pagination. DynamoDB has no OFFSET: skipping n items still reads (and bills) them. A Query or
- * Scan returns LastEvaluatedKey instead, which the API hands back as an opaque cursor, so
- * `?offset=`/`?page=` become `?cursor=` — an API change the plan names. A plain `limit` stays.
+ * Pagination. DynamoDB has no OFFSET: skipping n items still reads (and bills) them. apply keeps
+ * the app's `?offset=`/`?page=` (it reads every matching item and cuts the page in the app), so the
+ * API does not change; the plan names the cost and marks the entity `pagination: 'cursor'`: paging
+ * with LastEvaluatedKey as an opaque cursor is the recommended follow-up, an API change. A plain
+ * `limit` stays.
  */
 export function planPagination(design: TableDesign, analysis: AccessAnalysis): void {
   for (const need of analysis.needs) {
@@ -15,7 +17,7 @@ export function planPagination(design: TableDesign, analysis: AccessAnalysis): v
   }
 }
 
-/** Handlers whose offset or page pagination becomes cursor pagination, by entity. */
+/** Handlers with offset or page pagination (cursor pagination recommended), by entity. */
 export function getOffsetPaginatedHandlers(analysis: AccessAnalysis): Map<string, string[]> {
   const byEntity = new Map<string, string[]>();
   for (const need of analysis.needs) {
