@@ -5,7 +5,8 @@
  * Each pass runs in its own child process (one at a time) so its peak RSS is its own.
  * Writes bench/results.json and prints a table. Flags: --files N (2000), --large N (20000, 0 skips),
  * --records N,M (10000,100000; 0 skips), --quick (200 files, 2,000 large, 1,000 and 5,000 records),
- * --out FILE, --apply-timeout SECONDS (1200), --keep (leave the generated code in .tmp/).
+ * --out FILE, --apply-timeout SECONDS (1200), --keep (leave the generated code in .tmp/),
+ * --skip floor,scan,apply (leave passes out; they are reported as skipped).
  */
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,6 +29,8 @@ interface Args {
   out: string;
   applyTimeout: number;
   keep: boolean;
+  /** Passes left out with --skip (apply: also no plan --yes). */
+  skip: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +51,7 @@ function parseArgs(argv: string[]): Args {
     out: path.resolve(value('--out') ?? path.join(REPO, 'bench', 'results.json')),
     applyTimeout: Number(value('--apply-timeout') ?? 1200),
     keep: argv.includes('--keep'),
+    skip: (value('--skip') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -116,13 +120,19 @@ async function main(): Promise<void> {
   fs.rmSync(root, { recursive: true, force: true });
   let codebase: GeneratedCodebase;
   const passes: Record<string, PassResult | { pass: PassName; error: string }> = {};
-  let tables = 0;
+  let tables: number | null = null; // null: no plan --yes (apply skipped)
   try {
     codebase = generateCodebase(root, { handlers: args.files });
     log(`generated ${codebase.handlerFiles} handler files (${codebase.files.length} files in all) in ${root}`);
-    tables = await writeDesign(root);
-    log(`plan --yes: ${tables} tables`);
+    if (!args.skip.includes('apply')) {
+      tables = await writeDesign(root);
+      log(`plan --yes: ${tables} tables`);
+    }
     for (const pass of ['floor', 'scan', 'apply'] as const) {
+      if (args.skip.includes(pass)) {
+        passes[pass] = { pass, error: `skipped (--skip ${pass})` };
+        continue;
+      }
       log(`running ${pass}…`);
       passes[pass] = await runPassInChild(pass, root, pass === 'apply' ? args.applyTimeout : 1200);
     }
