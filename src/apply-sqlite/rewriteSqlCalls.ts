@@ -18,6 +18,7 @@ import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
 import { retirePreparedStatements } from './retirePreparedStatements';
 import { retireConnections } from './retireConnections';
+import { retireStatementFields } from './retireStatementFields';
 import { rewriteConstraintChecks } from './rewriteConstraintChecks';
 import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
@@ -51,10 +52,15 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       rewrite.operationDone();
       rewrite.markAwait(outcome.at ?? call);
       rewritten.push(site);
-    } else addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
+    } else {
+      addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
+      if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
+    }
   }
+  retireExportedStatements(rewrite, allSites);
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
+    retireStatementFields(rewrite, rewritten);
     rewriteConstraintChecks(rewrite);
     retireConnections(rewrite, sites);
   }
