@@ -52,12 +52,8 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       rewrite.operationDone();
       rewrite.markAwait(outcome.at ?? call);
       rewritten.push(site);
-    } else {
-      addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
-      if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
-    }
+    } else addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
   }
-  retireExportedStatements(rewrite, allSites);
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
     retireStatementFields(rewrite, rewritten);
