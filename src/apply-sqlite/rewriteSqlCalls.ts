@@ -12,6 +12,8 @@ import { inlineCallback } from './inlineCallback';
 import { isIdleHelperBody, isPassThroughHelper } from './isPassThroughHelper';
 import { retireSchemaStatement } from './retireSchemaStatement';
 import { retireSeedBlocks } from './retireSeedBlocks';
+import { retireExportedStatements } from './retireExportedStatements';
+import { keptStatements, statementId } from './keptStatements';
 import { rewriteVariants } from './rewriteVariants';
 import { isTemplateSql, templateSqlExpression } from './rewriteTemplateSql';
 import { findRewritePath } from './findRewritePath';
@@ -32,7 +34,8 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
   const scanContext = { root: rewrite.analysis.root, project: rewrite.analysis.project, diagnostics: { report: () => undefined } as never };
   const schemas = new Map(findSqlSchema(scanContext).flatMap((table) => (table.schema ? [[table.name, table.schema] as const] : [])));
   // innermost (last) first: a callback inlined later carries the already rewritten calls inside it
-  const sites = findSqlCallSites(scanContext)
+  const allSites = findSqlCallSites(scanContext);
+  const sites = allSites
     .filter((site) => site.file.rel === rewrite.rel)
     .sort((a, b) => (b.path.node.start ?? 0) - (a.path.node.start ?? 0));
   const rewritten: SqlCallSite[] = [];
@@ -45,6 +48,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       // never a silent skip: say where, even without a place for the marker
       const line = site.path.node.loc?.start.line ?? 0;
       rewrite.report.diagnostics.push({ severity: 'warning', code: 'apply-sqlite-unmatched', file: rewrite.rel, line, message: `${site.method}() call not found in the rewrite tree; rewrite it by hand` });
+      if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
       continue;
     }
     const outcome = rewriteSite(rewrite, site, call, schemas);
@@ -52,8 +56,12 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       rewrite.operationDone();
       rewrite.markAwait(outcome.at ?? call);
       rewritten.push(site);
-    } else addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
+    } else {
+      addTodo(rewrite, currentPath(rewrite, call.node) ?? call, outcome.todo);
+      if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
+    }
   }
+  retireExportedStatements(rewrite, allSites);
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
     retireStatementFields(rewrite, rewritten);

@@ -6,7 +6,7 @@
  * change it; the rest is never parsed for rewriting nor printed.
  */
 import type { NodePath } from '@babel/traverse';
-import { findSqlCallSites } from '../scan/sqlite';
+import { findSqlCallSites, type SqlCallSite } from '../scan/sqlite';
 import type { SourceFile } from '../scan/types';
 import type { ApplyAnalysis } from './analysis/buildApplyAnalysis';
 import type { RewriteStep } from './rewrite/rewriteFile';
@@ -31,15 +31,20 @@ export function selectFiles(analysis: ApplyAnalysis, all: boolean, steps: Rewrit
   if (!all) return { files: ordered, homes, skipped: 0 };
   const known = new Set(ordered);
   const skip = (options.skipUnchanged ?? true) && steps.every((step) => KNOWN_STEPS.has(step.name));
-  const check = skip ? createChangeCheck(analysis) : undefined;
+  const sqlSites = findSqlCallSites({ root: analysis.root, project: analysis.project, diagnostics: { report: () => undefined } as never });
+  // a module of prepared statements run from other files goes last, like a store's home: it can
+  // drop a statement only once every file that ran it has been rewritten
+  const statementHomes = new Set(sqlSites.flatMap((site) => (site.prepare && site.prepare.file.rel !== site.file.rel ? [site.prepare.file.rel] : [])));
+  const check = skip ? createChangeCheck(analysis, sqlSites) : undefined;
   const rest: string[] = [];
   let skipped = 0;
   for (const source of analysis.project.sources) {
-    if (known.has(source.rel)) continue;
+    if (known.has(source.rel) || statementHomes.has(source.rel)) continue;
     if (!check || check(source)) rest.push(source.rel);
     else skipped += 1;
   }
-  return { files: [...rest.sort(), ...ordered], homes, skipped };
+  for (const rel of statementHomes) homes.add(rel);
+  return { files: [...rest.sort(), ...ordered.filter((rel) => !statementHomes.has(rel)), ...[...statementHomes].sort()], homes, skipped };
 }
 
 /** Files that use stores first; files that declare stores or JSON helpers last (they retire them). */
@@ -59,9 +64,8 @@ function orderFiles(analysis: ApplyAnalysis): { ordered: string[]; homes: Set<st
  * (wrapExpressHandlers wraps an Express 4 async handler), or a function in it calls a function
  * that becomes async (propagateAsync awaits the call). Read on the scanner's tree: no new parse.
  */
-function createChangeCheck(analysis: ApplyAnalysis): (source: SourceFile) => boolean {
-  const scanContext = { root: analysis.root, project: analysis.project, diagnostics: { report: () => undefined } as never };
-  const sqlFiles = new Set(findSqlCallSites(scanContext).map((site) => site.file.rel));
+function createChangeCheck(analysis: ApplyAnalysis, sqlSites: SqlCallSite[]): (source: SourceFile) => boolean {
+  const sqlFiles = new Set(sqlSites.map((site) => site.file.rel));
   const operationFiles = new Set(analysis.model.operations.map((operation) => operation.file));
   return (source) => {
     if (sqlFiles.has(source.rel) || operationFiles.has(source.rel)) return true;
