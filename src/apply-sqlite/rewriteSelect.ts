@@ -5,6 +5,7 @@ import type { SqlCondition, SqlValue } from '../scan/sqlite';
 import { countExpression, isCountStar } from './countRows';
 import { pageFunction } from './pageRows';
 import { asRow, keyValue } from './rowShape';
+import { retireUniqueCheck } from './retireUniqueCheck';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 import { orderFunction } from './sortRows';
 
@@ -15,6 +16,8 @@ import { orderFunction } from './sortRows';
  * ORDER BY sorts them in memory, a column list (with aliases) maps them.
  */
 export function rewriteSelect(ctx: SiteContext): SiteOutcome {
+  const check = retireUniqueCheck(ctx);
+  if (check) return check;
   const built = selectExpression(ctx);
   if ('todo' in built) return { done: false, todo: built.todo };
   ctx.call.replace(built.expression);
