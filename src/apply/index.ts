@@ -63,7 +63,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     const session = await createSession(root, designPath, options.onProgress && ((done, total) => options.onProgress?.(done, total, 'parsed')));
     return await rewriteProject(session.analysis, { root, designPath, combined, pool, options });
   } finally {
-    pool?.close();
+    await pool?.close();
   }
 }
 

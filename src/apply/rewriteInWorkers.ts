@@ -81,12 +81,18 @@ export class RewritePool {
     }
   }
 
-  close(): void {
+  /** Lets the workers go; resolves once every one has exited (its CPU time then counts as this process's children's). */
+  async close(): Promise<void> {
+    const exits = this.workers.map((worker) => (worker.child.exitCode !== null || worker.child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => worker.child.once('exit', resolve))));
     for (const worker of this.workers) {
       if (worker.gone) continue;
       worker.gone = true;
       if (worker.child.connected) worker.child.disconnect();
     }
+    // a worker that never started has no exit to wait for
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(exits), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
   }
 
   private feed(): void {

@@ -90,7 +90,7 @@ describe('the cheap check and the pool', () => {
         throw new Error('the worker was to rewrite every file');
       }, (outcome, rel) => received.set(rel, outcome), { shareWithWorkers: false });
     } finally {
-      pool.close();
+      await pool.close();
     }
     expect(files.map((rel) => received.get(rel))).toEqual(expected);
   });
