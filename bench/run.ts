@@ -86,14 +86,22 @@ function runPassInChild(pass: PassName, root: string, timeoutSeconds: number): P
       return;
     }
     let stderr = '';
-    child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+    // V8's out-of-memory report ends in a native stack trace; its first line is what says why.
+    let fatal: string | undefined;
+    child.stderr?.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-2000);
+      fatal ??= /FATAL ERROR: [^\n]*/.exec(stderr)?.[0];
+    });
     let result: PassResult | undefined;
     child.on('message', (message) => (result = message as PassResult));
+    const started = Date.now();
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      const after = `after ${Math.round((Date.now() - started) / 1000)} s`;
       if (result) resolve(result);
-      else resolve({ pass, error: signal === 'SIGKILL' ? `did not finish within ${timeoutSeconds} s` : `child exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+      else if (fatal) resolve({ pass, error: `child died ${after}: ${fatal}` });
+      else resolve({ pass, error: signal === 'SIGKILL' ? `did not finish within ${timeoutSeconds} s` : `child exited ${code} ${after}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
     });
   });
 }
