@@ -194,6 +194,21 @@ function readsOnlyLiterals(tree: SeedTree, region: any[], count: string): boolea
         for (let current: ASTPath<any> | null = path.parent; current; current = current.parent) if (/^TS/.test(current.node.type) && !/^TS(As|NonNull|Satisfies)Expression$/.test(current.node.type)) return true;
         return path.node.name === 'undefined';
       }),
+  ) && !returnsValue(tree, region);
+}
+
+/** A `return <value>` of the seeding function itself (not of a callback) in the region: removing it would change what the function returns. */
+function returnsValue(tree: SeedTree, region: any[]): boolean {
+  const { j } = tree;
+  return region.some((statement) =>
+    (statement.type === 'ReturnStatement' && statement.argument) ||
+    j(statement)
+      .find(j.ReturnStatement)
+      .some((path: ASTPath<any>) => {
+        if (!path.node.argument) return false;
+        for (let current: ASTPath<any> | null = path.parent; current && current.node !== statement; current = current.parent) if (/Function/.test(current.node.type)) return false;
+        return !/Function/.test(statement.type);
+      }),
   );
 }
 
