@@ -34,7 +34,8 @@ const OPTION_KEYS = ['noScope', 'denylist', 'blacklist', 'shouldSkip', 'skipKeys
 
 export function walkPaths<S>(root: NodePath, visitor: TraverseOptions<S>, state: S): void;
 export function walkPaths(root: NodePath, visitor: TraverseOptions): void;
-export function walkPaths(root: NodePath, visitor: TraverseOptions<unknown>, state?: unknown): void {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads above carry the types
+export function walkPaths(root: NodePath, visitor: TraverseOptions<any>, state?: unknown): void {
   const exploded = traverse.visitors.explode(visitor as TraverseOptions) as unknown as ExplodedVisitor;
   const program = programOf(root);
   if (!program || !enterOnly(exploded)) {
@@ -119,10 +120,10 @@ function addChildren(parent: NodePath, index: PathIndex): void {
     if (!value) continue;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        if (value[i]) addPath(NodePath.get({ parentPath: parent, parent: parent.node, container: value, listKey: key, key: i } as never), index);
+        if (value[i]) addPath(NodePath.get({ parentPath: parent, parent: parent.node, container: value, listKey: key, key: i } as never) as unknown as NodePath, index);
       }
     } else {
-      addPath(NodePath.get({ parentPath: parent, parent: parent.node, container: parent.node, key } as never), index);
+      addPath(NodePath.get({ parentPath: parent, parent: parent.node, container: parent.node, key } as never) as unknown as NodePath, index);
     }
   }
 }
