@@ -358,7 +358,7 @@ async function batchDeleteAll(TableName, keys) {
 }
 
 /**
- * The items with these keys (each key read once) by BatchGetItem, 100 keys per request (its limit),
+ * The items with these keys (each key read once) by strongly consistent BatchGetItem, 100 keys per request (its limit),
  * sending the UnprocessedKeys again until every key is answered. Keys without an item are left
  * out and the order is DynamoDB's: match the items to the keys.
  */
@@ -366,7 +366,7 @@ async function batchGetAll(TableName, keys) {
   const unique = [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
   const items = [];
   for (let start = 0; start < unique.length; start += 100) {
-    let RequestItems = { [TableName]: { Keys: unique.slice(start, start + 100) } };
+    let RequestItems = { [TableName]: { Keys: unique.slice(start, start + 100), ConsistentRead: true } };
     for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
       if (attempt) await backoff(attempt);
       const page = await db.send(new BatchGetCommand({ RequestItems }));

@@ -404,7 +404,7 @@ export async function batchDeleteAll(TableName: string, keys: Item[]): Promise<v
 }
 
 /**
- * The items with these keys (each key read once) by BatchGetItem, 100 keys per request (its limit),
+ * The items with these keys (each key read once) by strongly consistent BatchGetItem, 100 keys per request (its limit),
  * sending the UnprocessedKeys again until every key is answered. Keys without an item are left
  * out and the order is DynamoDB's: match the items to the keys.
  */
@@ -412,7 +412,7 @@ export async function batchGetAll<T = Item>(TableName: string, keys: Item[]): Pr
   const unique = [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
   const items: T[] = [];
   for (let start = 0; start < unique.length; start += 100) {
-    let RequestItems: BatchGetCommandInput['RequestItems'] = { [TableName]: { Keys: unique.slice(start, start + 100) } };
+    let RequestItems: BatchGetCommandInput['RequestItems'] = { [TableName]: { Keys: unique.slice(start, start + 100), ConsistentRead: true } };
     for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
       if (attempt) await backoff(attempt);
       const page: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems }));

@@ -97,7 +97,7 @@ describe('apply command', () => {
     expect(fs.readFileSync(path.join(dir, 'app.js'), 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(dir, 'dynamodb.js'))).toBe(false);
     expect(out.text()).toContain('--- a/app.js');
-    expect(out.text()).toContain('+    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: req.params.id } }));');
+    expect(out.text()).toContain('+    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }));');
     expect(out.text()).toContain('+++ b/dynamodb.js');
     expect(out.text()).toMatch(/Would change 3 files:\n {2}app\.js\n {2}new dynamodb\.js\n {2}package\.json\n2 operations rewritten to DynamoDB\.\n0 TODO markers left\./);
     expect(out.text()).not.toContain('\x1b['); // no colour when not a terminal

@@ -104,7 +104,7 @@ describe('verify: behaviour check and cost report', () => {
     edit(
       dir,
       'server.js',
-      'const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));',
+      'const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));',
       'const note = (await scanAll({ TableName: NOTES_TABLE_NAME })).find((candidate) => candidate.id === Number(req.params.id));',
     );
     const { code, result } = await verifyJson(dir);

@@ -2,8 +2,9 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { expression, keyObjectParts, type EmitContext, type TableTarget } from '../emitContext';
 
 /**
- * `await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: <key> } }))`: a strongly
- * consistent read by key (the base table keeps the app's read-your-writes behaviour).
+ * `await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: <key> }, ConsistentRead: true }))`:
+ * a strongly consistent read by key, so a record the app just wrote is found, as the old store
+ * found it (an eventually consistent GetItem may miss it for a moment; plan.md promises this).
  * Use `.Item` of the result, or destructure `{ Item: note }`.
  */
 export function buildGetItem(ctx: EmitContext, table: TableTarget, key: ExpressionKind): ExpressionKind {
@@ -19,7 +20,7 @@ function sendGet(ctx: EmitContext, table: TableTarget, key: ExpressionKind): Exp
   return expression(ctx, [
     `await ${ctx.name('db')}.send(new ${ctx.name('GetCommand')}({ TableName: ${ctx.name(table.constName)}, Key: `,
     ...keyObjectParts(ctx, table.keyName, key),
-    ' }))',
+    ', ConsistentRead: true }))',
   ]);
 }
 

@@ -6,7 +6,7 @@ var app = express()
 
 app.get("/recipes/:id", async function (req, res) {
     try {
-        var { Item: recipe } = await db.send(new GetCommand({ TableName: RECIPES_TABLE_NAME, Key: { id: req.params.id } }))
+        var { Item: recipe } = await db.send(new GetCommand({ TableName: RECIPES_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }))
         if (!recipe) return res.status(404).send("no such recipe")
         res.json(recipe)
     } catch (err) {
@@ -16,7 +16,7 @@ app.get("/recipes/:id", async function (req, res) {
 
 app.put("/recipes/:id", async function (req, res) {
     try {
-        var { Item: recipe } = await db.send(new GetCommand({ TableName: RECIPES_TABLE_NAME, Key: { id: req.params.id } }))
+        var { Item: recipe } = await db.send(new GetCommand({ TableName: RECIPES_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }))
         if (!recipe) return res.status(404).send("no such recipe")
         Object.assign(recipe, req.body, { id: recipe.id })
         await db.send(new UpdateCommand(updateParams(RECIPES_TABLE_NAME, { id: req.params.id }, recipe)))

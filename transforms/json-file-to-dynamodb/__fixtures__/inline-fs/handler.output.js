@@ -6,7 +6,7 @@ exports.handler = async (event) => {
   if (event.httpMethod === 'GET') {
     const id = event.queryStringParameters && event.queryStringParameters.id;
     if (!id) return { statusCode: 200, body: JSON.stringify((await scanAll({ TableName: QUOTES_TABLE_NAME })).sort((a, b) => a.id - b.id)) };
-    const { Item: quote } = await db.send(new GetCommand({ TableName: QUOTES_TABLE_NAME, Key: { id: Number(id) } }));
+    const { Item: quote } = await db.send(new GetCommand({ TableName: QUOTES_TABLE_NAME, Key: { id: Number(id) }, ConsistentRead: true }));
     return quote ? { statusCode: 200, body: JSON.stringify(quote) } : { statusCode: 404, body: '{}' };
   }
   const input = JSON.parse(event.body || '{}');

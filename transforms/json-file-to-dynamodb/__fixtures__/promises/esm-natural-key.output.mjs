@@ -8,7 +8,7 @@ app.use(express.json());
 
 app.post('/links', async (req, res, next) => {
   try {
-    if ((await db.send(new GetCommand({ TableName: LINKS_TABLE_NAME, Key: { code: req.body.code } }))).Item !== undefined) {
+    if ((await db.send(new GetCommand({ TableName: LINKS_TABLE_NAME, Key: { code: req.body.code }, ConsistentRead: true }))).Item !== undefined) {
       return res.status(409).json({ error: 'code taken' });
     }
     const link = { code: req.body.code, url: req.body.url, clicks: 0 };
@@ -35,7 +35,7 @@ app.post('/links', async (req, res, next) => {
 
 app.get('/:code', async (req, res, next) => {
   try {
-    const { Item: link } = await db.send(new GetCommand({ TableName: LINKS_TABLE_NAME, Key: { code: req.params.code } }));
+    const { Item: link } = await db.send(new GetCommand({ TableName: LINKS_TABLE_NAME, Key: { code: req.params.code }, ConsistentRead: true }));
     if (!link) return res.status(404).send('Not found');
     link.clicks += 1;
     await db.send(new UpdateCommand(updateParams(LINKS_TABLE_NAME, { code: req.params.code }, link)));

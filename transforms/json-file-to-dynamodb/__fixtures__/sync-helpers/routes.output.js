@@ -27,7 +27,7 @@ app.post('/bookmarks', async (req, res, next) => {
 
 app.patch('/bookmarks/:id', async (req, res, next) => {
   try {
-    const { Item: bookmark } = await db.send(new GetCommand({ TableName: BOOKMARKS_TABLE_NAME, Key: { id: parseInt(req.params.id) } }));
+    const { Item: bookmark } = await db.send(new GetCommand({ TableName: BOOKMARKS_TABLE_NAME, Key: { id: parseInt(req.params.id) }, ConsistentRead: true }));
     if (!bookmark) return res.status(404).json({ error: 'Bookmark not found' });
     bookmark.title = req.body.title;
     await db.send(new UpdateCommand(updateParams(BOOKMARKS_TABLE_NAME, { id: parseInt(req.params.id) }, bookmark)));

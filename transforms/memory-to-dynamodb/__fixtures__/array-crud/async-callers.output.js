@@ -6,7 +6,7 @@ const { db, NOTES_TABLE_NAME } = require('./dynamodb');
 const app = express();
 
 async function findNote(id) {
-  return (await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id } }))).Item;
+  return (await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id }, ConsistentRead: true }))).Item;
 }
 
 async function exists(id) {

@@ -16,7 +16,7 @@ app.get('/notes', async (req, res, next) => {
 
 app.get('/notes/:id', async (req, res, next) => {
   try {
-    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
+    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
     if (!note) return res.status(404).json({ error: 'not found' });
     res.json(note);
   } catch (err) {
@@ -36,7 +36,7 @@ app.post('/notes', async (req, res, next) => {
 
 app.put('/notes/:id', async (req, res, next) => {
   try {
-    let { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
+    let { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
     if (!note) return res.status(404).json({ error: 'not found' });
     note = { ...note, ...req.body };
     await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)));
@@ -48,7 +48,7 @@ app.put('/notes/:id', async (req, res, next) => {
 
 app.patch('/notes/:id/done', async (req, res, next) => {
   try {
-    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
+    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
     if (!note) return res.status(404).json({ error: 'not found' });
     note.done = true;
     await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)));

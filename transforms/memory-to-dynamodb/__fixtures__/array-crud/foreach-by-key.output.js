@@ -7,7 +7,7 @@ const router = express.Router();
 router.patch('/notes/:id/done', async (req, res, next) => {
   try {
     let changed = null;
-    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
+    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
 
     if (note) {
       note.done = true;
@@ -25,7 +25,7 @@ router.patch('/notes/:id/done', async (req, res, next) => {
 router.delete('/notes/:id', async function (req, res, next) {
   try {
     let removed = false;
-    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
+    const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
 
     if (note !== undefined) {
       await db.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));

@@ -5,7 +5,7 @@ var app = express()
 
 app.get("/notes/:id", async function (req, res, next) {
 	try {
-		var { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }))
+		var { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))
 		if (!note) {
 			return res.status(404).send(`missing	${req.params.id}`)
 		}

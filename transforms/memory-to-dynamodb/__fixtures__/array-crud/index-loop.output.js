@@ -6,7 +6,7 @@ var app = express()
 // the classic lookup loop: the change to notes[i] is written back before the early return
 app.put('/notes/:id', async function (req, res, next) {
   try {
-    var { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }))
+    var { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))
     if (note) {
       note.title = req.body.title || note.title
       await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)))

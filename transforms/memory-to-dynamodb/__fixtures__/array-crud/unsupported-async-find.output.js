@@ -6,7 +6,7 @@ const { db, NOTES_TABLE_NAME } = require('./dynamodb');
 const app = express();
 
 async function exists(id) {
-  return (await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id } }))).Item !== undefined;
+  return (await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: id }, ConsistentRead: true }))).Item !== undefined;
 }
 
 // find() with a predicate that now reads DynamoDB: no translation that keeps find's early stop, so a TODO

@@ -18,7 +18,7 @@ app.get('/todos', async (req, res, next) => {
 
 app.get('/todos/:id', async (req, res, next) => {
   try {
-    const { Item: todo } = await db.send(new GetCommand({ TableName: TODOS_TABLE_NAME, Key: { id: req.params.id } }));
+    const { Item: todo } = await db.send(new GetCommand({ TableName: TODOS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }));
     if (!todo) return res.status(404).json({ error: 'Todo not found' });
     res.json(todo);
   } catch (err) {
@@ -38,8 +38,8 @@ app.post('/todos', async (req, res, next) => {
 
 app.patch('/todos/:id', async (req, res, next) => {
   try {
-    if (!(await db.send(new GetCommand({ TableName: TODOS_TABLE_NAME, Key: { id: req.params.id } }))).Item) return res.status(404).json({ error: 'Todo not found' });
-    const updated = { ...(await db.send(new GetCommand({ TableName: TODOS_TABLE_NAME, Key: { id: req.params.id } }))).Item, ...req.body };
+    if (!(await db.send(new GetCommand({ TableName: TODOS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }))).Item) return res.status(404).json({ error: 'Todo not found' });
+    const updated = { ...(await db.send(new GetCommand({ TableName: TODOS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }))).Item, ...req.body };
     await db.send(new UpdateCommand(updateParams(TODOS_TABLE_NAME, { id: req.params.id }, updated)));
     res.json(updated);
   } catch (err) {

@@ -29,7 +29,7 @@ router.get('/', async (req, res, next) => {
 
 router.get('/:id', async (req, res, next) => {
   try {
-    const { Item: user } = await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id } }));
+    const { Item: user } = await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }));
     if (!user) return res.status(404).json({ error: 'User not found' });
     res.json(user);
   } catch (err) {
@@ -55,7 +55,7 @@ router.post('/', async (req, res, next) => {
 
 router.put('/:id', async (req, res, next) => {
   try {
-    const { Item: user } = await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id } }));
+    const { Item: user } = await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }));
     if (!user) return res.status(404).json({ error: 'User not found' });
     Object.assign(user, { name: req.body.name });
     await db.send(new UpdateCommand(updateParams(USERS_TABLE_NAME, { id: req.params.id }, user)));
@@ -67,7 +67,7 @@ router.put('/:id', async (req, res, next) => {
 
 router.delete('/:id', async (req, res, next) => {
   try {
-    if (!(await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id } }))).Item) return res.status(404).json({ error: 'User not found' });
+    if (!(await db.send(new GetCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }))).Item) return res.status(404).json({ error: 'User not found' });
     await db.send(new DeleteCommand({ TableName: USERS_TABLE_NAME, Key: { id: req.params.id } }));
     res.status(204).send();
   } catch (err) {

@@ -20,7 +20,7 @@ export async function listEventsAtVenue(venueId: string): Promise<Event[]> {
 }
 
 export async function getEvent(id: string): Promise<Event | undefined> {
-  return (await db.send(new GetCommand({ TableName: EVENTS_TABLE_NAME, Key: { id: id } }))).Item as Event | undefined;
+  return (await db.send(new GetCommand({ TableName: EVENTS_TABLE_NAME, Key: { id: id }, ConsistentRead: true }))).Item as Event | undefined;
 }
 
 export async function addEvent(input: Omit<Event, 'id'>): Promise<Event> {

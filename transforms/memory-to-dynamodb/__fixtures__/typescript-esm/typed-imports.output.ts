@@ -4,5 +4,5 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, EVENTS_TABLE_NAME } from './dynamodb';
 
 export async function getEvent(id: string): Promise<Event | undefined> {
-  return (await db.send(new GetCommand({ TableName: EVENTS_TABLE_NAME, Key: { id: id } }))).Item as Event | undefined;
+  return (await db.send(new GetCommand({ TableName: EVENTS_TABLE_NAME, Key: { id: id }, ConsistentRead: true }))).Item as Event | undefined;
 }

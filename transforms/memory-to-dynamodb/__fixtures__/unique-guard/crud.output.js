@@ -66,7 +66,7 @@ app.post('/members/quick', async (req, res, next) => {
 
 app.put('/members/:id', async (req, res, next) => {
   try {
-    const { Item: member } = await db.send(new GetCommand({ TableName: MEMBERS_TABLE_NAME, Key: { id: req.params.id } }));
+    const { Item: member } = await db.send(new GetCommand({ TableName: MEMBERS_TABLE_NAME, Key: { id: req.params.id }, ConsistentRead: true }));
     if (!member) return res.status(404).json({ error: 'not found' });
     if (req.body.email) member.email = req.body.email;
     await updateUnique(updateParams(MEMBERS_TABLE_NAME, { id: req.params.id }, member));

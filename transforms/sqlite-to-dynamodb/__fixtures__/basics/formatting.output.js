@@ -12,7 +12,7 @@ function taskRow(item) {
 
 async function getTask(id) {
 	const task = taskRow(
-		(await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(id) } }))).Item
+		(await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(id) }, ConsistentRead: true }))).Item
 	)
 	if (!task) {
 		return null

@@ -16,7 +16,7 @@ app.use(express.json())
 app.get('/notes/:id', async (req, res, next) => {
   try {
     const note = noteRow(
-      (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }))).Item
+      (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))).Item
     )
     // a missing note is a 404
     if (!note) return res.status(404).json({ error: 'not found' })

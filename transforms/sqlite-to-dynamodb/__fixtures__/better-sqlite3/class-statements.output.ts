@@ -16,7 +16,7 @@ export class NoteRepository {
 
   async findById(id: number): Promise<unknown> {
     return noteRow(
-      (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) } }))).Item
+      (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) }, ConsistentRead: true }))).Item
     );
   }
 

@@ -12,7 +12,7 @@ function noteRow(item) {
 
 async function findNote(id) {
   return noteRow(
-    (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) } }))).Item
+    (await dynamoDb.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) }, ConsistentRead: true }))).Item
   );
 }
 

@@ -70,7 +70,7 @@ router.get('/authors/:id/posts', async (req, res, next) => {
 router.get('/posts/:id', async (req, res, next) => {
   try {
     const post = (await joinOne(postRow(
-      (await dynamoDb.send(new GetCommand({ TableName: POSTS_TABLE_NAME, Key: { id: Number(req.params.id) } }))).Item
+      (await dynamoDb.send(new GetCommand({ TableName: POSTS_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))).Item
     ), AUTHORS_TABLE_NAME, 'id', 'author_id')).map(([p, a]) => ({ ...p, author_name: authorRow(a).name }))[0];
     if (!post) return res.status(404).end();
     const tags = (await joinAll((await queryAll({

@@ -17,7 +17,7 @@ app.use(express.json());
 app.get('/accounts/:id', async (req, res, next) => {
   try {
     const account = accountRow(
-      (await dynamoDb.send(new GetCommand({ TableName: ACCOUNTS_TABLE_NAME, Key: { id: Number(req.params.id) } }))).Item
+      (await dynamoDb.send(new GetCommand({ TableName: ACCOUNTS_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))).Item
     );
     if (!account) return res.status(404).json({ error: 'not found' });
     res.json(account);

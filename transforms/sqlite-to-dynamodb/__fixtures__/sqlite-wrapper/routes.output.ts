@@ -37,7 +37,7 @@ const ready: Promise<Database> = open({ filename: 'orders.sqlite', driver: sqlit
 
 export async function getOrder(id: number): Promise<Order | undefined> {
   const db = await ready;
-  return ([(await dynamoDb.send(new GetCommand({ TableName: ORDERS_TABLE_NAME, Key: { id: Number(id) } }))).Item].filter(Boolean).map(orderRow).map(
+  return ([(await dynamoDb.send(new GetCommand({ TableName: ORDERS_TABLE_NAME, Key: { id: Number(id) }, ConsistentRead: true }))).Item].filter(Boolean).map(orderRow).map(
     (row2) => ({ id: row2.id, customerId: row2.customer_id, status: row2.status, createdAt: row2.created_at })
   ))[0];
 }

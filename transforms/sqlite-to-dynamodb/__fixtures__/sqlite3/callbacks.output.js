@@ -21,7 +21,7 @@ app.get('/tasks/:id', async (req, res) => {
 
   try {
     row = taskRow(
-      (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(req.params.id) } }))).Item
+      (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))).Item
     )
   } catch (err) {
     res.status(400).json({ error: err.message })
@@ -68,7 +68,7 @@ app.post('/tasks', async (req, res, next) => {
     }
 
     const row = taskRow(
-      (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(taskId) } }))).Item
+      (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(taskId) }, ConsistentRead: true }))).Item
     )
 
     res.status(201).json({ data: row, id: taskId })
@@ -118,7 +118,7 @@ app.delete('/tasks/:id', async (req, res) => {
 // A hand-made promise wrapper around one query
 async function findTask(id) {
   return taskRow(
-    (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(id) } }))).Item
+    (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(id) }, ConsistentRead: true }))).Item
   )
 }
 
