@@ -8,10 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { apply, writeChanges } from '../../src/apply';
-import { analyseProject } from '../../src/apply/analysis/analyseProject';
-import { derivePlan } from '../../src/plan';
-import { makeRepoTempDir } from '../support/fixture-files';
+import { writeChanges } from '../../src/apply';
+import { planAndApply } from '../apply/support/plan-and-apply';
 
 jest.setTimeout(120000);
 
@@ -110,16 +108,9 @@ export async function firstTitle(): Promise<string | undefined> {
 describe('better-sqlite3 repository methods made async, awaited across files', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = makeRepoTempDir('sqlite-cross-file-');
-    for (const [rel, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-    }
-    const design = derivePlan((await analyseProject(dir)).model);
-    fs.mkdirSync(path.join(dir, '.migration'));
-    fs.writeFileSync(path.join(dir, '.migration', 'dynamodb.json'), JSON.stringify(design, null, 2));
-    const result = await apply(dir, { infrastructure: false });
-    writeChanges(dir, result.changes);
+    const project = await planAndApply('sqlite-cross-file-', FILES);
+    dir = project.dir;
+    writeChanges(dir, project.result.changes);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

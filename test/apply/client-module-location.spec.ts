@@ -5,11 +5,7 @@
  * did not exist, so the app could not start).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { apply } from '../../src/apply';
-import { analyseProject } from '../../src/apply/analysis/analyseProject';
-import { derivePlan } from '../../src/plan';
-import { makeRepoTempDir } from '../support/fixture-files';
+import { planAndApply } from './support/plan-and-apply';
 
 jest.setTimeout(60000);
 
@@ -38,15 +34,9 @@ describe('shared client module location for a SQLite app with a .sql schema', ()
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('is db/dynamodb.js, next to the module that opens the database, and the handler requires it', async () => {
-    dir = makeRepoTempDir('client-location-');
-    for (const [rel, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-    }
-    const design = derivePlan((await analyseProject(dir)).model);
-    fs.mkdirSync(path.join(dir, '.migration'));
-    fs.writeFileSync(path.join(dir, '.migration', 'dynamodb.json'), JSON.stringify(design, null, 2));
-    const result = await apply(dir, { infrastructure: false });
+    const project = await planAndApply('client-location-', FILES);
+    dir = project.dir;
+    const result = project.result;
     const created = result.changes.filter((change) => change.before === undefined).map((change) => change.rel);
     expect(created).toContain('db/dynamodb.js');
     expect(created.filter((rel) => rel.endsWith('.sql'))).toEqual([]);
