@@ -16,6 +16,7 @@ import { startApp, type RunningApp } from '../replay/startApp';
 import type { ReplayRequest, Runtime } from '../replay/types';
 import { assessCost, describeDynamoCall } from './assessCost';
 import { compareResponses, findVolatileIds, isSortedAnswer, listAliases } from './compareResponses';
+import { describeStartFailure } from './describeStartFailure';
 import { deriveRequests } from './deriveRequests';
 import { findAppRuntime, readFixture, FIXTURE_FILE } from './findAppRuntime';
 import { findHandlerForRequest } from './findHandlerForRequest';
@@ -170,7 +171,7 @@ export async function checkBehaviour(root: string, design: TableDesign, options:
     const report: BehaviourReport = { original: original.source, requestsFrom: fixture ? 'fixture.json' : 'routes', requests: reports, startupCalls, totals };
     return { checks: [judgeBehaviour(report, volatile, migratedApp), judgeCost(report)], report };
   } catch (error) {
-    if (error instanceof AppStartError) return fail(`the ${error.which} app did not start`, tail(error.message, 20));
+    if (error instanceof AppStartError) return fail(describeStartFailure(error.which, error.message), tail(error.message, 20));
     return fail(`could not run the apps: ${(error as Error).message.split('\n')[0]}`);
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
