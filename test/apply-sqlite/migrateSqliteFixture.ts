@@ -7,13 +7,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Writable } from 'node:stream';
-import { runApply } from '../../src/commands/apply';
 import { runMigrateData } from '../../src/commands/migrate-data';
 import { runPlan } from '../../src/commands/plan';
 import type { TableDesign } from '../../src/model/table-design';
 import { copyFixture, loadFixture, replayRequests, startApp, type Fixture, type ReplayResult } from '../support/replay';
-import { diffHashes, hashTree } from '../apply/support/migrate-fixture';
+import { applyDryThenTwice, collect } from '../apply/support/migrate-fixture';
 import { startLocalDynamo } from '../apply/support/local-dynamodb';
 
 export interface SqliteRun {
@@ -42,16 +40,7 @@ export async function migrateSqliteFixture(name: string): Promise<SqliteRun> {
   try {
     const migrateOut = collect();
     const migrateExit = await runMigrateData({ dir, endpoint: local.endpoint, region: 'us-east-1', createTables: true, stdout: migrateOut.stream, stderr: migrateOut.stream });
-    const dryOut = collect();
-    const beforeDry = hashTree(dir);
-    const dryExit = await runApply({ dir, dry: true, stdout: dryOut.stream, stderr: dryOut.stream });
-    const dry = { exit: dryExit, output: dryOut.text(), changedFiles: diffHashes(beforeDry, hashTree(dir)) };
-    const applyOut = collect();
-    const applyExit = await runApply({ dir, stdout: applyOut.stream, stderr: applyOut.stream });
-    const secondOut = collect();
-    const beforeSecond = hashTree(dir);
-    const secondExit = await runApply({ dir, stdout: secondOut.stream, stderr: secondOut.stream });
-    const second = { exit: secondExit, output: secondOut.text(), changedFiles: diffHashes(beforeSecond, hashTree(dir)) };
+    const { dry, apply, second } = await applyDryThenTwice(dir);
     const app = await startApp(dir, fixture, { DYNAMODB_ENDPOINT: local.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', ...ENV });
     try {
       const results = await replayRequests(app, fixture, { ignoreArrayOrder: false });
@@ -61,7 +50,7 @@ export async function migrateSqliteFixture(name: string): Promise<SqliteRun> {
         planExit,
         migrate: { exit: migrateExit, output: migrateOut.text() },
         dry,
-        apply: { exit: applyExit, output: applyOut.text() },
+        apply: { exit: apply.exit, output: apply.output },
         second,
         design,
         results,
@@ -82,13 +71,3 @@ async function createDatabaseFile(dir: string, fixture: Fixture): Promise<void> 
   await app.stop();
 }
 
-function collect(): { stream: Writable; text(): string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}

@@ -56,16 +56,7 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
   const original = await scan(dir);
   const sink = collect();
   const planExit = await runPlan({ dir, yes: true, stdout: sink.stream, stderr: sink.stream });
-  const dryOut = collect();
-  const beforeDry = hashTree(dir);
-  const dryExit = await runApply({ dir, dry: true, stdout: dryOut.stream, stderr: dryOut.stream });
-  const dry = { exit: dryExit, output: dryOut.text(), changedFiles: diffHashes(beforeDry, hashTree(dir)) };
-  const applyOut = collect();
-  const applyExit = await runApply({ dir, stdout: applyOut.stream, stderr: applyOut.stream });
-  const secondOut = collect();
-  const beforeSecond = hashTree(dir);
-  const secondExit = await runApply({ dir, stdout: secondOut.stream, stderr: secondOut.stream });
-  const second = { exit: secondExit, output: secondOut.text(), changedFiles: diffHashes(beforeSecond, hashTree(dir)) };
+  const { dry, apply, second } = await applyDryThenTwice(dir);
   const design: TableDesign = JSON.parse(fs.readFileSync(path.join(dir, '.migration', 'dynamodb.json'), 'utf8'));
   const typecheck = options.typecheck ? runTsc(dir) : undefined;
   const local = await startLocalDynamo();
@@ -76,7 +67,7 @@ export async function migrateAndReplay(name: string, options: MigrateOptions = {
     try {
       const results = await replayRequests(app, fixture, { volatile: options.volatile, ignoreArrayOrder: options.ignoreArrayOrder ?? true });
       const inspected = options.inspect ? await options.inspect(local, design) : undefined;
-      return { dir, fixture, planExit, applyExit, applyOutput: applyOut.text(), dry, second, design, results, appOutput: app.output(), inspected, typecheck };
+      return { dir, fixture, planExit, applyExit: apply.exit, applyOutput: apply.output, dry, second, design, results, appOutput: app.output(), inspected, typecheck };
     } finally {
       await app.stop();
     }
@@ -136,7 +127,31 @@ export function diffHashes(before: Map<string, string>, after: Map<string, strin
   return [...changed].sort();
 }
 
-function collect(): { stream: Writable; text(): string } {
+export interface ApplyRun {
+  exit: number;
+  output: string;
+  /** Files whose content changed (added, changed or removed), relative to the app. */
+  changedFiles: string[];
+}
+
+/**
+ * apply as a user runs it: `--dry` (must change no file), for real, then once more (must change
+ * nothing: idempotent). Each run's exit code and output, and what it changed on disk.
+ */
+export async function applyDryThenTwice(dir: string): Promise<{ dry: ApplyRun; apply: ApplyRun; second: ApplyRun }> {
+  const runs: ApplyRun[] = [];
+  for (const dry of [true, false, false]) {
+    const out = collect();
+    const before = hashTree(dir);
+    const exit = await runApply({ dir, ...(dry ? { dry } : {}), stdout: out.stream, stderr: out.stream });
+    runs.push({ exit, output: out.text(), changedFiles: diffHashes(before, hashTree(dir)) });
+  }
+  const [dry, apply, second] = runs as [ApplyRun, ApplyRun, ApplyRun];
+  return { dry, apply, second };
+}
+
+/** A stream that keeps what is written to it (a command's stdout/stderr). */
+export function collect(): { stream: Writable; text(): string } {
   let text = '';
   const stream = new Writable({
     write(chunk, _encoding, done) {
