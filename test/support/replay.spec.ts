@@ -132,6 +132,37 @@ describe('http apps', () => {
     }
   });
 
+  test('an app that listens on a fixed port is moved to PORT and says so (ESM and CJS, number and options forms)', async () => {
+    const body = `createServer((_req, res) => res.end(JSON.stringify({ ok: true })))`;
+    const apps = {
+      'fixed-cjs': { 'server.js': `const { createServer } = require('http');\n${body}.listen(1, () => console.log('listening on 1'));\n` },
+      'fixed-esm': { 'server.mjs': `import { createServer } from 'node:http';\n${body}.listen({ port: 1, host: '127.0.0.1' });\n` },
+    };
+    for (const [name, files] of Object.entries(apps)) {
+      const entry = Object.keys(files)[0];
+      const dir = await writeApp(name, files);
+      const fixture = httpFixture(entry, [{ name: 'get', method: 'GET', path: '/', expect: { status: 200, body: { ok: true } } }]);
+      // Port 1 needs root to bind, so without the redirect this app could never be reached.
+      const app = await startApp(dir, fixture, {}, { startTimeoutMs: 8000 });
+      try {
+        expect(describeMismatches(await replayRequests(app, fixture))).toEqual([]);
+        expect(app.output().stderr).toContain(`the app asked for port 1; it listens on PORT=${app.port} instead`);
+      } finally {
+        await app.stop();
+      }
+    }
+  });
+
+  test('an app that already listens on PORT is left alone', async () => {
+    const dir = await writeApp('env-port', { 'server.js': `require('http').createServer((_q, r) => r.end('{}')).listen(process.env.PORT);\n` });
+    const app = await startApp(dir, httpFixture('server.js', []));
+    try {
+      expect(app.output().stderr).not.toContain('asked for port');
+    } finally {
+      await app.stop();
+    }
+  });
+
   test('an app that crashes at start fails fast with its stderr', async () => {
     const dir = await writeApp('http-crash', { 'server.js': `console.error('cannot open database'); process.exit(3);` });
     await expect(startApp(dir, httpFixture('server.js', []))).rejects.toThrow(/exited \(code 3\)[\s\S]*cannot open database/);

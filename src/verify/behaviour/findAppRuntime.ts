@@ -2,7 +2,7 @@
  * How to start an app for the behaviour check: `fixture.json`'s runtime when the project has one;
  * otherwise its Lambda handlers with the routes the scan found (behind the Lambda runner), or its
  * HTTP server: package.json `start` script or `main`, else the route file that calls `.listen(`.
- * The app must listen on `process.env.PORT`.
+ * An app that listens on a fixed port is moved to `process.env.PORT` (replay/redirectListenPort.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';

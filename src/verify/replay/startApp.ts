@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as net from 'net';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { redirectListenPortArgs } from './redirectListenPort';
 import type { Fixture } from './types';
 
 /** What starting an app needs: how to run it and its extra environment. */
@@ -83,7 +84,7 @@ function commandFor(spec: AppSpec): string[] {
   }
   if (spec.runtime.kind === 'none') throw new Error('this fixture is scan-only (runtime "none"): there is no app to start');
   const entry = spec.runtime.entry;
-  return isTypeScript(entry) ? ['--import', tsxLoader(), entry] : [entry];
+  return [...redirectListenPortArgs(), ...(isTypeScript(entry) ? ['--import', tsxLoader()] : []), entry];
 }
 
 /**
