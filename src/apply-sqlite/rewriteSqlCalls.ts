@@ -73,7 +73,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
 function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {
   if (retireSchemaStatement(rewrite, site, call)) return { done: true, at: call };
   if (site.inTransaction) return { done: false, todo: 'transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run' };
-  if (site.interpolatedValues.length || site.interpolatedIdentifiers.length) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };
+  if (site.interpolatedValues.length || site.interpolatedIdentifiers.length) return { done: false, todo: unknownPiecesTodo(site) };
   if (site.helpers.length && !isPassThroughHelper(site)) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
   if (site.dynamic || site.variants.length !== 1) {
     const first = site.variants[0]?.statements[0];
@@ -135,6 +135,14 @@ function rewriteKind(ctx: SiteContext, findTarget: FindTarget): SiteOutcome {
   if (ctx.summary.kind === 'insert') return rewriteInsert(ctx);
   if (ctx.summary.kind === 'update') return rewriteUpdate(ctx);
   return rewriteDelete(ctx);
+}
+
+/** Names the interpolated pieces without a known text, so the TODO says what to change. */
+function unknownPiecesTodo(site: SqlCallSite): string {
+  const written = [...new Set([...site.interpolatedValues, ...site.interpolatedIdentifiers].map((hole) => hole.file.text.slice(hole.path.node.start ?? 0, hole.path.node.end ?? 0)).filter(Boolean))];
+  if (!written.length) return 'SQL built at run time: write one DynamoDB request per variant, then re-run';
+  const list = written.slice(0, 3).map((text) => `\${${text.length > 40 ? `${text.slice(0, 37)}...` : text}}`).join(', ');
+  return `SQL built at run time (${list} ${written.length === 1 ? 'has' : 'have'} no known text: bind values as parameters, pick names from literals with a ternary or a look-up): write one DynamoDB request per variant, then re-run`;
 }
 
 /** Not inside any function, in a file without import/export: a DynamoDB call there would be a top-level await, which CommonJS refuses. */

@@ -19,6 +19,7 @@ import type { SqliteTarget } from './findSqliteTarget';
 import { selectExpression } from './rewriteSelect';
 import type { SiteContext } from './siteContext';
 import { orderFunction } from './sortRows';
+import { findChoiceTests } from './findChoiceTests';
 
 const MAX_COMBINATIONS = 64;
 const MAX_READS = 4;
@@ -26,6 +27,12 @@ const MAX_READS = 4;
 interface Piece {
   name: string;
   texts: string[];
+  /** The JS condition true when the piece holds `text`. */
+  test: (text: string) => string;
+  /** A variable holding the piece's text (`a[sortColumn]`); absent for an inline ternary. */
+  variable?: string;
+  /** An inline ternary whose every text is a bare name, as written (`a[byName ? 'name' : 'id']`). */
+  written?: string;
 }
 
 export function isTemplateSql(ctx: SiteContext): boolean {
@@ -47,9 +54,18 @@ export function templateSqlExpression(ctx: SiteContext, project: ProjectIndex, t
     if (texts.length === 1) slots.push({ text: texts[0] });
     else if (expressionPath.isIdentifier()) {
       const name = expressionPath.node.name as string;
-      pieces.set(name, { name, texts });
+      pieces.set(name, { name, texts, variable: name, test: (text) => variableTest(ctx, name, text) });
       slots.push({ piece: name });
-    } else return todo('a piece chosen by an expression: hold it in a variable');
+    } else {
+      // `${desc ? 'DESC' : 'ASC'}`: each text is chosen by the ternary's own condition
+      const choice = findChoiceTests(evaluator, ctx.site.sqlArgument.file, expressionPath);
+      if ('todo' in choice) return todo(choice.todo);
+      if (texts.some((text) => !choice.tests.has(text))) return todo('a piece chosen by an expression other than a ternary of known texts: hold it in a variable');
+      const name = `(piece ${pieces.size})`;
+      const written = ctx.site.sqlArgument.file.text.slice(expressionPath.node.start ?? 0, expressionPath.node.end ?? 0);
+      pieces.set(name, { name, texts, test: (text) => choice.tests.get(text)!, ...(texts.every((text) => /^[A-Za-z_]\w*$/.test(text)) && written ? { written } : {}) });
+      slots.push({ piece: name });
+    }
   }
   const names = [...pieces.keys()];
   const combinations = combine(names.map((name) => pieces.get(name)!.texts));
@@ -76,7 +92,7 @@ export function templateSqlExpression(ctx: SiteContext, project: ProjectIndex, t
   }
   if (groups.size > MAX_READS) return todo('too many different requests');
   const orderPieces = names.filter((name) => !requestPieces.includes(name));
-  const order = runtimeOrder(ctx, names, orderPieces, variants);
+  const order = runtimeOrder(ctx, names.map((name) => pieces.get(name)!), orderPieces, variants);
   if (typeof order !== 'string' && order) return todo(order.todo);
   const reads: { test: string; read: ExpressionKind }[] = [];
   for (const [key, entries] of groups) {
@@ -95,7 +111,7 @@ export function templateSqlExpression(ctx: SiteContext, project: ProjectIndex, t
     });
     if ('todo' in built) return { todo: `one variant of this SQL: ${built.todo}` };
     const values: string[] = JSON.parse(key);
-    reads.push({ test: requestPieces.map((name, index) => `${name} === ${quoted(ctx.rewrite.emit, values[index])}`).join(' && '), read: built.expression });
+    reads.push({ test: requestPieces.map((name, index) => pieces.get(name)!.test(values[index])).join(' && '), read: built.expression });
   }
   const e = ctx.rewrite.emit;
   const parts: Part[] = [];
@@ -124,8 +140,9 @@ function combine(lists: string[][]): string[][] {
  * the text of one piece (`a[sortColumn]`), the direction fixed or read from one piece
  * (`direction === 'DESC'`). Checked against every variant; undefined when ORDER BY is fixed.
  */
-function runtimeOrder(ctx: SiteContext, names: string[], orderPieces: string[], variants: { choice: string[]; summary: StatementSummary }[]): string | { todo: string } | undefined {
+function runtimeOrder(ctx: SiteContext, all: Piece[], orderPieces: string[], variants: { choice: string[]; summary: StatementSummary }[]): string | { todo: string } | undefined {
   if (!orderPieces.length) return undefined;
+  const names = all.map((piece) => piece.name);
   const length = variants[0].summary.orderBy.length;
   if (variants.some((entry) => entry.summary.orderBy.length !== length)) return { todo: 'the number of ORDER BY terms changes' };
   const sqlOrder = orderFunction(ctx.rewrite);
@@ -136,30 +153,50 @@ function runtimeOrder(ctx: SiteContext, names: string[], orderPieces: string[], 
     let a = `a.${columns[0]}`;
     let b = `b.${columns[0]}`;
     if (new Set(columns).size > 1) {
-      const piece = orderPieces.find((name) => variants.every((entry, index) => entry.choice[names.indexOf(name)].trim() === columns[index]));
-      if (!piece) return { todo: 'an ORDER BY column is not one piece' };
-      a = `a[${piece}]`;
-      b = `b[${piece}]`;
+      const name = orderPieces.find((candidate) => variants.every((entry, index) => entry.choice[names.indexOf(candidate)].trim() === columns[index]));
+      if (!name) return { todo: 'an ORDER BY column is not one piece' };
+      const piece = all[names.indexOf(name)];
+      a = columnRead(piece, 'a');
+      b = columnRead(piece, 'b');
     }
     if (new Set(directions).size === 1) {
       terms.push(directions[0] === 'desc' ? `${sqlOrder}(${b}, ${a})` : `${sqlOrder}(${a}, ${b})`);
       continue;
     }
-    const piece = orderPieces.find((name) => {
+    const name = orderPieces.find((candidate) => {
       const byText = new Map<string, string>();
       return variants.every((entry, index) => {
-        const text = entry.choice[names.indexOf(name)];
+        const text = entry.choice[names.indexOf(candidate)];
         if (byText.has(text) && byText.get(text) !== directions[index]) return false;
         byText.set(text, directions[index]);
         return true;
       });
     });
-    if (!piece) return { todo: 'an ORDER BY direction is not one piece' };
-    const descending = [...new Set(variants.filter((entry, index) => directions[index] === 'desc').map((entry) => entry.choice[names.indexOf(piece)]))];
-    const test = descending.map((text) => `${piece} === ${quoted(ctx.rewrite.emit, text)}`).join(' || ');
+    if (!name) return { todo: 'an ORDER BY direction is not one piece' };
+    const piece = all[names.indexOf(name)];
+    const descending = [...new Set(variants.filter((entry, index) => directions[index] === 'desc').map((entry) => entry.choice[names.indexOf(name)]))];
+    const test = descending.map((text) => piece.test(text)).join(' || ');
     terms.push(`(${test} ? ${sqlOrder}(${b}, ${a}) : ${sqlOrder}(${a}, ${b}))`);
   }
   return terms.join(' || ');
+}
+
+/** The row's value of the column a piece names: `a[sortColumn]`, or per text of an inline ternary `(byName ? a.name : a.id)`. */
+function columnRead(piece: Piece, row: string): string {
+  if (piece.variable) return `${row}[${piece.variable}]`;
+  if (piece.written) return `${row}[${piece.written}]`;
+  const reads = piece.texts.map((text) => `${row}${propertyRead(text.trim())}`);
+  return `(${piece.texts.slice(0, -1).map((text, index) => `${piece.test(text)} ? ${reads[index]} : `).join('')}${reads[reads.length - 1]})`;
+}
+
+function propertyRead(column: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(column) ? `.${column}` : `[${JSON.stringify(column)}]`;
+}
+
+/** `name === 'text'`; a number or boolean written into the SQL may be held as one, so compared as its text. */
+function variableTest(ctx: SiteContext, name: string, text: string): string {
+  const subject = /^(-?\d+(\.\d+)?|true|false)$/i.test(text) ? `String(${name})` : name;
+  return `${subject} === ${quoted(ctx.rewrite.emit, text)}`;
 }
 
 /**

@@ -18,7 +18,7 @@ function ordersWithUsers() {
 }
 
 function sorted(column) {
-  // dynamodb-codemod: TODO SQL built at run time: write one DynamoDB request per variant, then re-run
+  // dynamodb-codemod: TODO SQL built at run time (${column} has no known text: bind values as parameters, pick names from literals with a ternary or a look-up): write one DynamoDB request per variant, then re-run
   return db.prepare(`SELECT * FROM users ORDER BY ${column}`).all();
 }
 
