@@ -4,7 +4,7 @@
 // sets them itself (the fallbacks below are the names in .migration/dynamodb.json, for local runs).
 // DYNAMODB_ENDPOINT points the client at a local engine (dynalite, DynamoDB Local) when it is set;
 // otherwise the standard AWS_REGION and credentials chain apply.
-const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { ConditionalCheckFailedException, DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 
 function clientConfig() {
@@ -22,6 +22,26 @@ function clientConfig() {
 const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
   marshallOptions: { removeUndefinedValues: true },
 });
+
+/** A key value that names no item: NaN (`Number('abc')`) the SDK cannot send, an empty or missing key DynamoDB rejects. */
+function namesNoItem(value) {
+  return value === undefined || value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value));
+}
+
+// GetItem, DeleteItem and UpdateItem by such a key (`GET /products/abc` with numeric ids) answer as
+// for a missing item, as the old store did, without a request: no Item, no Attributes, and the
+// condition failure a missing item gives a conditional write (updateParams' attribute_exists).
+db.middlewareStack.add(
+  (next, context) => async (args) => {
+    const input = args.input || {};
+    const byKey = ['GetItemCommand', 'DeleteItemCommand', 'UpdateItemCommand'].includes(context.commandName);
+    if (!byKey || !input.Key || !Object.values(input.Key).some(namesNoItem)) return next(args);
+    if (input.ConditionExpression) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    if (context.commandName === 'UpdateItemCommand') return next(args); // an upsert: DynamoDB's own answer
+    return { output: { $metadata: {} }, response: {} };
+  },
+  { step: 'initialize', name: 'keyNamesNoItem' },
+);
 
 // dynamodb-codemod:tables
 const NOTES_TABLE_NAME = process.env.NOTES_TABLE_NAME || 'Notes';

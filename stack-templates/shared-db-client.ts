@@ -4,7 +4,7 @@
 // sets them itself (the fallbacks below are the names in .migration/dynamodb.json, for local runs).
 // DYNAMODB_ENDPOINT points the client at a local engine (dynalite, DynamoDB Local) when it is set;
 // otherwise the standard AWS_REGION and credentials chain apply.
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -44,6 +44,26 @@ function clientConfig(): DynamoDBClientConfig {
 export const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
   marshallOptions: { removeUndefinedValues: true },
 });
+
+/** A key value that names no item: NaN (`Number('abc')`) the SDK cannot send, an empty or missing key DynamoDB rejects. */
+function namesNoItem(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value));
+}
+
+// GetItem, DeleteItem and UpdateItem by such a key (`GET /products/abc` with numeric ids) answer as
+// for a missing item, as the old store did, without a request: no Item, no Attributes, and the
+// condition failure a missing item gives a conditional write (updateParams' attribute_exists).
+db.middlewareStack.add(
+  (next, context) => async (args) => {
+    const input = args.input as { Key?: Record<string, unknown>; ConditionExpression?: string };
+    const byKey = ['GetItemCommand', 'DeleteItemCommand', 'UpdateItemCommand'].includes(context.commandName ?? '');
+    if (!byKey || !input.Key || !Object.values(input.Key).some(namesNoItem)) return next(args);
+    if (input.ConditionExpression) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    if (context.commandName === 'UpdateItemCommand') return next(args); // an upsert: DynamoDB's own answer
+    return { output: { $metadata: {} }, response: {} };
+  },
+  { step: 'initialize', name: 'keyNamesNoItem' },
+);
 
 // dynamodb-codemod:tables
 export const NOTES_TABLE_NAME = process.env.NOTES_TABLE_NAME || 'Notes';
