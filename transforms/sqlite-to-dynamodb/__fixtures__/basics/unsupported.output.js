@@ -25,12 +25,10 @@ function sorted(column) {
 
 const addBoth = async (name, total) => {
   const userId = await nextId(COUNTERS_TABLE_NAME, { counter: 'User' });
-
   await dynamoDb.send(new PutCommand({ TableName: USERS_TABLE_NAME, Item: {
     id: userId,
     name: name
   } }));
-
   await dynamoDb.send(new PutCommand({ TableName: ORDERS_TABLE_NAME, Item: {
     id: await nextId(COUNTERS_TABLE_NAME, { counter: 'Order' }),
     user_id: userId ?? undefined,

@@ -1,5 +1,4 @@
 const Database = require('better-sqlite3');
-
 const { PutCommand } = require('@aws-sdk/lib-dynamodb');
 const { db: dynamoDb, nextId, AUDITS_TABLE_NAME, COUNTERS_TABLE_NAME } = require('./dynamodb');
 

@@ -5,13 +5,11 @@ const { db: dynamoDb, nextId, COUNTERS_TABLE_NAME, ORDER_LINES_TABLE_NAME, ORDER
 // An order and its lines go in together.
 const placeOrder = async (order, lines) => {
   const newId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Order' });
-
   await dynamoDb.send(new PutCommand({ TableName: ORDERS_TABLE_NAME, Item: {
     id: newId,
     customer: order.customer,
     total: order.total
   } }));
-
   for (const line of lines) {
     await dynamoDb.send(new PutCommand({ TableName: ORDER_LINES_TABLE_NAME, Item: {
       id: await nextId(COUNTERS_TABLE_NAME, { counter: 'OrderLine' }),
