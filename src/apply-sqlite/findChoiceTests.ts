@@ -60,7 +60,7 @@ function negate(text: string): string {
 }
 
 /** Reads and operators only: no call, assignment, update, `new`, `await` or `yield`. */
-function isPure(node: t.Node | null | undefined): boolean {
+export function isPure(node: t.Node | null | undefined): boolean {
   if (!node) return true;
   if (t.isIdentifier(node) || t.isLiteral(node) && !t.isTemplateLiteral(node) || t.isThisExpression(node)) return true;
   if (t.isTemplateLiteral(node)) return node.expressions.every((expression) => isPure(expression));

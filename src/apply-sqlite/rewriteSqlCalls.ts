@@ -18,8 +18,6 @@ import { rewriteVariants } from './rewriteVariants';
 import { isTemplateSql, templateSqlExpression } from './rewriteTemplateSql';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
-import { findTransactionCall } from './findTransactionCall';
-import { unwrapTransactions, type TransactionSites } from './unwrapTransactions';
 import { retirePreparedStatements } from './retirePreparedStatements';
 import { retireConnections } from './retireConnections';
 import { retireStatementFields } from './retireStatementFields';
@@ -30,6 +28,7 @@ import { rewriteInsert } from './rewriteInsert';
 import { rewriteJoin, type FindTarget } from './rewriteJoin';
 import { rewriteSelect } from './rewriteSelect';
 import { rewriteUpdate } from './rewriteUpdate';
+import { isSetListSite, retireSetLists } from './findSetList';
 import type { SiteContext, SiteOutcome } from './siteContext';
 
 export function rewriteSqlCalls(rewrite: FileRewrite): void {
@@ -41,7 +40,6 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
     .filter((site) => site.file.rel === rewrite.rel)
     .sort((a, b) => (b.path.node.start ?? 0) - (a.path.node.start ?? 0));
   const rewritten: SqlCallSite[] = [];
-  const transactions = new Map<unknown, TransactionSites>();
   const seeded = retireSeedBlocks(rewrite, sites);
   for (const site of sites) {
     if (isIdleHelperBody(site) || seeded.has(site)) continue;
@@ -54,12 +52,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
       continue;
     }
-    // better-sqlite3 `db.transaction(fn)`: its statements are rewritten, then the wrapper goes (unwrapTransactions)
-    const transactionCall = site.inTransaction ? findTransactionCall(call) : undefined;
-    const transaction = transactionCall && (transactions.get(transactionCall.node) ?? { call: transactionCall, done: 0, failed: 0 });
-    if (transaction) transactions.set(transaction.call.node, transaction);
-    const outcome = rewriteSite(rewrite, site, call, schemas, Boolean(transaction));
-    if (transaction) transaction[outcome.done ? 'done' : 'failed'] += 1;
+    const outcome = rewriteSite(rewrite, site, call, schemas);
     if (outcome.done) {
       rewrite.operationDone();
       rewrite.markAwait(outcome.at ?? call);
@@ -69,22 +62,24 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
     }
   }
-  unwrapTransactions(rewrite, transactions.values());
   retireExportedStatements(rewrite, allSites);
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
+    retireSetLists(rewrite);
     retireStatementFields(rewrite, rewritten);
     rewriteConstraintChecks(rewrite);
     retireConnections(rewrite, sites);
   }
 }
 
-function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>, inTransactionFn = false): SiteOutcome & { at?: ASTPath<any> } {
+function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {
   if (retireSchemaStatement(rewrite, site, call)) return { done: true, at: call };
-  if (site.inTransaction && !inTransactionFn) return { done: false, todo: 'db.serialize(): rewrite its statements as awaited requests in the same order, then re-run' };
-  if (site.interpolatedValues.length || site.interpolatedIdentifiers.length) return { done: false, todo: unknownPiecesTodo(site) };
+  if (site.inTransaction) return { done: false, todo: 'transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run' };
+  // `UPDATE t SET ${list} WHERE …` with a list built from the request's keys: rewriteUpdate follows the list
+  const setList = isSetListSite(site);
+  if ((site.interpolatedValues.length || site.interpolatedIdentifiers.length) && !setList) return { done: false, todo: unknownPiecesTodo(site) };
   if (site.helpers.length && !isPassThroughHelper(site)) return { done: false, todo: 'SQL passed through a helper: rewrite the helper\'s callers with the shared client, then re-run' };
-  if (site.dynamic || site.variants.length !== 1) {
+  if ((site.dynamic && !setList) || site.variants.length !== 1) {
     const first = site.variants[0]?.statements[0];
     const firstTarget = first?.table ? findSqliteTarget(rewrite.analysis, first.table, schemas.get(first.table)) : undefined;
     if (!site.variants.length || !first || !firstTarget) return { done: false, todo: 'SQL built at run time: write one DynamoDB request per variant, then re-run' };

@@ -3,6 +3,7 @@ import { expression, propertyKey, type Part } from '../emit/emitContext';
 import { keyValue, writtenValue } from './rowShape';
 import { isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
 import { singleEquality, tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
+import { findSetList, isSetListSite } from './findSetList';
 
 /**
  * `UPDATE t SET a = ?, b = COALESCE(?, b) WHERE <key> = ?` → UpdateItem through updateParams
@@ -18,17 +19,10 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
   const key = keyNode && keyValue(ctx, keyNode, ctx.target.table.partitionKey.type);
   if (!key) return { done: false, todo: 'only `UPDATE … WHERE <key> = ?` is rewritten: find the keys first, then update each item; re-run' };
   if (ctx.site.method !== 'run') return { done: false, todo: `rewrite ${ctx.site.method}() of an UPDATE by hand, then re-run` };
-  const parts: Part[] = ['{ '];
-  for (const [index, clause] of summary.set.entries()) {
-    const value = valueNode(ctx, clause.value);
-    if (!value || clause.column === ctx.target.keyName) return { done: false, todo: `SET ${clause.column}: compute this value in code (only parameters and literals are rewritten), then re-run` };
-    const name = propertyKey(rewrite.emit, clause.column);
-    const separator = index ? ', ' : '';
-    if (clause.partial) parts.push(`${separator}...(`, value, ` == null ? {} : { ${name}: `, writtenValue(ctx, clause.column, value), ' })');
-    else parts.push(`${separator}${name}: `, writtenValue(ctx, clause.column, value));
-  }
-  parts.push(' }');
-  const changes = expression(rewrite.emit, parts) as ExpressionKind;
+  // `SET ${list}` built from the request's keys: the changes come from the same keys
+  const built = isSetListSite(ctx.site) ? findSetList(ctx) : setClauseChanges(ctx);
+  if ('todo' in built) return { done: false, todo: built.todo };
+  const { changes } = built;
   const declarator = resultDeclarator(ctx);
   const resultName = ctx.resultName ?? declarator?.node.id.name;
   const uses = usePaths(ctx, ctx.site.result.changesUses);
@@ -64,4 +58,20 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
   }
   for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
   return { done: true };
+}
+
+/** `{ title: <value>, ...(<value> == null ? {} : { body: <value> }) }` from the SQL's SET clauses. */
+function setClauseChanges(ctx: SiteContext): { changes: ExpressionKind } | { todo: string } {
+  const { rewrite, summary } = ctx;
+  const parts: Part[] = ['{ '];
+  for (const [index, clause] of summary.set.entries()) {
+    const value = valueNode(ctx, clause.value);
+    if (!value || clause.column === ctx.target.keyName) return { todo: `SET ${clause.column}: compute this value in code (only parameters and literals are rewritten), then re-run` };
+    const name = propertyKey(rewrite.emit, clause.column);
+    const separator = index ? ', ' : '';
+    if (clause.partial) parts.push(`${separator}...(`, value, ` == null ? {} : { ${name}: `, writtenValue(ctx, clause.column, value), ' })');
+    else parts.push(`${separator}${name}: `, writtenValue(ctx, clause.column, value));
+  }
+  parts.push(' }');
+  return { changes: expression(rewrite.emit, parts) as ExpressionKind };
 }

@@ -97,11 +97,6 @@ export interface OperationRecord {
   order?: 'asc' | 'desc';
   pagination?: 'offset' | 'page' | 'limit' | 'cursor';
   unique?: string[];
-  /**
-   * filter-by-attr on one unique attribute: the code reads the matched item (`tag.id`), not only
-   * whether one exists (`if (row) return 409`, which the guard's conditional put replaces).
-   */
-  readsMatch?: boolean;
 }
 
 export interface HandlerRecord {

@@ -1,4 +1,5 @@
 const express = require('express');
+
 const { scanAll, NOTES_TABLE_NAME } = require('./dynamodb');
 
 const app = express();

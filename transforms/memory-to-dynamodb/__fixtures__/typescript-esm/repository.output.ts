@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, EVENTS_TABLE_NAME } from './dynamodb';
 

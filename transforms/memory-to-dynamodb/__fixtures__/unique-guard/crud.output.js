@@ -1,5 +1,6 @@
 const express = require('express');
 const { randomUUID } = require('crypto');
+
 const { GetCommand } = require('@aws-sdk/lib-dynamodb');
 const { db, scanAll, updateParams, isConditionFailed, putUnique, updateUnique, deleteUnique, findByUnique, MEMBERS_TABLE_NAME } = require('./dynamodb');
 
@@ -28,6 +29,7 @@ app.post('/members', async (req, res, next) => {
     const { name, email } = req.body;
     if (!email) return res.status(400).json({ error: 'email is required' });
     const member = { id: randomUUID(), name, email };
+
     try {
       await putUnique({ TableName: MEMBERS_TABLE_NAME, Item: member });
     } catch (putError) {
@@ -36,6 +38,7 @@ app.post('/members', async (req, res, next) => {
       }
       throw putError;
     }
+
     res.status(201).json(member);
   } catch (err) {
     next(err);
@@ -45,6 +48,7 @@ app.post('/members', async (req, res, next) => {
 app.post('/members/quick', async (req, res, next) => {
   try {
     const member = { id: randomUUID(), email: req.body.email };
+
     try {
       await putUnique({ TableName: MEMBERS_TABLE_NAME, Item: member });
     } catch (conditionError) {
@@ -53,6 +57,7 @@ app.post('/members/quick', async (req, res, next) => {
       }
       throw conditionError;
     }
+
     res.status(201).json(member);
   } catch (err) {
     next(err);

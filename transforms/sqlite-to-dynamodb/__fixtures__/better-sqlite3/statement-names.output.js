@@ -12,7 +12,7 @@ async function deleteNote(id) {
 function patchNote(id, fields) {
   const setClause = Object.keys(fields).map((key) => `${key === 'title' ? 'title' : 'body'} = @${key}`).join(', ');
   const statement = db.prepare(`UPDATE notes SET ${setClause} WHERE id = @id`);
-  // dynamodb-codemod: TODO SQL built at run time (${Object.keys(fields).map((key) => `${k...} has no known text: bind values as parameters, pick names from literals with a ternary or a look-up): write one DynamoDB request per variant, then re-run
+  // dynamodb-codemod: TODO keep the UpdateCommand result and test its Attributes instead of changes, then re-run
   return statement.run({ ...fields, id }).changes > 0;
 }
 
