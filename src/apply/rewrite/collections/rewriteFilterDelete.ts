@@ -61,10 +61,21 @@ export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): b
       else if (isWriterArgument(rewrite, reference)) saves.push(reference);
       else return false;
     }
-    if (!tests.length) return false;
-    const deleted = rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']);
+    // no length test and no save: the filtered list is only read, not a delete
+    if (!tests.length && !saves.length) return false;
+    const deleted = tests.length ? rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']) : '';
     commit(pass, use, declaration, deleted, match, tests);
     for (const save of saves) markWriterHandled(rewrite, save);
+    return true;
+  }
+
+  // shape 3: saveX(store.filter(…)) — the filtered list saved as it is
+  const writer = writerOf(rewrite, found.call);
+  if (writer) {
+    let statementPath = writer.parent as ASTPath<any>;
+    if (statementPath.node.type === 'AwaitExpression') statementPath = statementPath.parent as ASTPath<any>;
+    if (statementPath.node.type !== 'ExpressionStatement') return false;
+    commit(pass, use, statementPath, '', match, []);
     return true;
   }
 
@@ -77,7 +88,7 @@ export function rewriteFilterDelete(pass: CollectionPass, use: CollectionUse): b
     if (!Array.isArray(body)) return false;
     const at = body.indexOf(statementPath.node);
     const counter = findCountDeclaration(pass, use, body.slice(0, at));
-    if (!counter) return false;
+    if (!counter) return replaceWithoutCount(pass, use, parent, statementPath, match);
     const fn = rewrite.enclosingFunction(statementPath);
     const counterPath = rewrite.j(fn ?? rewrite.root.paths()[0]).find(rewrite.j.VariableDeclarator).filter((p) => p.node === counter.declarator).paths()[0] as ASTPath<any>;
     const counterReferences = findVariableReferences(rewrite.j, fn ?? rewrite.root.paths()[0], counter.name, lookupScope(counterPath, counter.name));
@@ -109,6 +120,40 @@ interface Match {
 }
 
 /**
+ * `store = store.filter(…)` with no count to compare: a delete whose caller asks nothing (the app
+ * answers the same whether the item existed). A memory store is read from the table after this
+ * anyway; a snapshot variable (`let members = await readMembers()`) may only be saved afterwards,
+ * since reading it again would show the item the delete just removed.
+ */
+function replaceWithoutCount(pass: CollectionPass, use: CollectionUse, assignment: ASTPath<any>, statementPath: ASTPath<any>, match: Match): boolean {
+  const { rewrite } = pass;
+  const saves: ASTPath<any>[] = [];
+  const fn = rewrite.enclosingFunction(statementPath);
+  const after = start(statementPath);
+  if (use.snapshot) {
+    if (!fn || rewrite.enclosingFunction(use.snapshot.declarator)?.node !== fn.node) return false;
+    for (const reference of findVariableReferences(rewrite.j, fn, use.snapshot.name, use.snapshot.scope)) {
+      if (reference.node === assignment.node.left || reference.node === use.path.node || start(reference) < after) continue;
+      if (!isWriterArgument(rewrite, reference)) return false;
+      saves.push(reference);
+    }
+  } else {
+    // a module-level list saved after the change (`fs.writeFileSync(F, JSON.stringify(members))`): nothing left to save
+    for (const other of pass.uses) {
+      if (other.target === use.target && start(other.path) > after && rewrite.enclosingFunction(other.path)?.node === fn?.node && isWriterArgument(rewrite, other.path)) saves.push(other.path);
+    }
+  }
+  pass.consume(assignment.node.left);
+  commit(pass, use, statementPath, '', match, []);
+  for (const save of saves) markWriterHandled(rewrite, save);
+  return true;
+}
+
+function start(path: ASTPath<any>): number {
+  return ((path.node as AnyNode).start as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/**
  * By key: one DeleteItem whose ALL_OLD answer says whether the item existed. By another attribute
  * (a unique code): find the item first, then delete it by its key.
  */
@@ -122,9 +167,12 @@ function commit(pass: CollectionPass, use: CollectionUse, statementPath: ASTPath
   const table = rewrite.tableOf(use.target);
   rewrite.markAwait(statementPath);
   if (match.attribute === use.target.key.name) {
-    const command = buildDeleteItem(rewrite.emit, table, match.value() as any, true);
-    replaceStatement(statementPath, [statement(rewrite.emit, [`const { Attributes: ${deleted} } = `, command, ';'])]);
+    // nothing asks whether the item existed: a plain DeleteItem
+    const asked = tests.length > 0;
+    const command = buildDeleteItem(rewrite.emit, table, match.value() as any, asked);
+    replaceStatement(statementPath, [statement(rewrite.emit, asked ? [`const { Attributes: ${deleted} } = `, command, ';'] : [command, ';'])]);
   } else {
+    deleted = deleted || rewrite.freshName([`deleted${use.target.entityName}`, 'deleted']);
     const found = lookupExpression(rewrite, statementPath, use.target, match.attribute, match.value() as any);
     const command = buildDeleteItem(rewrite.emit, table, expression(rewrite.emit, [`${deleted}.${use.target.key.name}`]), false);
     replaceStatement(statementPath, [
