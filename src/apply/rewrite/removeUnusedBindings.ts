@@ -12,6 +12,7 @@ import type { SourceFile } from '../../scan/types';
 import { statement } from '../../emit/emitContext';
 import type { FileRewrite } from './FileRewrite';
 import { indexVariableReferences, lookupScope, type ReferenceIndex } from './bindings';
+import { printAsWritten, textWithoutElements } from './textWithoutElements';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -77,7 +78,11 @@ function removeUnused(rewrite: FileRewrite, everything: boolean): void {
       const keep = specifiers.filter((specifier) => !usedBefore(rewrite, specifier.local, specifier.local.name) || isUsedNow(path, specifier.local.name) || usedAsType(rewrite, specifier.local.name));
       if (keep.length === specifiers.length) return;
       index = undefined;
-      if (keep.length) path.node.specifiers = keep;
+      const kept = keep.length && specifiers.every((specifier) => specifier.type === 'ImportSpecifier') ? textWithoutElements(path.node, specifiers, keep) : undefined;
+      // parsed on its own (not a template): the statement keeps its text, which a template's statement does not
+      const parsed = kept ? (j(kept).find(j.ImportDeclaration).nodes()[0] as AnyNode | undefined) : undefined;
+      if (parsed) path.replace(keepComments(parsed, path.node));
+      else if (keep.length) path.node.specifiers = keep;
       else path.prune();
       removed = true;
     });
@@ -85,9 +90,19 @@ function removeUnused(rewrite: FileRewrite, everything: boolean): void {
   }
 }
 
-/** `const { a, b } = x` without b, written as one template so it stays on one line. */
+/**
+ * `const { a, b } = x` without b: the pattern's own text with b cut out (a multi-line list stays
+ * multi-line, its trailing comma too), or else written as one template so it stays on one line.
+ */
 function rewritePattern(rewrite: FileRewrite, path: ASTPath<any>, keep: AnyNode[]): void {
   const declaration = path.parent as ASTPath<any>;
+  const kept = declaration.node.declarations.length === 1 ? textWithoutElements(path.node.id, path.node.id.properties, keep) : undefined;
+  if (kept) {
+    const replacement = statement(rewrite.emit, [`${declaration.node.kind} ${kept} = `, path.node.init, ';']) as AnyNode;
+    printAsWritten(replacement.declarations[0].id);
+    declaration.replace(keepComments(replacement, declaration.node));
+    return;
+  }
   const simple = keep.every((property) => property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier');
   if (!simple || declaration.node.declarations.length !== 1 || declaration.parent?.node.type !== 'Program' && declaration.parent?.node.type !== 'BlockStatement') {
     path.node.id.properties = keep;
@@ -201,3 +216,10 @@ function isPureModule(rewrite: FileRewrite, specifier: string): boolean {
 }
 
 export { lookupScope };
+
+/** The replaced statement's comments, also on a parsed node's original (recast reuses its text only while they are equal). */
+function keepComments(replacement: AnyNode, original: AnyNode): AnyNode {
+  replacement.comments = original.comments;
+  if (replacement.original) replacement.original.comments = original.comments;
+  return replacement;
+}

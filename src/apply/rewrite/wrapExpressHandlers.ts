@@ -20,11 +20,20 @@ export function wrapExpressHandlers(rewrite: FileRewrite): void {
   if (!needsWrapping(rewrite)) return;
   const { j } = rewrite;
   rewrite.root.find(j.Function).forEach((fn: ASTPath<any>) => {
-    if (!fn.node.async || !rewrite.awaiting.has(fn.node) && !containsOwnAwait(fn.node)) return;
+    if (!fn.node.async || !containsOwnAwait(fn.node)) return;
+    // only a handler that now reaches DynamoDB: its other awaits fail (or not) as they did before
+    if (!reachesDynamoDb(rewrite, fn)) return;
     if (!isExpressHandler(rewrite, fn)) return;
     if (allAwaitsCaught(fn.node)) return;
     wrap(rewrite, fn);
   });
+}
+
+/** An await was emitted in it, or it calls (directly or through helpers, across files) code that touches a store. */
+function reachesDynamoDb(rewrite: FileRewrite, fn: ASTPath<any>): boolean {
+  if (rewrite.awaiting.has(fn.node)) return true;
+  const scanner = rewrite.scannerPathOf(fn.node);
+  return Boolean(scanner && rewrite.analysis.asyncFunctions.has(scanner.node));
 }
 
 function needsWrapping(rewrite: FileRewrite): boolean {

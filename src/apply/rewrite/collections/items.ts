@@ -113,7 +113,19 @@ export function mutationAt(reference: ASTPath<any>): ASTPath<any> | undefined {
   const parent = reference.parent as ASTPath<any>;
   const node = parent.node;
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object === reference.node) {
-    const outer = parent.parent as ASTPath<any>;
+    // `speaker.talk.rate = 3` changes the item too: climb to the outermost member of the chain
+    let member: ASTPath<any> = parent;
+    while ((member.parent?.node.type === 'MemberExpression' || member.parent?.node.type === 'OptionalMemberExpression') && member.parent.node.object === member.node) member = member.parent as ASTPath<any>;
+    const outer = member.parent as ASTPath<any>;
+    if (member !== parent) {
+      if (outer.node.type === 'AssignmentExpression' && outer.node.left === member.node) return outer;
+      if (outer.node.type === 'UpdateExpression' && outer.node.argument === member.node) return outer;
+      if (outer.node.type === 'UnaryExpression' && outer.node.operator === 'delete' && outer.node.argument === member.node) return outer;
+      // `speaker.tags.push(tag)`: a list inside the item changed in place
+      const method = member.node.property?.name;
+      if (outer.node.type === 'CallExpression' && outer.node.callee === member.node && ['push', 'pop', 'shift', 'unshift', 'splice'].includes(method)) return outer;
+      return undefined;
+    }
     if (outer.node.type === 'AssignmentExpression' && outer.node.left === node) return outer;
     if (outer.node.type === 'UpdateExpression' && outer.node.argument === node) return outer;
     if (outer.node.type === 'UnaryExpression' && outer.node.operator === 'delete' && outer.node.argument === node) return outer;

@@ -5,7 +5,9 @@
  */
 import type { ASTPath } from 'jscodeshift';
 import type { FileRewrite } from '../FileRewrite';
+import { expression } from '../../../emit/emitContext';
 import { usedElsewhere } from '../retireStores';
+import { printAsWritten, textWithoutElements } from '../textWithoutElements';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -24,10 +26,32 @@ export function retireAccessors(rewrite: FileRewrite): void {
       .filter((path: ASTPath<AnyNode>) => isExportEntry(path))
       .forEach((path: ASTPath<AnyNode>) => entries.set(path.parent.node, path.parent.parent.node));
     for (const [entry, container] of entries) {
+      removed = true;
+      // `module.exports = {\n  a,\n  b,\n}` keeps its layout and trailing comma: the object's own text without the entry
+      const list: AnyNode[] | undefined = container.properties;
+      const kept = list ? textWithoutElements(container, list, list.filter((item) => item !== entry)) : undefined;
+      const assignment = kept ? j(program).find(j.AssignmentExpression).filter((path: ASTPath<AnyNode>) => path.node.right === container).paths()[0] : undefined;
+      if (kept && assignment) {
+        assignment.node.right = printAsWritten(expression(rewrite.emit, [kept]));
+        continue;
+      }
+      const specifiers: AnyNode[] | undefined = container.type === 'ExportNamedDeclaration' ? container.specifiers : undefined;
+      const keptExports = specifiers ? textWithoutElements(container, specifiers, specifiers.filter((item) => item !== entry)) : undefined;
+      const parsed = keptExports ? (j(keptExports).find(j.ExportNamedDeclaration).nodes()[0] as AnyNode | undefined) : undefined;
+      if (parsed) {
+        // on the parsed node's original too: recast reuses a node's text only while it equals its original
+        parsed.comments = container.comments;
+        if (parsed.original) parsed.original.comments = container.comments;
+        j(program).find(j.ExportNamedDeclaration).filter((path: ASTPath<AnyNode>) => path.node === container).forEach((path: ASTPath<AnyNode>) => path.replace(parsed));
+        continue;
+      }
       // edit the list itself: pruning path objects one by one confuses ast-types' index cache
       if (container.properties) container.properties = container.properties.filter((item: AnyNode) => item !== entry);
       if (container.specifiers) container.specifiers = container.specifiers.filter((item: AnyNode) => item !== entry);
-      removed = true;
+      // `export { readMembers }` with nothing left goes (it printed as `export {};`)
+      if (container.type === 'ExportNamedDeclaration' && !container.declaration && !container.specifiers.length && !container.source) {
+        j(program).find(j.ExportNamedDeclaration).filter((path: ASTPath<AnyNode>) => path.node === container).forEach((path: ASTPath<AnyNode>) => path.prune());
+      }
     }
     j(program)
       .find(j.FunctionDeclaration)
