@@ -1,16 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AccessModel, DiagnosticRecord, HandlerRecord, OperationRecord, StoreRecord } from '../model/access-model';
-import { attributeOperations } from './attributeOperations';
+import type { AccessModel, DiagnosticRecord } from '../model/access-model';
+import { analyseSources } from './analyseSources';
+import { findDuplicateRoutes } from './assignHandlerIds';
 import { discoverFiles } from './discoverFiles';
 import { mergeEntityEvidence } from './mergeEntityEvidence';
-import { parseSource, SourceParseError } from './parseSource';
+import { parseOrDiagnose } from './parseOrDiagnose';
 import { readCachedModel, scanCacheFile, scanCacheKey, writeCachedModel } from './scanCache';
-import { createProjectIndex } from './project/createProjectIndex';
 import { defaultRecognisers, type Recognisers } from './recognisers';
-import { assignHandlerIds, findDuplicateRoutes } from './assignHandlerIds';
+import { chooseSharding, type ShardingChoice } from './shard/chooseSharding';
+import { planShards } from './shard/planShards';
+import { scanInShards } from './shard/scanInShards';
 import { sortModel } from './sortModel';
-import type { DataFile, EntityEvidence, InfrastructureFinding, OperationFinding, ScanContext, SourceFile, StoreFinding } from './types';
+import type { DataFile, SourceFile } from './types';
 
 /** A scan that cannot start (missing directory): the CLI prints the message and exits 2. */
 export class ScanInputError extends Error {}
@@ -27,6 +29,12 @@ export interface ScanOptions {
    * when no scanned file changed (see scanCache.ts). Ignored with custom recognisers.
    */
   cache?: boolean;
+  /**
+   * Sharded scanning (src/scan/shard): false never; options force it (tests, tuning). By default
+   * projects of SHARD_THRESHOLD source files or more are scanned in shards (DYNAMODB_CODEMOD_SHARD).
+   * The model is the same either way. Ignored with custom recognisers.
+   */
+  shard?: false | Partial<ShardingChoice>;
 }
 
 /** Scans a project directory and returns its access model (contract 1). Never throws on bad code. */
@@ -52,6 +60,17 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
     }
   }
 
+  const sourceCount = discovery.files.filter((file) => file.kind === 'source').length;
+  const sharding = options.recognisers ? undefined : chooseSharding(sourceCount, options.shard);
+  const shards = sharding ? planShards(discovery.files, texts, sharding) : [];
+  if (sharding && shards.length > 1) {
+    texts.length = 0;
+    options.onPhase?.('shards');
+    const { model } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, { ...sharding, onProgress: options.onProgress });
+    if (cacheFile && cacheKey) writeCachedModel(cacheFile, cacheKey, model);
+    return model;
+  }
+
   const sources: SourceFile[] = [];
   const dataFiles: DataFile[] = [];
   discovery.files.forEach((file, index) => {
@@ -66,94 +85,24 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
   texts.length = 0;
 
   const phase = (name: string) => options.onPhase?.(name);
-  phase('infrastructure');
-  const project = createProjectIndex(root, sources, dataFiles);
-  const ctx: ScanContext = { root, project, diagnostics: { add: (d) => diagnostics.push(d) } };
   const recognisers = options.recognisers ?? defaultRecognisers();
-
-  const infrastructure: InfrastructureFinding = guarded(ctx, 'infrastructure', () => recognisers.findInfrastructure(ctx)) ?? {
-    kind: 'none',
-    files: [],
-    constructs: [],
-    apis: [],
-  };
-  phase('handlers');
-  const handlerFindings = guarded(ctx, 'handlers', () => recognisers.findHandlers(ctx, infrastructure)) ?? [];
-  const handlers = assignHandlerIds(handlerFindings, infrastructure);
-  diagnostics.push(...findDuplicateRoutes(handlers));
-
-  const stores: StoreFinding[] = [];
-  const operations: OperationFinding[] = [];
-  const evidence: EntityEvidence[] = [];
-  for (const family of recognisers.families) {
-    phase(`${family.name} stores`);
-    const found = guarded(ctx, family.name, () => family.findStores(ctx)) ?? [];
-    stores.push(...found);
-    operations.push(...(guarded(ctx, family.name, () => family.findOperations(ctx, found)) ?? []));
-    evidence.push(...(guarded(ctx, family.name, () => family.findEntityEvidence(ctx, found)) ?? []));
-  }
-  for (const extra of recognisers.entityEvidence) {
-    evidence.push(...(guarded(ctx, 'entity evidence', () => extra(ctx, stores)) ?? []));
-  }
-
-  phase('call graph');
-  const storeRecords: StoreRecord[] = stores.map(({ anchors: _anchors, ...record }) => record);
-  const operationRecords: OperationRecord[] = attributeOperations(project, operations, handlers);
-  const handlerRecords: HandlerRecord[] = handlers.map((h) => h.record);
+  const found = analyseSources(root, sources, dataFiles, recognisers, diagnostics, phase);
+  diagnostics.push(...findDuplicateRoutes(found.handlers));
   const model = sortModel({
     version: 1,
-    stores: storeRecords,
-    entities: mergeEntityEvidence(evidence, storeRecords, operationRecords),
-    operations: operationRecords,
-    handlers: handlerRecords,
-    infrastructure: { kind: infrastructure.kind, files: infrastructure.files },
+    stores: found.stores,
+    entities: mergeEntityEvidence(
+      found.evidence.map((item) => item.evidence),
+      found.stores,
+      found.operations,
+    ),
+    operations: found.operations,
+    handlers: found.handlers.map((h) => h.record),
+    infrastructure: { kind: found.infrastructure.kind, files: found.infrastructure.files },
     diagnostics,
   });
   if (cacheFile && cacheKey) writeCachedModel(cacheFile, cacheKey, model);
   return model;
-}
-
-function parseOrDiagnose(rel: string, abs: string, text: string, diagnostics: DiagnosticRecord[]): SourceFile | undefined {
-  try {
-    const parsed = parseSource(rel, abs, text);
-    const recovered = ((parsed.ast as { errors?: unknown[] }).errors ?? [])[0] as { message?: string; loc?: { line: number } } | undefined;
-    if (recovered) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'parse-recovered',
-        file: rel,
-        line: recovered.loc?.line ?? 1,
-        message: `${(recovered.message ?? 'syntax error').replace(/\s*\(\d+:\d+\)$/, '')} — scanned as far as possible; the app may not run as written`,
-      });
-    }
-    return parsed;
-  } catch (error) {
-    const line = error instanceof SourceParseError ? error.line : 1;
-    diagnostics.push({
-      severity: 'error',
-      code: 'parse-error',
-      file: rel,
-      line,
-      message: `cannot parse: ${(error as Error).message}; this file was not scanned`,
-    });
-    return undefined;
-  }
-}
-
-/** Runs one recogniser; a bug in it becomes a diagnostic instead of a crash of the whole scan. */
-function guarded<T>(ctx: ScanContext, what: string, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    ctx.diagnostics.add({
-      severity: 'error',
-      code: 'recogniser-failed',
-      file: '.',
-      line: 0,
-      message: `internal error in the ${what} recogniser (${(error as Error).message}); results for it may be incomplete — please report this`,
-    });
-    return undefined;
-  }
 }
 
 export type { Recognisers } from './recognisers';

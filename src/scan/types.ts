@@ -71,6 +71,8 @@ export interface ProjectIndex {
   sources: SourceFile[];
   dataFiles: DataFile[];
   getSource(rel: string): SourceFile | undefined;
+  /** Whether the project has this source file, parsed or not (a sharded scan parses part of it: see src/scan/shard). */
+  hasSource?(rel: string): boolean;
   getDataFile(rel: string): DataFile | undefined;
   /** Resolves a relative import/require specifier from a file to a project file (tries .js/.ts/.tsx/.mjs/.cjs/.json and /index.*). */
   resolveModule(from: SourceFile, specifier: string): SourceFile | DataFile | undefined;

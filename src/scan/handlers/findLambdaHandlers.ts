@@ -46,6 +46,8 @@ function handlersNamedByInfrastructure(ctx: ScanContext, constructs: LambdaConst
 function handlerOfGroup(ctx: ScanContext, group: LambdaConstructFinding[]): HandlerFinding | undefined {
   const first = group[0];
   const file = ctx.project.getSource(first.handlerFile!);
+  // A shard of a sharded scan that did not parse the handler's file: the shard that did reports it.
+  if (!file && ctx.project.hasSource?.(first.handlerFile!)) return undefined;
   const exportName = first.handlerExport ?? 'handler';
   const exported = file ? listExports(file).find((e) => e.name === exportName) : undefined;
   if (!file || !exported) {

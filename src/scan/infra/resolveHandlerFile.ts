@@ -50,10 +50,15 @@ export function findHandlerSource(project: ProjectIndex, bases: string[], module
 function findWithExtensions(project: ProjectIndex, absNoExt: string): string | undefined {
   const rel = relativeToRoot(project, absNoExt);
   if (rel.startsWith('..')) return undefined;
-  if (project.getSource(rel)) return rel;
+  if (hasProjectSource(project, rel)) return rel;
   const stem = rel.replace(/\.(m|c)?js$/, '');
   for (const ext of HANDLER_EXTENSIONS) {
-    if (project.getSource(stem + ext)) return stem + ext;
+    if (hasProjectSource(project, stem + ext)) return stem + ext;
   }
   return undefined;
+}
+
+/** Whether the project has the source file, also when a sharded scan did not parse it in this shard. */
+export function hasProjectSource(project: ProjectIndex, rel: string): boolean {
+  return project.hasSource ? project.hasSource(rel) : Boolean(project.getSource(rel));
 }

@@ -7,8 +7,19 @@ import { resolveFunctionRef } from './resolveFunctionRef';
 import { candidatePathsFor } from './resolveModuleSpecifier';
 import { ValueResolver } from './ValueResolver';
 
+/**
+ * What the whole project holds when only part of it is parsed (a shard of a sharded scan): every
+ * discovered file's absolute path and every source file's relative path. A specifier then resolves
+ * to the file it names in the whole project (or to nothing when that file is outside the shard),
+ * never to a later candidate that happens to be present.
+ */
+export interface WholeProject {
+  files: Set<string>;
+  sourceRels: Set<string>;
+}
+
 /** Builds the cross-module view of a parsed project. The call graph is computed on first use. */
-export function createProjectIndex(root: string, sources: SourceFile[], dataFiles: DataFile[]): ProjectIndex {
+export function createProjectIndex(root: string, sources: SourceFile[], dataFiles: DataFile[], whole?: WholeProject): ProjectIndex {
   const byAbs = new Map<string, SourceFile | DataFile>();
   const sourceByRel = new Map<string, SourceFile>();
   const dataByRel = new Map<string, DataFile>();
@@ -28,8 +39,9 @@ export function createProjectIndex(root: string, sources: SourceFile[], dataFile
     if (moduleCache.has(key)) return moduleCache.get(key);
     let resolved: SourceFile | DataFile | undefined;
     for (const candidate of candidatePathsFor(from.abs, specifier)) {
+      if (whole && !whole.files.has(candidate)) continue;
       resolved = byAbs.get(candidate);
-      if (resolved) break;
+      if (resolved || whole) break;
     }
     moduleCache.set(key, resolved);
     return resolved;
@@ -53,6 +65,7 @@ export function createProjectIndex(root: string, sources: SourceFile[], dataFile
     dataFiles,
     getSource: (rel) => sourceByRel.get(rel),
     getDataFile: (rel) => dataByRel.get(rel),
+    hasSource: (rel) => (whole ? whole.sourceRels.has(rel) : sourceByRel.has(rel)),
     resolveModule,
     resolveExpression,
     resolveMember: (origin, member) => resolver.resolveMember(origin, member),

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { DataFile } from '../../types';
-import { relativeToRoot } from '../resolveHandlerFile';
+import { hasProjectSource, relativeToRoot } from '../resolveHandlerFile';
 import type { InfraDetection, InfraTools } from '../types';
 import { importsCdk } from './cdkSymbols';
 import { findCdkApis } from './findCdkApis';
@@ -47,9 +47,9 @@ function appEntryOf(tools: InfraTools, cdkJson: DataFile): string | undefined {
   for (const token of app.split(/\s+/)) {
     if (!/\.(ts|js|mjs|cjs|mts|cts)$/.test(token)) continue;
     const rel = relativeToRoot(project, path.resolve(path.dirname(cdkJson.abs), token));
-    if (project.getSource(rel)) return rel;
+    if (hasProjectSource(project, rel)) return rel;
     const asTs = rel.replace(/\.(m|c)?js$/, '.ts');
-    if (project.getSource(asTs)) return asTs;
+    if (hasProjectSource(project, asTs)) return asTs;
   }
   return undefined;
 }
