@@ -10,6 +10,7 @@ import type { AccessModel, HandlerKind } from '../../model/access-model';
 import type { TableDesign } from '../../model/table-design';
 import { createProjectIndex } from '../../scan/project/createProjectIndex';
 import { parseSource } from '../../scan/parseSource';
+import { walkPaths } from '../../scan/walkPaths';
 import { SOURCE_EXTENSIONS } from '../../scan/discoverFiles';
 import type { DataFile, SourceFile } from '../../scan/types';
 import type { ProjectAnalysis } from './analyseProject';
@@ -76,7 +77,8 @@ export function buildApplyAnalysis(project: ProjectAnalysis, design: TableDesign
 function indexPaths(file: SourceFile | undefined): Map<string, NodePath> {
   const index = new Map<string, NodePath>();
   if (!file) return index;
-  file.program.traverse({
+  // the scanner's recorded walk (same paths, same order as a traversal), not a new traversal
+  walkPaths(file.program, {
     enter(path) {
       const { start, end } = path.node;
       if (start != null && end != null) index.set(`${path.node.type}:${start}:${end}`, path);

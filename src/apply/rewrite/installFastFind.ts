@@ -36,15 +36,29 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const toString = Object.prototype.toString;
 let original: FindImplementation | undefined;
 
+let disabled = false;
+let memoized = false;
+
 /** Replaces jscodeshift's `find` for node collections (once per process; the original stays as fallback). */
 export function installFastFind(): void {
-  if (original) return;
+  if (original || disabled) return;
   const registrations = findTypedRegistrations();
   if (!registrations || typeof registrations.Node !== 'function') return;
   original = registrations.Node as FindImplementation;
+  if (!memoized) memoizeSupertypeTables();
+  memoized = true;
   registrations.Node = function find(this: Collection, type: unknown, filter?: unknown) {
     return fastFind(this, type, filter);
   };
+}
+
+/** Tests: false puts jscodeshift's own `find` back (and keeps it), true installs the fast one again. */
+export function setFastFind(enabled: boolean): void {
+  disabled = !enabled;
+  if (enabled) return installFastFind();
+  const registrations = findTypedRegistrations();
+  if (original && registrations) registrations.Node = original;
+  original = undefined;
 }
 
 /** jscodeshift's own `find` (for comparisons in tests), whether or not the fast one is installed. */
@@ -61,6 +75,30 @@ export function fastFind(collection: Collection, type: unknown, filter?: unknown
   const visitComments = matcher('Block') || matcher('Line');
   for (const root of (collection as unknown as { __paths: PathLike[] }).__paths) walkChildren(root, matcher, visitComments, filter, paths);
   return CollectionModule.fromPaths(paths, collection, type);
+}
+
+/**
+ * Every ast-types PathVisitor (jscodeshift's templates build one per call) computes the same
+ * supertype table for its method names over every known type; the types are fixed once loaded,
+ * so the table is kept per set of names (callers only read it).
+ */
+function memoizeSupertypeTables(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const astTypes = require(require.resolve('ast-types', { paths: [require.resolve('recast', { paths: [require.resolve('jscodeshift')] })] })) as { use(plugin: unknown): Record<string, unknown> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const shared = astTypes.use((require(require.resolve('ast-types/lib/types', { paths: [require.resolve('recast', { paths: [require.resolve('jscodeshift')] })] })) as { default: unknown }).default);
+  const compute = shared.computeSupertypeLookupTable as ((candidates: object) => object) | undefined;
+  if (typeof compute !== 'function') return;
+  const tables = new Map<string, object>();
+  shared.computeSupertypeLookupTable = (candidates: object) => {
+    const key = Object.keys(candidates).sort().join(',');
+    let table = tables.get(key);
+    if (!table) {
+      table = compute(candidates);
+      tables.set(key, table);
+    }
+    return table;
+  };
 }
 
 function findTypedRegistrations(): Record<string, unknown> | undefined {

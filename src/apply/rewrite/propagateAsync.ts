@@ -40,13 +40,26 @@ export function propagateAsync(rewrite: FileRewrite): void {
       rewrite.modified = true;
       changed = true;
     });
+    // each function's path from one walk, walked again only after a rewrite moved them
+    let functionPaths: Map<ASTNode, ASTPath<any>> | undefined;
     for (const fnNode of asyncHere) {
-      const path = rewrite.root.find(j.Function).filter((p) => p.node === fnNode).paths()[0] as ASTPath<any> | undefined;
+      functionPaths ??= firstPathOfEach(rewrite.root.find(j.Function).paths());
+      const path = functionPaths.get(fnNode);
       if (!path || reported.has(fnNode)) continue;
-      if (awaitCallbackCall(rewrite, path, reported)) changed = true;
+      if (awaitCallbackCall(rewrite, path, reported)) {
+        changed = true;
+        functionPaths = undefined;
+      }
     }
     if (!changed) return;
   }
+}
+
+/** The first path (in walk order) of each node. */
+function firstPathOfEach(paths: ASTPath<any>[]): Map<ASTNode, ASTPath<any>> {
+  const byNode = new Map<ASTNode, ASTPath<any>>();
+  for (const path of paths) if (!byNode.has(path.node)) byNode.set(path.node, path);
+  return byNode;
 }
 
 /** TypeScript: `(): Note[]` → `(): Promise<Note[]>` for a function made async. */
