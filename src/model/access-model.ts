@@ -44,6 +44,13 @@ export type OpKind =
 
 export type KeyType = 'string' | 'number';
 
+/**
+ * How a filter-by-attr operation compares its attributes: `equals` (`===`, `==`, `WHERE x = ?`),
+ * `contains` (`.includes(q)`, `indexOf`, a regex test, `LIKE '%…%'`), `prefix` (`.startsWith(q)`,
+ * `LIKE ? || '%'`), `range` (`<`, `>`, `<=`, `>=`). Only an equality can be a GSI's partition key.
+ */
+export type FilterMatch = 'equals' | 'contains' | 'prefix' | 'range';
+
 export type IdStrategy = 'uuid' | 'increment' | 'autoincrement' | 'client' | 'natural' | 'unknown';
 
 export type HandlerKind = 'express' | 'fastify' | 'lambda' | 'other';
@@ -97,6 +104,11 @@ export interface OperationRecord {
   order?: 'asc' | 'desc';
   pagination?: 'offset' | 'page' | 'limit' | 'cursor';
   unique?: string[];
+  /**
+   * filter-by-attr: how the attributes are compared; absent means 'equals'. One filter comparing
+   * attributes in different ways is reported as one operation per way (same file and line).
+   */
+  match?: FilterMatch;
 }
 
 export interface HandlerRecord {

@@ -26,6 +26,8 @@ export interface AccessNeed {
   readsFirst?: boolean;
   /** lookup made through a relation (a foreign key). */
   relation?: boolean;
+  /** lookup that is not an equality (text search, prefix, range): no GSI can serve it, it stays a Scan with a FilterExpression. */
+  match?: 'contains' | 'prefix' | 'range';
   /** join: the other entity and which side holds the key. */
   join?: { entity: string; attribute: string; kind: 'many-to-one' | 'one-to-many' };
   /** delete-related: the same handler deletes this parent entity, so this is a cascade. */
@@ -110,7 +112,10 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
           break;
         case 'filter-by-attr':
         case 'relations':
-          if (!attributes.length && op.attributes?.includes(entity.key.name)) {
+          if (op.op === 'filter-by-attr' && op.match && op.match !== 'equals') {
+            // `name.includes(q)`, `startsWith`, `<`: a GSI key needs an equality, so no index is planned for it
+            if (attributes.length) needs.push(withOrder({ ...base, kind: 'lookup', attributes, match: op.match }, sort, pagination));
+          } else if (!attributes.length && op.attributes?.includes(entity.key.name)) {
             needs.push({ ...base, kind: 'get', attributes: [] });
           } else {
             needs.push(withOrder({ ...base, kind: 'lookup', attributes, ...(op.op === 'relations' || isRelation(entity, attributes) ? { relation: true } : {}) }, sort, pagination));

@@ -80,6 +80,12 @@ export function resolveNeed(need: AccessNeed, design: TableDesign, model: Access
           { ...base, action: 'GetItem', reach: 'item', consistent: true, ...(expiry ? { detail: expiry } : {}) },
         ];
       }
+      if (need.match) {
+        // no index can answer it: every item is read and the FilterExpression keeps the matching ones
+        const scan = readMany(design, need, undefined, [], expiry);
+        const filter = `FilterExpression ${describeMatch(need.match, need.attributes)} (no index: a GSI key needs an equality)`;
+        return [{ ...scan, detail: [filter, ...(scan.detail ? [scan.detail] : [])].join('; ') }];
+      }
       return [readMany(design, need, pickServedAttribute(design, model, need), need.attributes, expiry)];
     }
     case 'delete-related': {
@@ -130,6 +136,11 @@ function readMany(design: TableDesign, need: AccessNeed, attribute: string | nul
 }
 
 /** The lookup attribute an index serves, preferring the one the partition rule would pick. */
+function describeMatch(match: NonNullable<AccessNeed['match']>, attributes: string[]): string {
+  const each = (name: string) => (match === 'contains' ? `contains(${name}, :v)` : match === 'prefix' ? `begins_with(${name}, :v)` : `${name} compared with < > <= >=`);
+  return attributes.map(each).join(' AND ');
+}
+
 function pickServedAttribute(design: TableDesign, model: AccessModel, need: AccessNeed): string | undefined {
   const types = getAttributeTypes(design, model, need.entity);
   const relations = model.entities.find((entity) => entity.name === need.entity)?.relations ?? [];

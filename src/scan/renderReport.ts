@@ -64,6 +64,7 @@ function describeOperation(op: OperationRecord): string {
   if (op.order) details.push(op.order);
   if (op.pagination) details.push(`${op.pagination} pagination`);
   if (op.unique && op.unique.length > 0) details.push(`unique ${op.unique.join(', ')}`);
+  if (op.match && op.match !== 'equals') details.push(`${op.match} match`);
   const detail = details.length > 0 ? ` (${details.join('; ')})` : '';
   return `${op.op.padEnd(14)} ${op.entity}${detail}  ${op.file}:${op.line}`;
 }

@@ -13,7 +13,8 @@ export function sortModel(model: AccessModel): AccessModel {
         compare(a.op, b.op) ||
         compare(a.entity, b.entity) ||
         compare(a.store, b.store) ||
-        compare(a.handler ?? '', b.handler ?? ''),
+        compare(a.handler ?? '', b.handler ?? '') ||
+        compare(a.match ?? '', b.match ?? ''),
     ),
     handlers: [...model.handlers].sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.id, b.id)),
     infrastructure: { kind: model.infrastructure.kind, files: [...new Set(model.infrastructure.files)].sort(compare) },

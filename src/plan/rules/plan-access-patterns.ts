@@ -47,6 +47,7 @@ export function describeNeed(need: AccessNeed, design: TableDesign, model: Acces
     case 'lookup': {
       if (!need.attributes.length) return `find ${plural} with a filter the scan could not read${order}${page}`;
       const relation = model.entities.find((entity) => entity.name === need.entity)?.relations.find((item) => need.attributes.includes(item.field));
+      if (need.match) return `find ${plural} whose ${describeFilterMatch(need.match, need.attributes)}${order}${page} — no index for it: a GSI answers only an equality on its partition key, so every request reads the whole table`;
       if (relation && need.attributes.length === 1) return `list the ${plural} of ${withArticle(relation.entity)} (${relation.field})${order}${page}`;
       return `find ${plural} by ${need.attributes.join(' and ')}${order}${page}`;
     }
@@ -59,6 +60,13 @@ export function describeNeed(need: AccessNeed, design: TableDesign, model: Acces
         : `fetch the ${pluralise(join.entity)} of ${withArticle(need.entity)} (${join.attribute})`;
     }
   }
+}
+
+function describeFilterMatch(match: NonNullable<AccessNeed['match']>, attributes: string[]): string {
+  const names = attributes.join(' or ');
+  if (match === 'contains') return `${names} contains a value`;
+  if (match === 'prefix') return `${names} starts with a value`;
+  return `${names} is in a range`;
 }
 
 function describeOrder(need: AccessNeed, design: TableDesign, model: AccessModel): string {

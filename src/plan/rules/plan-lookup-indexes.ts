@@ -41,7 +41,8 @@ export function findIndexNeeds(analysis: AccessAnalysis, design: TableDesign, mo
     const sort = keyableSort(design, model, need);
     switch (need.kind) {
       case 'lookup': {
-        if (!need.attributes.length) break;
+        // a text search, prefix or range filter: a GSI's partition key answers only an equality
+        if (!need.attributes.length || need.match) break;
         const guard = entity.uniqueAttributes?.find((item) => item.attribute === need.attributes[0] && item.lookup === 'guard');
         if (guard && need.attributes.length === 1 && !need.sort && !need.pagination) break;
         const partition = pickPartitionAttribute(design, model, need.entity, need.attributes, need.sort?.attribute);

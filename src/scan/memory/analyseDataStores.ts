@@ -237,5 +237,6 @@ function toFinding(op: RawOp, entity: string, storeId: string): OperationFinding
   if (op.order) finding.order = op.order;
   if (op.pagination) finding.pagination = op.pagination;
   if (op.unique && op.unique.length > 0) finding.unique = op.unique;
+  if (op.match) finding.match = op.match;
   return finding;
 }

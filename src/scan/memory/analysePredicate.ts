@@ -137,7 +137,7 @@ function binary(p: NodePath<t.BinaryExpression>, info: PredicateInfo, scope: Sco
     return;
   }
   if (['<', '<=', '>', '>='].includes(operator)) {
-    info.conditions.push({ attr, kind: isNowExpression(other) ? 'ttl' : 'other', value: other, valueFile: scope.file });
+    info.conditions.push({ attr, kind: isNowExpression(other) ? 'ttl' : 'other', match: 'range', value: other, valueFile: scope.file });
   }
 }
 
@@ -150,16 +150,18 @@ function call(p: NodePath<t.CallExpression>, info: PredicateInfo, scope: Scope):
     const objectAttr = recordAttr(object, scope);
     if (objectAttr && (name === 'includes' || name === 'some' || name === 'indexOf')) {
       const search = t.isCallExpression(unwrap(object).node);
-      info.conditions.push({ attr: objectAttr, kind: search ? 'search' : 'includes', value: args[0], valueFile: scope.file });
+      // `r.name.includes(q)` (a text or a list holding q): no equality, so no index answers it
+      info.conditions.push({ attr: objectAttr, kind: search ? 'search' : 'includes', match: 'contains', value: args[0], valueFile: scope.file });
       return;
     }
     if (objectAttr && (name === 'startsWith' || name === 'endsWith' || name === 'match' || name === 'test')) {
-      info.conditions.push({ attr: objectAttr, kind: 'search', value: args[0], valueFile: scope.file });
+      info.conditions.push({ attr: objectAttr, kind: 'search', match: name === 'startsWith' ? 'prefix' : 'contains', value: args[0], valueFile: scope.file });
       return;
     }
     const argAttr = args[0] ? recordAttr(args[0], scope) : undefined;
     if (argAttr && (name === 'includes' || name === 'has' || name === 'test')) {
-      info.conditions.push({ attr: argAttr, kind: name === 'test' ? 'search' : 'includes', value: object, valueFile: scope.file });
+      // `/q/i.test(r.name)` searches the text; `ids.includes(r.id)` / `set.has(r.id)` is a set of equalities
+      info.conditions.push({ attr: argAttr, kind: name === 'test' ? 'search' : 'includes', ...(name === 'test' ? { match: 'contains' as const } : {}), value: object, valueFile: scope.file });
       return;
     }
   }

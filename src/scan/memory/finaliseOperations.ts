@@ -1,6 +1,7 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import type { Collected, Lookup } from './collectOperations';
+import type { FilterMatch } from '../../model/access-model';
 import type { Condition, DataStore, RawOp } from './model';
 import { storeKindOf } from './nameStores';
 import { uniqueAttributes } from './recogniseUniqueness';
@@ -65,7 +66,7 @@ export function finaliseOperations(
       const keyText = byPathAttr.value ? textOf(byPathAttr.valueFile?.text ?? lookup.file.text, byPathAttr.value.node) : undefined;
       reads.push({ lookup, origin: lookup.path.node, keyText, attributes: [byPathAttr.attr] });
     } else if (filterAttrs.length > 0) {
-      ops.push({ ...base, op: 'filter-by-attr', attributes: filterAttrs });
+      ops.push(...filterOps(base, filterConditions));
     }
     for (const condition of filterConditions) {
       const viaPath = requestPart(ev.calls, condition.value) === 'path';
@@ -135,6 +136,19 @@ function unique(values: string[]): string[] {
  * One operation per kind, store, function and attributes (the first place it is seen); the field
  * assignments of one function (`item.name = …; item.tags = …`) are one update of those fields.
  */
+/**
+ * One filter-by-attr per way the filter compares (`t.team === x && t.name.includes(q)`: team
+ * equals, name contains), since only the equality can be answered by an index.
+ */
+function filterOps(base: Pick<RawOp, 'store' | 'file' | 'path' | 'fn'>, conditions: Condition[]): RawOp[] {
+  const byMatch = new Map<FilterMatch, string[]>();
+  for (const condition of conditions) {
+    const match = condition.match ?? 'equals';
+    byMatch.set(match, unique([...(byMatch.get(match) ?? []), condition.attr]));
+  }
+  return [...byMatch].map(([match, attributes]) => ({ ...base, op: 'filter-by-attr' as const, attributes, ...(match !== 'equals' ? { match } : {}) }));
+}
+
 function dedupe(ops: RawOp[]): RawOp[] {
   const seen = new Set<string>();
   const sorted = [...ops].sort((a, b) => (a.file.rel < b.file.rel ? -1 : a.file.rel > b.file.rel ? 1 : (a.path.node.start ?? 0) - (b.path.node.start ?? 0)));
@@ -151,7 +165,7 @@ function dedupe(ops: RawOp[]): RawOp[] {
     return false;
   });
   return merged.filter((op) => {
-    const id = [op.op, op.store.key, op.fn?.start ?? 'module', op.file.rel, (op.attributes ?? []).join(','), op.order ?? '', op.pagination ?? ''].join('|');
+    const id = [op.op, op.store.key, op.fn?.start ?? 'module', op.file.rel, (op.attributes ?? []).join(','), op.order ?? '', op.pagination ?? '', op.match ?? ''].join('|');
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

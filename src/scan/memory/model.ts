@@ -5,7 +5,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import type { OpKind, StoreKind } from '../../model/access-model';
+import type { FilterMatch, OpKind, StoreKind } from '../../model/access-model';
 import type { SourceFile, StoreAnchor } from '../types';
 
 /** How a JSON document gets into the app. */
@@ -75,6 +75,8 @@ export interface Condition {
   attr: string;
   /** `exists`: compared with null/undefined (a presence check, not a filter). */
   kind: 'eq' | 'neq' | 'includes' | 'search' | 'ttl' | 'exists' | 'other';
+  /** How a filter compares (absent: equals); see FilterMatch. */
+  match?: FilterMatch;
   value?: NodePath;
   valueFile?: SourceFile;
 }
@@ -111,6 +113,8 @@ export interface RawOp {
   lookupAttr?: string;
   /** For JSON file stores: a mutation only persists when the function saves the file. */
   needsSave?: boolean;
+  /** filter-by-attr: how its attributes are compared (absent: equals). */
+  match?: FilterMatch;
 }
 
 /** A record literal the app creates or seeds, with where it is. */

@@ -6,7 +6,7 @@
  *  found when not by key); DELETE → delete (+ cascaded deletes the schema declares); an expiry
  *  column compared with now → ttl.
  */
-import type { OpKind, OperationRecord } from '../../model/access-model';
+import type { FilterMatch, OpKind, OperationRecord } from '../../model/access-model';
 import { toEntityName } from '../naming';
 import { DYNAMIC_IDENTIFIER } from './js/assembleSql';
 import type { SqlTableSchema } from './sql/readCreateTable';
@@ -19,6 +19,8 @@ export interface ClassifiedOp {
   order?: 'asc' | 'desc';
   pagination?: OperationRecord['pagination'];
   unique?: string[];
+  /** filter-by-attr: how the columns are compared (absent: equals). */
+  match?: FilterMatch;
 }
 
 export interface ClassifyContext {
@@ -110,20 +112,40 @@ function classifySelect(summary: StatementSummary, primary: string, ctx: Classif
 
 /** How rows are found when not by key: filter-by-attr, relations (foreign keys) and ttl. */
 function lookupOps(conditions: SqlCondition[], table: string, ctx: ClassifyContext): ClassifiedOp[] {
-  const filters: string[] = [];
+  const filters = new Map<FilterMatch, string[]>();
   const relations: string[] = [];
   for (const condition of conditions) {
     const column = condition.column.column;
     if (DYNAMIC_IDENTIFIER.test(column) || isTtlCondition(condition, ctx)) continue;
     if (condition.value.kind === 'column') continue; // correlated comparison, not a lookup value
-    if (isForeignKey(table, column, ctx)) relations.push(column);
-    else filters.push(column);
+    const match = matchOf(condition);
+    if (isForeignKey(table, column, ctx) && match === 'equals') relations.push(column);
+    else filters.set(match, [...(filters.get(match) ?? []), column]);
   }
   const ops: ClassifiedOp[] = [];
   if (relations.length > 0) ops.push({ op: 'relations', table, attributes: unique(relations) });
-  if (filters.length > 0) ops.push({ op: 'filter-by-attr', table, attributes: unique(filters) });
+  for (const [match, columns] of filters) ops.push({ op: 'filter-by-attr', table, attributes: unique(columns), ...(match !== 'equals' ? { match } : {}) });
   ops.push(...ttlOps(conditions, table, ctx));
   return ops;
+}
+
+/**
+ * `=`, `IN`, `IS`: equals. `LIKE '%x%'`, `LIKE '%' || ? || '%'`, a LIKE whose pattern comes from
+ * a parameter (built in the code) or GLOB: contains, unless the pattern visibly only ends with `%`
+ * (`LIKE 'x%'`, `LIKE ? || '%'`): prefix. `<`, `>`, `<=`, `>=`, BETWEEN: range.
+ */
+function matchOf(condition: SqlCondition): FilterMatch {
+  const operator = condition.operator.replace(/^NOT\s+/, '');
+  if (['<', '<=', '>', '>=', 'BETWEEN'].includes(operator)) return 'range';
+  if (operator !== 'LIKE' && operator !== 'GLOB') return 'equals';
+  const value = condition.value;
+  const pattern = value.kind === 'literal' ? String(value.value) : value.kind === 'expression' ? value.text.replace(/\s+/g, '') : undefined;
+  if (pattern === undefined) return 'contains';
+  const wildcard = operator === 'LIKE' ? /[%_]/ : /[*?[]/;
+  const startsOpen = /^'?[%*]/.test(pattern);
+  const endsOpen = /[%*]'?$/.test(pattern);
+  if (value.kind === 'literal' && !wildcard.test(pattern)) return 'equals';
+  return endsOpen && !startsOpen ? 'prefix' : 'contains';
 }
 
 function ttlOps(conditions: SqlCondition[], table: string, ctx: ClassifyContext): ClassifiedOp[] {

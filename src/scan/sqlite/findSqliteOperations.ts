@@ -23,6 +23,7 @@ export function findSqliteOperations(ctx: ScanContext, stores: StoreFinding[]): 
       if (op.order) finding.order = op.order;
       if (op.pagination) finding.pagination = op.pagination;
       if (op.unique) finding.unique = op.unique;
+      if (op.match) finding.match = op.match;
       findings.push(finding);
     }
   }
@@ -41,7 +42,7 @@ export function classifyCallSite(site: SqlCallSite, analysis: SqliteAnalysisWith
     for (const summary of variant.statements) {
       if (!summary) continue;
       for (const op of classifyStatement(summary, ctx)) {
-        const key = `${op.op}|${op.table.toLowerCase()}`;
+        const key = `${op.op}|${op.table.toLowerCase()}|${op.match ?? ''}`;
         const existing = merged.get(key);
         if (!existing) {
           merged.set(key, { ...op, ...(op.attributes ? { attributes: [...op.attributes] } : {}), orders: new Set(op.order ? [op.order] : []) });

@@ -1,7 +1,9 @@
 const express = require('express');
+
 const {
   readFile,
 } = require('fs/promises');
+
 const path = require('path');
 const {
   describeService,

@@ -1,4 +1,5 @@
 const express = require('express');
+
 const { DeleteCommand } = require('@aws-sdk/lib-dynamodb');
 const { db, NOTES_TABLE_NAME } = require('./dynamodb');
 
