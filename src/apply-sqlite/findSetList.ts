@@ -58,6 +58,7 @@ export function findSetList(ctx: SiteContext): SetList {
   const join = hole.node;
   if (!t.isCallExpression(join) || !isMethodCall(join, 'join') || !isListSeparator(join.arguments)) return todo('not `<keys>.map(…).join(\', \')`');
   const map = (join.callee as t.MemberExpression).object;
+  if (t.isIdentifier(map)) return todo(pushedListReason(hole.get('callee.object') as NodePath, file));
   if (!t.isCallExpression(map) || !isMethodCall(map, 'map') || map.arguments.length !== 1) return todo('not `<keys>.map(…).join(\', \')`');
   const callbackPath = (hole.get('callee.object.arguments.0') as NodePath);
   const callback = callbackPath.node;
@@ -123,6 +124,21 @@ function conversions(ctx: SiteContext, columns: string[]): Part[] {
     if (written !== value) converted.push(`column === ${quoted(ctx.rewrite.emit, column)} ? `, written, ' : ');
   }
   return converted.length ? ['.map(([column, value]) => [column, ', ...converted, 'value])'] : [];
+}
+
+/**
+ * `clauses.join(', ')` of an array filled with push(): say what the pushed items name, so the
+ * TODO tells whether a map over the keys with literal columns would do.
+ */
+function pushedListReason(list: NodePath, file: { text: string }): string {
+  const binding = list.isIdentifier() ? list.scope.getBinding(list.node.name) : undefined;
+  const pushed = (binding?.referencePaths ?? []).flatMap((reference) => {
+    const call = reference.parentPath?.parentPath;
+    return reference.parentPath?.isMemberExpression({ object: reference.node }) && call?.isCallExpression() && isMethodCall(call.node, 'push') ? call.node.arguments : [];
+  });
+  const byKey = pushed.find((item) => t.isTemplateLiteral(item) && item.expressions.length === 2 && t.isIdentifier(item.expressions[0]) && t.isIdentifier(item.expressions[1], { name: (item.expressions[0] as t.Identifier).name }));
+  if (byKey) return `pushed in a loop as ${source(file, byKey)}: the column is the request's own key; map keys to columns through literals (a ternary or a look-up) in \`keys.map(…).join(', ')\``;
+  return 'pushed item by item: build it as `keys.map((key) => `${<column>} = @${key}`).join(\', \')` with literal columns';
 }
 
 /** `{ ...fields, id }`, `{ id: id, title }`: copied where each key is read, so nothing in it may have side effects. */
