@@ -20,6 +20,7 @@ import type { FileRewrite } from '../FileRewrite';
 import { contains } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
+import { findIdProbeLoops } from './findIdProbeLoops';
 import { findUniqueCheck } from './findUniqueCheck';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -92,21 +93,35 @@ function rewriteIdExpression(pass: CollectionPass, use: CollectionUse, call: AST
   );
   if (!property) return;
   let holder: { node: AnyNode; key: string } = { node: property, key: 'value' };
+  let declarator: ASTPath<any> | undefined;
   if (property.shorthand && property.value.type === 'Identifier') {
-    const declarator = findDeclarator(rewrite, call, property.value.name);
+    declarator = findDeclarator(rewrite, call, property.value.name);
     if (!declarator?.node.init) return;
     holder = { node: declarator.node, key: 'init' };
   }
   const expressionNode = holder.node[holder.key] as AnyNode;
   const dependent = pass.uses.filter((candidate) => candidate.target === use.target && contains(expressionNode, candidate.path.node));
-  if (!dependent.length && !dependsOnDerived(pass, call, expressionNode, use.target)) return;
+  const fromCollection = dependent.length > 0 || dependsOnDerived(pass, call, expressionNode, use.target);
+  const probes = declarator ? findIdProbeLoops(pass, use, declarator) : [];
+  if (!fromCollection && !probes.length) return;
   const replacement = idGenerator(rewrite, use.target, call);
   if (!replacement) {
-    addTodo(rewrite, call, `the ${use.target.entityName} id is computed from the whole collection; set idStrategy "counter" or "uuid" for ${use.target.entityName} in .migration/dynamodb.json, then re-run`);
+    // a probe for a free id alone (no read of the whole collection) is the app's own id code: kept
+    if (fromCollection) addTodo(rewrite, call, `the ${use.target.entityName} id is computed from the whole collection; set idStrategy "counter" or "uuid" for ${use.target.entityName} in .migration/dynamodb.json, then re-run`);
     return;
   }
   pass.consume(...dependent.map((candidate) => candidate.path.node));
   holder.node[holder.key] = replacement;
+  if (declarator) retireProbes(pass, declarator, probes);
+}
+
+/** The design's ids are free by construction: the loops that looked for a free id go, and the id variable is constant again. */
+function retireProbes(pass: CollectionPass, declarator: ASTPath<any>, probes: ASTPath<any>[]): void {
+  if (!probes.length) return;
+  pass.consume(...pass.uses.filter((candidate) => probes.some((loop) => contains(loop.node, candidate.path.node))).map((candidate) => candidate.path.node));
+  for (const loop of probes) loop.prune();
+  const declaration = declarator.parent?.node as AnyNode;
+  if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'let' && declaration.declarations.length === 1) declaration.kind = 'const';
 }
 
 function idGenerator(rewrite: FileRewrite, target: StoreTarget, at: ASTPath<any>): ExpressionKind | undefined {
