@@ -6,9 +6,13 @@ import { findRewritePath } from './findRewritePath';
 /** `const getNote = db.prepare(…)` in this file, no longer referenced once its runs were rewritten: removed. */
 export function retirePreparedStatements(rewrite: FileRewrite, sites: SqlCallSite[]): void {
   const { j } = rewrite;
+  const seen = new Set<unknown>();
   for (const site of sites) {
     const declaration = site.prepare?.declaration;
     if (!declaration || site.prepare?.file.rel !== rewrite.rel || declaration.node.type !== 'VariableDeclarator') continue;
+    // one statement run from several places (a transaction's loop and a route) is retired once
+    if (seen.has(declaration.node)) continue;
+    seen.add(declaration.node);
     const declarator = findRewritePath(rewrite, declaration.node) as ASTPath<any> | undefined;
     const name = declarator?.node.id?.name as string | undefined;
     if (!declarator || !name || !declarator.parent) continue;

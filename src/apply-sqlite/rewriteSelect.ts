@@ -54,6 +54,12 @@ export function selectExpression(ctx: SiteContext): { expression: ExpressionKind
     const item = visibleItem(ctx, expression(e, ['(', get, ').Item']));
     rows = site.method === 'get' && !projection.length ? asRow(ctx, item, false) : asRow(ctx, expression(e, ['[', item, '].filter(Boolean)']), true);
     rest = [];
+  } else if (guardLookup(ctx)) {
+    // `WHERE name = ?` on a UNIQUE column the plan reads through its guard item: the guard holds the id
+    const [condition] = summary.where;
+    const found = expression(e, [`await ${e.name('findByUnique')}(${e.name(table.constName)}, ${quoted(e, condition.column.column!)}, `, compared(ctx, condition, values.get(condition)!), ')']);
+    rows = asRow(ctx, found, true);
+    rest = [];
   } else {
     const indexed = findIndexedCondition(ctx);
     if (indexed) {
@@ -135,6 +141,13 @@ function visibleItem(ctx: SiteContext, item: ExpressionKind): ExpressionKind {
   if (ctx.target.schema?.columns.length || !(ctx.target.entity.derivedAttributes ?? []).length) return item;
   const e = ctx.rewrite.emit;
   return expression(e, [`${e.name('withoutDerived')}(${e.name(ctx.target.table.envVar)}, `, item, ')']);
+}
+
+/** One `column = value` condition on a unique attribute the plan looks up through its guard item (lookup 'guard'). */
+function guardLookup(ctx: SiteContext): boolean {
+  const [condition, ...more] = ctx.summary.where;
+  if (!condition || more.length || condition.operator !== '=' || condition.inOr || !tableTargetOf(ctx).guarded) return false;
+  return (ctx.target.entity.uniqueAttributes ?? []).some((unique) => unique.attribute === condition.column.column && unique.lookup === 'guard');
 }
 
 /** The first `=` condition a GSI of the plan answers: on the column itself, or on its string copy (0/1 columns). */

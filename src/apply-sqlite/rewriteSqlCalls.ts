@@ -18,6 +18,8 @@ import { rewriteVariants } from './rewriteVariants';
 import { isTemplateSql, templateSqlExpression } from './rewriteTemplateSql';
 import { findRewritePath } from './findRewritePath';
 import { findSqliteTarget } from './findSqliteTarget';
+import { findTransactionCall } from './findTransactionCall';
+import { unwrapTransactions, type TransactionSites } from './unwrapTransactions';
 import { retirePreparedStatements } from './retirePreparedStatements';
 import { retireConnections } from './retireConnections';
 import { retireStatementFields } from './retireStatementFields';
@@ -40,6 +42,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
     .filter((site) => site.file.rel === rewrite.rel)
     .sort((a, b) => (b.path.node.start ?? 0) - (a.path.node.start ?? 0));
   const rewritten: SqlCallSite[] = [];
+  const transactions = new Map<unknown, TransactionSites>();
   const seeded = retireSeedBlocks(rewrite, sites);
   for (const site of sites) {
     if (isIdleHelperBody(site) || seeded.has(site)) continue;
@@ -52,7 +55,12 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
       continue;
     }
-    const outcome = rewriteSite(rewrite, site, call, schemas);
+    // better-sqlite3 `db.transaction(fn)`: its statements are rewritten, then the wrapper goes (unwrapTransactions)
+    const transactionCall = site.inTransaction ? findTransactionCall(call) : undefined;
+    const transaction = transactionCall && (transactions.get(transactionCall.node) ?? { call: transactionCall, done: 0, failed: 0 });
+    if (transaction) transactions.set(transaction.call.node, transaction);
+    const outcome = rewriteSite(rewrite, site, call, schemas, Boolean(transaction));
+    if (transaction) transaction[outcome.done ? 'done' : 'failed'] += 1;
     if (outcome.done) {
       rewrite.operationDone();
       rewrite.markAwait(outcome.at ?? call);
@@ -62,6 +70,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
     }
   }
+  unwrapTransactions(rewrite, transactions.values());
   retireExportedStatements(rewrite, allSites);
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
@@ -72,9 +81,9 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
   }
 }
 
-function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>): SiteOutcome & { at?: ASTPath<any> } {
+function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>, inTransactionFn = false): SiteOutcome & { at?: ASTPath<any> } {
   if (retireSchemaStatement(rewrite, site, call)) return { done: true, at: call };
-  if (site.inTransaction) return { done: false, todo: 'transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run' };
+  if (site.inTransaction && !inTransactionFn) return { done: false, todo: 'db.serialize(): rewrite its statements as awaited requests in the same order, then re-run' };
   // `UPDATE t SET ${list} WHERE …` with a list built from the request's keys: rewriteUpdate follows the list
   const setList = isSetListSite(site);
   if ((site.interpolatedValues.length || site.interpolatedIdentifiers.length) && !setList) return { done: false, todo: unknownPiecesTodo(site) };

@@ -47,6 +47,8 @@ export function valueNode(ctx: SiteContext, value: SqlValue): ExpressionKind | u
   const argument = binding?.argument?.node;
   const spread = ctx.boundValues?.get(value.canonical);
   if (!argument && spread) return spread;
+  const property = binding && !argument ? propertyOfWholeObject(ctx, binding.written) : undefined;
+  if (property) return property;
   if (!argument) {
     // a positional `?` bound from an array the code fills at run time: its element
     const position = binding ? ctx.variant.bindings.indexOf(binding) : -1;
@@ -54,6 +56,18 @@ export function valueNode(ctx: SiteContext, value: SqlValue): ExpressionKind | u
     return j.memberExpression(ctx.paramsArray, j.literal(position), true);
   }
   return findRewritePath(ctx.rewrite, argument)?.node as ExpressionKind | undefined;
+}
+
+/**
+ * better-sqlite3 binds `@title` from the one object passed (`insertPost.run(post)`, the object a
+ * transaction function received): `post.title`. Its keys carry no prefix, unlike sqlite3's `$id`.
+ */
+function propertyOfWholeObject(ctx: SiteContext, written: string): ExpressionKind | undefined {
+  const name = /^[@:$]([A-Za-z_$][\w$]*)$/.exec(written)?.[1];
+  const args = ctx.site.driverCall.path.node.arguments;
+  if (!name || ctx.site.driver !== 'better-sqlite3' || ctx.site.helpers.length || args.length !== 1 || args[0].type !== 'Identifier') return undefined;
+  const { j } = ctx.rewrite;
+  return j.memberExpression(j.identifier(args[0].name), j.identifier(name));
 }
 
 /** `WHERE <column> = ?` as the only selecting condition, else undefined. */

@@ -109,6 +109,11 @@ export interface OperationRecord {
    * attributes in different ways is reported as one operation per way (same file and line).
    */
   match?: FilterMatch;
+  /**
+   * filter-by-attr on one unique attribute: the code reads the matched item (`tag.id`), not only
+   * whether one exists (`if (row) return 409`, which the guard's conditional put replaces).
+   */
+  readsMatch?: boolean;
 }
 
 export interface HandlerRecord {

@@ -96,7 +96,8 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
     for (const op of ops) {
       const attributes = nonKey(op, entity, sortKeys.get(entityName));
       const named = unique((op.attributes ?? []).map((name) => name.split('.').pop()!));
-      if (op.op === 'filter-by-attr' && named.length === 1 && guarded.has(named[0])) continue;
+      // (a row read back by that attribute, `tag.id` after INSERT OR IGNORE, is a lookup: the guard serves it)
+      if (op.op === 'filter-by-attr' && named.length === 1 && guarded.has(named[0]) && !op.readsMatch) continue;
       switch (op.op) {
         case 'create': {
           const kept = keptUnique(op, entity, analysis);
@@ -117,6 +118,9 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
             if (attributes.length) needs.push(withOrder({ ...base, kind: 'lookup', attributes, match: op.match }, sort, pagination));
           } else if (!attributes.length && op.attributes?.includes(entity.key.name)) {
             needs.push({ ...base, kind: 'get', attributes: [] });
+          } else if (op.readsMatch && named.length === 1 && guarded.has(named[0])) {
+            // by a unique attribute: one item at most, so another statement's ORDER BY or pages do not apply
+            needs.push({ ...base, kind: 'lookup', attributes });
           } else {
             needs.push(withOrder({ ...base, kind: 'lookup', attributes, ...(op.op === 'relations' || isRelation(entity, attributes) ? { relation: true } : {}) }, sort, pagination));
           }

@@ -55,5 +55,7 @@ export function getPlanNotes(model: AccessModel): string[] {
     .map(([entity, key]) => `${entity}: its SQLite primary key has more than two columns (${[key.partitionKey.name, key.sortKey.name, ...key.extra].join(', ')}); the table is keyed on ${key.partitionKey.name} + ${key.sortKey.name} only, so rows that differ only in ${key.extra.join(', ')} would overwrite each other. Make the sort key a derived text attribute joining ${[key.sortKey.name, ...key.extra].join(' and ')} by hand.`);
   // `id: todos.length`: the counter keeps the numbers, but an empty table's first id is 1, not 0
   const zeroBased = model.diagnostics.filter((diagnostic) => diagnostic.code === 'zero-based-ids').map((diagnostic) => `${diagnostic.file}:${diagnostic.line}: ${diagnostic.message}.`);
-  return [...analysis.notes, ...planTtl(design, model, analysis), ...wideKeys, ...zeroBased];
+  // SQLite transactions become sequential writes: what a failure in the middle leaves behind
+  const transactions = model.diagnostics.filter((diagnostic) => diagnostic.code === 'sql-transaction').map((diagnostic) => `${diagnostic.file}:${diagnostic.line}: ${diagnostic.message}.`);
+  return [...analysis.notes, ...planTtl(design, model, analysis), ...wideKeys, ...zeroBased, ...transactions];
 }

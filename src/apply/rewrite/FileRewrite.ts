@@ -12,6 +12,7 @@ import type { ApplyAnalysis } from '../analysis/buildApplyAnalysis';
 import type { StoreOrigin, StoreTarget } from '../analysis/findStoreTargets';
 import type { StoreReference } from '../analysis/findStoreReferences';
 import { jscodeshiftFor } from '../parseForRewrite';
+import { printWithSettledBlankLines } from './settleBlankLines';
 
 export interface SeedData {
   entity: string;
@@ -330,7 +331,8 @@ export class FileRewrite {
 
   toSource(): string {
     const tabs = this.style.indent === '\t';
-    const printed = this.root.toSource({ quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true, arrowParensAlways: wrapsArrowParameters(this.source) });
+    const options = { quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true, arrowParensAlways: wrapsArrowParameters(this.source) } as const;
+    const printed = printWithSettledBlankLines(this.root.paths()[0].node, this.fileLines, () => this.root.toSource(options));
     const styled = matchNewLinesToStyle(tabs ? indentNewLinesWithTabs(printed, this.source) : printed, this.source, this.style);
     // recast prints LF line ends; a CRLF file stays CRLF
     return usesCrlf(this.source) ? styled.replace(/\r?\n/g, '\r\n') : styled;

@@ -4,6 +4,7 @@ import type { ScanContext, OperationFinding, StoreFinding } from '../types';
 import { analyseSqlite, type SqliteAnalysisWithHints } from './analyseSqlite';
 import { classifyStatement, type ClassifiedOp, type ClassifyContext } from './classifyStatement';
 import { unwrapPath } from './js/astUtils';
+import { isExistenceTest } from './js/isExistenceTest';
 import type { SqlValue } from './sql/summariseStatement';
 import type { SqlCallSite, SqlVariant } from './types';
 import { walkPaths } from '../walkPaths';
@@ -24,10 +25,17 @@ export function findSqliteOperations(ctx: ScanContext, stores: StoreFinding[]): 
       if (op.pagination) finding.pagination = op.pagination;
       if (op.unique) finding.unique = op.unique;
       if (op.match) finding.match = op.match;
+      if (op.op === 'filter-by-attr' && readsUniqueMatch(site, op.attributes, table?.schema?.uniques)) finding.readsMatch = true;
       findings.push(finding);
     }
   }
   return findings;
+}
+
+/** A filter on one UNIQUE column whose row the code reads (`tag.id`), not only tests (`if (row) return 409`). */
+function readsUniqueMatch(site: SqlCallSite, attributes: string[] | undefined, uniques: string[][] | undefined): boolean {
+  if (attributes?.length !== 1 || !(uniques ?? []).some((columns) => columns.length === 1 && columns[0] === attributes[0])) return false;
+  return !isExistenceTest(site.path, site.result.style === 'callback' ? site.result.callback : undefined);
 }
 
 function storeKeyOf(store: StoreFinding): string {

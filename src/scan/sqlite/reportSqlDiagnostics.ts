@@ -3,6 +3,7 @@ import type { ScanContext } from '../types';
 import type { SqliteAnalysisWithHints } from './analyseSqlite';
 import type { StringHole } from './js/evaluateString';
 import { keyColumns } from './classifyStatement';
+import { findTransactions } from './js/findTransactions';
 import { parseSql, type ParsedStatement } from './sql/parseSql';
 import type { SqlCallSite, SqlTable } from './types';
 
@@ -26,6 +27,18 @@ export function reportSqlDiagnostics(ctx: ScanContext, analysis: SqliteAnalysisW
     });
   }
   for (const site of analysis.callSites) reportCallSite(ctx, site, add);
+  for (const transaction of findTransactions(analysis.callSites)) {
+    const [first, ...others] = transaction.tables;
+    const leftBehind = others.length ? `, e.g. ${first} rows without their ${others.join(', ')}` : '';
+    // info for the scan (it understood the code); apply warns where it removes the transaction
+    add({
+      severity: 'info',
+      code: 'sql-transaction',
+      file: transaction.site.file.rel,
+      line: ctx.project.lineOf(transaction.call),
+      message: `db.transaction(…) writes ${transaction.tables.join(', ')} all or nothing; the DynamoDB code makes these writes one request after another, not atomically (no TransactWriteItems: dynalite, where the migrated code is tested, has none), so a failure in the middle — a crash, a throttled or refused request — leaves the writes before it in place${leftBehind}. Check such data after a failure, or move the writes to one TransactWriteCommand by hand (AWS only, up to 100 items)`,
+    });
+  }
   if (analysis.connections.length > 0) {
     for (const data of ctx.project.dataFiles) {
       if (!data.rel.endsWith('.sql')) continue;

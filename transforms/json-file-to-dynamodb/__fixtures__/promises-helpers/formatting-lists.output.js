@@ -1,9 +1,7 @@
 const express = require('express');
-
 const {
   readFile,
 } = require('fs/promises');
-
 const path = require('path');
 const {
   describeService,

@@ -12,7 +12,6 @@ app.post('/links', async (req, res, next) => {
       return res.status(409).json({ error: 'code taken' });
     }
     const link = { code: req.body.code, url: req.body.url, clicks: 0 };
-
     try {
       await db.send(new PutCommand({
         TableName: LINKS_TABLE_NAME,
@@ -26,7 +25,6 @@ app.post('/links', async (req, res, next) => {
       }
       throw putError;
     }
-
     res.status(201).json(link);
   } catch (err) {
     next(err);

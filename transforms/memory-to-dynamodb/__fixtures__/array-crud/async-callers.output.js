@@ -1,5 +1,4 @@
 const express = require('express');
-
 const { GetCommand } = require('@aws-sdk/lib-dynamodb');
 const { db, NOTES_TABLE_NAME } = require('./dynamodb');
 

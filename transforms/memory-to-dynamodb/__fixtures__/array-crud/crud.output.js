@@ -1,5 +1,4 @@
 const express = require('express');
-
 const { DeleteCommand, GetCommand, PutCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 const { db, scanAll, nextId, updateParams, COUNTERS_TABLE_NAME, NOTES_TABLE_NAME } = require('./dynamodb');
 

@@ -8,13 +8,11 @@ router.patch('/notes/:id/done', async (req, res, next) => {
   try {
     let changed = null;
     const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
-
     if (note) {
       note.done = true;
       await db.send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(req.params.id) }, note)));
       changed = note;
     }
-
     if (!changed) return res.status(404).json({ error: 'not found' });
     res.json(changed);
   } catch (err) {
@@ -26,12 +24,10 @@ router.delete('/notes/:id', async function (req, res, next) {
   try {
     let removed = false;
     const { Item: note } = await db.send(new GetCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }));
-
     if (note !== undefined) {
       await db.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(req.params.id) } }));
       removed = true;
     }
-
     res.status(removed ? 204 : 404).end();
   } catch (err) {
     next(err);

@@ -1,5 +1,4 @@
 const express = require('express');
-
 const { scanAll, NOTES_TABLE_NAME } = require('./dynamodb');
 
 const app = express();

@@ -1,5 +1,4 @@
 const express = require('express');
-
 const { PutCommand } = require('@aws-sdk/lib-dynamodb');
 const { db, nextId, COUNTERS_TABLE_NAME, NOTES_TABLE_NAME } = require('./dynamodb');
 

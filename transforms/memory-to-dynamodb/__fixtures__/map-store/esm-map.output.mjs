@@ -1,6 +1,5 @@
 import express from 'express';
 import { randomUUID } from 'node:crypto';
-
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, scanAll, updateParams, TODOS_TABLE_NAME } from './dynamodb.mjs';
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, EVENTS_TABLE_NAME } from './dynamodb';
 

@@ -1,6 +1,5 @@
 const express = require('express');
 const { randomUUID } = require('crypto');
-
 const { GetCommand } = require('@aws-sdk/lib-dynamodb');
 const { db, scanAll, updateParams, isConditionFailed, putUnique, updateUnique, deleteUnique, findByUnique, MEMBERS_TABLE_NAME } = require('./dynamodb');
 
@@ -29,7 +28,6 @@ app.post('/members', async (req, res, next) => {
     const { name, email } = req.body;
     if (!email) return res.status(400).json({ error: 'email is required' });
     const member = { id: randomUUID(), name, email };
-
     try {
       await putUnique({ TableName: MEMBERS_TABLE_NAME, Item: member });
     } catch (putError) {
@@ -38,7 +36,6 @@ app.post('/members', async (req, res, next) => {
       }
       throw putError;
     }
-
     res.status(201).json(member);
   } catch (err) {
     next(err);
@@ -48,7 +45,6 @@ app.post('/members', async (req, res, next) => {
 app.post('/members/quick', async (req, res, next) => {
   try {
     const member = { id: randomUUID(), email: req.body.email };
-
     try {
       await putUnique({ TableName: MEMBERS_TABLE_NAME, Item: member });
     } catch (conditionError) {
@@ -57,7 +53,6 @@ app.post('/members/quick', async (req, res, next) => {
       }
       throw conditionError;
     }
-
     res.status(201).json(member);
   } catch (err) {
     next(err);

@@ -1,5 +1,6 @@
 const Database = require('better-sqlite3');
-const { scanAll, ORDERS_TABLE_NAME } = require('./dynamodb');
+const { PutCommand } = require('@aws-sdk/lib-dynamodb');
+const { db: dynamoDb, scanAll, nextId, COUNTERS_TABLE_NAME, ORDERS_TABLE_NAME, USERS_TABLE_NAME } = require('./dynamodb');
 
 function orderRow(item) {
   // an Order item as the SQLite row this code expects: every column (null when absent)
@@ -22,12 +23,18 @@ function sorted(column) {
   return db.prepare(`SELECT * FROM users ORDER BY ${column}`).all();
 }
 
-const addBoth = db.transaction((name, total) => {
-  // dynamodb-codemod: TODO transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run
-  const info = db.prepare('INSERT INTO users (name) VALUES (?)').run(name);
-  // dynamodb-codemod: TODO transaction: use TransactWriteCommand (≤ 100 items) or make the writes idempotent, then re-run
-  db.prepare('INSERT INTO orders (user_id, total) VALUES (?, ?)').run(info.lastInsertRowid, total);
-});
+const addBoth = async (name, total) => {
+  const userId = await nextId(COUNTERS_TABLE_NAME, { counter: 'User' });
+  await dynamoDb.send(new PutCommand({ TableName: USERS_TABLE_NAME, Item: {
+    id: userId,
+    name: name
+  } }));
+  await dynamoDb.send(new PutCommand({ TableName: ORDERS_TABLE_NAME, Item: {
+    id: await nextId(COUNTERS_TABLE_NAME, { counter: 'Order' }),
+    user_id: userId ?? undefined,
+    total: total
+  } }));
+};
 
 async function newest() {
   return sqlPage(

@@ -32,13 +32,11 @@ async function notesOf(ownerId) {
 
 async function createNote(title, ownerId) {
   const noteId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Note' });
-
   await dynamoDb.send(new PutCommand({ TableName: NOTES_TABLE_NAME, Item: {
     id: noteId,
     title: title,
     owner_id: ownerId ?? undefined
   } }));
-
   return { id: noteId, title, ownerId };
 }
 

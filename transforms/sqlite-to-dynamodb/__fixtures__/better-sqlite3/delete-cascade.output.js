@@ -58,7 +58,6 @@ router.delete('/posts/:postId/comments/:id', async (req, res, next) => {
 router.delete('/posts/:id', async (req, res, next) => {
   try {
     const info = await dynamoDb.send(new DeleteCommand({ TableName: POSTS_TABLE_NAME, Key: { id: Number(req.params.id) }, ReturnValues: 'ALL_OLD' }));
-
     if (info.Attributes) {
       await batchDeleteAll(COMMENTS_TABLE_NAME, (await queryAll({
         TableName: COMMENTS_TABLE_NAME,
@@ -74,7 +73,6 @@ router.delete('/posts/:id', async (req, res, next) => {
         ExpressionAttributeValues: { ':value': info.Attributes.id },
       })).map((item) => ({ post_id: item.post_id, tag: item.tag })));
     }
-
     if (!info.Attributes) return res.status(404).end();
     res.status(204).end();
   } catch (err) {
@@ -85,7 +83,6 @@ router.delete('/posts/:id', async (req, res, next) => {
 router.post('/posts/:id/forget', async (req, res, next) => {
   try {
     const deleted = await dynamoDb.send(new DeleteCommand({ TableName: POSTS_TABLE_NAME, Key: { id: Number(req.params.id) }, ReturnValues: 'ALL_OLD' }));
-
     if (deleted.Attributes) {
       await batchDeleteAll(COMMENTS_TABLE_NAME, (await queryAll({
         TableName: COMMENTS_TABLE_NAME,
@@ -101,7 +98,6 @@ router.post('/posts/:id/forget', async (req, res, next) => {
         ExpressionAttributeValues: { ':value': deleted.Attributes.id },
       })).map((item) => ({ post_id: item.post_id, tag: item.tag })));
     }
-
     res.status(204).end();
   } catch (err) {
     next(err);

@@ -1,6 +1,5 @@
 const express = require('express');
 const Database = require('better-sqlite3');
-
 const { PutCommand } = require('@aws-sdk/lib-dynamodb');
 const { db: dynamoDb, nextId, isConditionFailed, putUnique, COUNTERS_TABLE_NAME, POST_TAGS_TABLE_NAME, TAGS_TABLE_NAME } = require('./dynamodb');
 

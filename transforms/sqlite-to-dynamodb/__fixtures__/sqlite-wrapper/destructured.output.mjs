@@ -1,6 +1,5 @@
 import express from 'express';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-
 import {
   db as dynamoDb,
   nextId,
@@ -16,12 +15,10 @@ app.use(express.json());
 app.post('/projects', async (req, res, next) => {
   try {
     const lastID = await nextId(COUNTERS_TABLE_NAME, { counter: 'Project' });
-
     await dynamoDb.send(new PutCommand({ TableName: PROJECTS_TABLE_NAME, Item: {
       id: lastID,
       name: req.body.name
     } }));
-
     res.status(201).json({ id: lastID, name: req.body.name });
   } catch (err) {
     next(err);

@@ -58,7 +58,6 @@ export async function ordersOf(customerId: number): Promise<Order[]> {
 export async function placeOrder(customerId: number, note?: string): Promise<number> {
   const db = await ready;
   const orderId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Order' });
-
   await dynamoDb.send(new PutCommand({ TableName: ORDERS_TABLE_NAME, Item: {
     id: orderId,
     customer_id: customerId,
@@ -66,7 +65,6 @@ export async function placeOrder(customerId: number, note?: string): Promise<num
     created_at: new Date().toISOString(),
     status: 'pending'
   } }));
-
   return orderId!;
 }
 

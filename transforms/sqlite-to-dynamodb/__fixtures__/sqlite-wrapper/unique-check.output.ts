@@ -1,6 +1,5 @@
 import sqlite3 from 'sqlite3';
 import { open, type Database } from 'sqlite';
-
 import {
   nextId,
   isConditionFailed,
@@ -16,7 +15,6 @@ const ready: Promise<Database> = open({ filename: 'members.sqlite', driver: sqli
 export async function join(name: string, email: string): Promise<{ status: number; id?: number }> {
   const db = await ready;
   const memberId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Member' });
-
   try {
     await putUnique({ TableName: MEMBERS_TABLE_NAME, Item: {
       id: memberId,
@@ -30,6 +28,5 @@ export async function join(name: string, email: string): Promise<{ status: numbe
     }
     throw error;
   }
-
   return { status: 201, id: memberId };
 }

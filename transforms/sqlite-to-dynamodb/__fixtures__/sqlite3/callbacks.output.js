@@ -18,7 +18,6 @@ app.use(express.json())
 
 app.get('/tasks/:id', async (req, res) => {
   let row
-
   try {
     row = taskRow(
       (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(req.params.id) }, ConsistentRead: true }))).Item
@@ -27,14 +26,12 @@ app.get('/tasks/:id', async (req, res) => {
     res.status(400).json({ error: err.message })
     return
   }
-
   if (!row) return res.status(404).json({ error: 'Task not found' })
   res.json({ ...row, done: row.done === 1 })
 })
 
 app.get('/tasks', async (req, res) => {
   let rows
-
   try {
     rows = (await queryAll({
       TableName: TASKS_TABLE_NAME,
@@ -46,14 +43,12 @@ app.get('/tasks', async (req, res) => {
   } catch (err) {
     return res.status(500).json({ error: err.message })
   }
-
   res.json(rows)
 })
 
 app.post('/tasks', async (req, res, next) => {
   try {
     const taskId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Task' })
-
     try {
       await dynamoDb.send(new PutCommand({ TableName: TASKS_TABLE_NAME, Item: {
         id: taskId,
@@ -66,11 +61,9 @@ app.post('/tasks', async (req, res, next) => {
       res.status(400).json({ error: err.message })
       return
     }
-
     const row = taskRow(
       (await dynamoDb.send(new GetCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(taskId) }, ConsistentRead: true }))).Item
     )
-
     res.status(201).json({ data: row, id: taskId })
   } catch (caught) {
     next(caught)
@@ -79,7 +72,6 @@ app.post('/tasks', async (req, res, next) => {
 
 app.patch('/tasks/:id', async (req, res) => {
   let result
-
   try {
     result = await dynamoDb
       .send(new UpdateCommand(updateParams(TASKS_TABLE_NAME, { id: Number(req.params.id) }, {
@@ -93,21 +85,18 @@ app.patch('/tasks/:id', async (req, res) => {
   } catch (err) {
     return res.status(400).json({ error: err.message })
   }
-
   if (!result.Attributes) return res.status(404).json({ error: 'Task not found' })
   res.json({ changes: result.Attributes ? 1 : 0 })
 })
 
 app.delete('/tasks/:id', async (req, res) => {
   let info
-
   try {
     info = await dynamoDb.send(new DeleteCommand({ TableName: TASKS_TABLE_NAME, Key: { id: Number(req.params.id) }, ReturnValues: 'ALL_OLD' }))
   } catch (err) {
     res.status(400).json({ error: err.message })
     return
   }
-
   if (!info.Attributes) {
     res.status(404).json({ error: 'Task not found' })
   } else {

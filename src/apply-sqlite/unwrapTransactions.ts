@@ -1,0 +1,68 @@
+/**
+ * better-sqlite3 `db.transaction(fn)` once the statements inside became DynamoDB requests:
+ *
+ *   const createPost = db.transaction((post, tags) => { …awaited requests… });   →   const createPost = (post, tags) => { … };
+ *   db.transaction(fn)(rows)  /  db.transaction(fn).immediate(rows)              →   (fn)(rows)
+ *   createPost.immediate(post)  (the same file)                                   →   createPost(post)
+ *
+ * The function becomes async (propagateAsync) and its callers await it (the async analysis follows
+ * `const f = db.transaction(fn)` to fn). The requests run one after another: nothing makes them
+ * atomic (dynalite, where every behaviour proof runs, has no TransactWriteItems), so each unwrapped
+ * transaction is reported as a warning at its line, and plan.md says what a failure in the middle
+ * leaves behind. A transaction with a statement left as SQL keeps its wrapper and gets a TODO:
+ * better-sqlite3 refuses a transaction function that returns a promise.
+ */
+import type { ASTPath } from 'jscodeshift';
+import { addTodo } from '../apply/rewrite/addTodo';
+import type { FileRewrite } from '../apply/rewrite/FileRewrite';
+import { currentPath } from './currentPath';
+
+type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const MODES = new Set(['deferred', 'immediate', 'exclusive']);
+
+/** The SQL sites found inside one `db.transaction(fn)`: how many became requests, how many kept a TODO. */
+export interface TransactionSites {
+  call: ASTPath<any>;
+  done: number;
+  failed: number;
+}
+
+export function unwrapTransactions(rewrite: FileRewrite, transactions: Iterable<TransactionSites>): void {
+  for (const transaction of transactions) {
+    const call = currentPath(rewrite, transaction.call.node) ?? transaction.call;
+    if (transaction.failed) {
+      addTodo(rewrite, call, 'transaction: a statement in it is still SQL (see its TODO) while the others now await DynamoDB, and better-sqlite3 refuses a transaction function that returns a promise; rewrite that statement, then re-run');
+      continue;
+    }
+    const line = rewrite.lineOf(call);
+    const fn = call.node.arguments[0] as AnyNode;
+    fn.comments = [...(call.node.comments ?? []), ...(fn.comments ?? [])];
+    const parent = call.parent as ASTPath<any> | undefined;
+    // `db.transaction(fn).immediate(rows)`: the mode is SQLite's locking, nothing to keep
+    const mode = parent?.node.type === 'MemberExpression' && parent.node.object === call.node && MODES.has(parent.node.property?.name);
+    if (mode) parent!.replace(fn);
+    else call.replace(fn);
+    if (parent?.node.type === 'VariableDeclarator' && parent.node.id.type === 'Identifier') dropModeCalls(rewrite, parent.node.id.name);
+    rewrite.modified = true;
+    rewrite.report.diagnostics.push({
+      severity: 'warning',
+      code: 'apply-sqlite-transaction',
+      file: rewrite.rel,
+      line,
+      message: `db.transaction(…) is gone: its ${transaction.done} statement${transaction.done === 1 ? '' : 's'} now run as separate DynamoDB requests, one after another, not atomically; a failure in the middle leaves the writes before it in place, where SQLite rolled them all back (see plan.md)`,
+    });
+  }
+}
+
+/** `createPost.immediate(post)` → `createPost(post)` in this file (the function has no modes any more). */
+function dropModeCalls(rewrite: FileRewrite, name: string): void {
+  const { j } = rewrite;
+  rewrite.root
+    .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name } } })
+    .forEach((path: ASTPath<any>) => {
+      const callee = path.node.callee as AnyNode;
+      if (callee.computed || !MODES.has(callee.property?.name)) return;
+      path.node.callee = callee.object;
+    });
+}

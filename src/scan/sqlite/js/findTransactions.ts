@@ -1,0 +1,64 @@
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { SqlCallSite } from '../types';
+import { memberPropertyName } from './astUtils';
+
+/** A better-sqlite3 `db.transaction(fn)` whose function writes rows, with the tables it writes. */
+export interface SqlTransaction {
+  call: NodePath<t.CallExpression>;
+  site: SqlCallSite;
+  tables: string[];
+}
+
+const WRITES = new Set(['insert', 'update', 'delete']);
+
+/**
+ * Transactions that write data the app sends at run time. A seed (every value a literal written in
+ * the code, or the transaction called only with literal rows) is left out: apply removes seeds,
+ * migrate-data copies their rows.
+ */
+export function findTransactions(sites: SqlCallSite[]): SqlTransaction[] {
+  const found = new Map<t.Node, SqlTransaction & { literal: boolean }>();
+  for (const site of sites) {
+    if (!site.inTransaction || site.driver !== 'better-sqlite3') continue;
+    const call = transactionCallOf(site.path);
+    if (!call) continue;
+    const tables = site.variants.flatMap((variant) => variant.statements.flatMap((summary) => (summary && WRITES.has(summary.kind) && summary.table ? [summary.table] : [])));
+    if (!tables.length) continue;
+    const entry = found.get(call.node) ?? { call, site, tables: [], literal: true };
+    for (const table of tables) if (!entry.tables.includes(table)) entry.tables.push(table);
+    if (!site.bindings.every((binding) => binding.argument && isStatic(binding.argument.node))) entry.literal = false;
+    found.set(call.node, entry);
+  }
+  return [...found.values()].filter((entry) => !entry.literal && !calledOnlyWithLiterals(entry.call)).map(({ literal: _literal, ...entry }) => entry);
+}
+
+function transactionCallOf(path: NodePath): NodePath<t.CallExpression> | undefined {
+  for (let current: NodePath | null = path.parentPath; current; current = current.parentPath) {
+    if (!current.isFunction()) continue;
+    const call = current.parentPath;
+    if (call?.isCallExpression() && memberPropertyName(call.node.callee) === 'transaction' && call.node.arguments[0] === current.node) return call;
+  }
+  return undefined;
+}
+
+/** `const insertAll = db.transaction(…)` called only as `insertAll([{ … literal rows … }])`. */
+function calledOnlyWithLiterals(call: NodePath<t.CallExpression>): boolean {
+  const declarator = call.parentPath;
+  if (!declarator?.isVariableDeclarator() || !t.isIdentifier(declarator.node.id)) return false;
+  const references = declarator.scope.getBinding(declarator.node.id.name)?.referencePaths ?? [];
+  return references.length > 0 && references.every((reference) => {
+    const parent = reference.parentPath;
+    return parent?.isCallExpression() && parent.node.callee === reference.node && parent.node.arguments.every((argument) => isStatic(argument));
+  });
+}
+
+function isStatic(node: t.Node | null | undefined): boolean {
+  if (!node) return true;
+  if (t.isStringLiteral(node) || t.isNumericLiteral(node) || t.isBooleanLiteral(node) || t.isNullLiteral(node)) return true;
+  if (t.isTemplateLiteral(node)) return node.expressions.length === 0;
+  if (t.isUnaryExpression(node) && node.operator === '-') return isStatic(node.argument);
+  if (t.isArrayExpression(node)) return node.elements.every((element) => !t.isSpreadElement(element) && isStatic(element));
+  if (t.isObjectExpression(node)) return node.properties.every((property) => t.isObjectProperty(property) && !property.computed && isStatic(property.value as t.Node));
+  return false;
+}
