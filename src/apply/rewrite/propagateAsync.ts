@@ -33,6 +33,8 @@ export function propagateAsync(rewrite: FileRewrite): void {
       if (call.parent?.node.type === 'AwaitExpression' || !rewrite.enclosingFunction(call)) return;
       if (!callsAsyncFunction(rewrite, call, asyncHere)) return;
       if (isPromiseHandled(call)) return;
+      // the function became async because it now reaches DynamoDB, so its caller does too (wrapExpressHandlers)
+      rewrite.markAwait(call);
       // `find(id)!` → `(await find(id))!`: the non-null assertion is about the value, not the promise
       const nonNull = call.parent?.node.type === 'TSNonNullExpression' ? call.parent : undefined;
       if (nonNull) nonNull.replace(expression(rewrite.emit, ['(await ', call.node, ')!']));
