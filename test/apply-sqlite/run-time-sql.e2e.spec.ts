@@ -38,6 +38,11 @@ function byStock(available) {
   return db.prepare(\`SELECT product_id, product_name FROM products WHERE in_stock = \${available ? 1 : 0} ORDER BY product_id\`).all();
 }
 
+function byStockFlag(available) {
+  const flag = available ? 1 : 0;
+  return db.prepare(\`SELECT product_id FROM products WHERE in_stock = \${flag} ORDER BY product_id\`).all();
+}
+
 function getProduct(productId) {
   return db.prepare('SELECT * FROM products WHERE product_id = ?').get(productId);
 }
@@ -58,7 +63,7 @@ function patchProduct(productId, changes) {
   return 'updated';
 }
 
-module.exports = { listProducts, sortedBy, byStock, getProduct, patchProduct };
+module.exports = { listProducts, sortedBy, byStock, byStockFlag, getProduct, patchProduct };
 `;
 
 // the same calls on both engines; each answer is printed as one JSON line
@@ -79,6 +84,8 @@ const DRIVER = `const store = require('./store');
   await call('patchProduct', 99, { name: 'Ghost' });
   await call('byStock', true);
   await call('listProducts', true);
+  await call('byStockFlag', true);
+  await call('byStockFlag', false);
   console.log(JSON.stringify(answers));
   process.exit(0); // the SDK's keep-alive sockets would hold the process open
 })().catch((error) => { console.error(error); process.exit(1); });
@@ -141,6 +148,9 @@ describe('SQL chosen at run time (inline ternaries, a SET list from the request 
     expect(answers[9]).toEqual({ product_id: 3, product_name: 'Notebook', unit_price: 0.5, in_stock: 1 });
     expect(answers[10]).toBe('not found');
     expect(answers[11]).toEqual([{ product_id: 1, product_name: 'Red pen' }, { product_id: 2, product_name: 'Blue pen' }, { product_id: 3, product_name: 'Notebook' }]);
+    // a variable holding 1 or 0 chooses the read (it was compared with the text '1', never equal)
+    expect(answers[13]).toEqual([{ product_id: 1 }, { product_id: 2 }, { product_id: 3 }]);
+    expect(answers[14]).toEqual([{ product_id: 4 }]);
   });
 });
 
