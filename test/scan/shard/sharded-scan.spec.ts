@@ -1,0 +1,125 @@
+/**
+ * Sharded scanning (src/scan/shard) must give exactly the access model of one scan of the whole
+ * project: every fixture app and a generated codebase of every storage kind are scanned both ways
+ * and compared as JSON text. The sharded runs use far smaller shards than a real run (one core
+ * file a shard) so that shared files, mount chains and the merge are exercised on small apps.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { generateCodebase } from '../../../bench/generateCodebase';
+import type { AccessModel } from '../../../src/model/access-model';
+import { scan } from '../../../src/scan';
+import { discoverFiles } from '../../../src/scan/discoverFiles';
+import { planShards, type ShardPlanOptions } from '../../../src/scan/shard/planShards';
+import { scanInShards } from '../../../src/scan/shard/scanInShards';
+import { FIXTURES_DIR, listFixtures, makeRepoTempDir } from '../../support/fixture-files';
+
+/** See the `it.failing` case below. */
+const KNOWN_LIMIT = 'express-ts-users-better-sqlite3';
+
+const json = (model: AccessModel) => JSON.stringify(model, null, 2);
+
+/** The sharded model, through the shard machinery even when the plan has a single shard. */
+async function scanSharded(root: string, plan: ShardPlanOptions, workers = 0): Promise<{ model: AccessModel; shards: number; conflicts: string[] }> {
+  const discovery = discoverFiles(root);
+  const texts = discovery.files.map((file) => fs.readFileSync(file.abs, 'utf8'));
+  const shards = planShards(discovery.files, texts, plan);
+  const { model, conflicts } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, { ...plan, workers });
+  return { model, shards: shards.length, conflicts };
+}
+
+describe('sharded scan of every fixture app equals the unsharded scan', () => {
+  const shardCounts: number[] = [];
+  afterAll(() => {
+    // the comparison means something only if several apps really were split
+    expect(shardCounts.filter((n) => n > 1).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(listFixtures())('%s', async (name) => {
+    const root = path.join(FIXTURES_DIR, name);
+    const expected = json(await scan(root, { shard: false }));
+    const plans = [
+      { shardFiles: 1, aggregatorFanOut: 40 },
+      { shardFiles: 1, aggregatorFanOut: 2 },
+      { shardFiles: 3, aggregatorFanOut: 2 },
+      // every file that imports 2+ files an aggregator: route files then only see part of what
+      // they import in most shards, and only the shards that see a file whole may report it
+      { shardFiles: 1, aggregatorFanOut: 1 },
+    ].filter((plan) => !(name === KNOWN_LIMIT && plan.aggregatorFanOut === 1));
+    for (const plan of plans) {
+      const { model, shards, conflicts } = await scanSharded(root, plan);
+      shardCounts.push(shards);
+      expect({ plan, conflicts, model: json(model) }).toEqual({ plan, conflicts: [], model: expected });
+    }
+  });
+
+  // Known limit: a value created in one file and handed to another by a file that imports many
+  // (server.ts: createApp(openDatabase())) is followed only when that file is not an aggregator.
+  // With every file of 2+ imports an aggregator, the SQLite connection of this app is not tied
+  // to its schema in the shard of the repository, and a field's type comes out differently.
+  // Real runs use aggregatorFanOut 40. If this starts passing, make it a plain test.
+  it.failing('express-ts-users-better-sqlite3 with every file of 2+ imports an aggregator', async () => {
+    const root = path.join(FIXTURES_DIR, KNOWN_LIMIT);
+    const expected = json(await scan(root, { shard: false }));
+    expect(json((await scanSharded(root, { shardFiles: 1, aggregatorFanOut: 1 })).model)).toBe(expected);
+  });
+});
+
+describe('sharded scan of a generated codebase', () => {
+  const root = path.join(makeRepoTempDir('sharded-scan-'), 'app');
+  let expected = '';
+  beforeAll(async () => {
+    generateCodebase(root, { handlers: 160 });
+    expected = json(await scan(root, { shard: false }));
+  });
+  afterAll(() => fs.rmSync(path.dirname(root), { recursive: true, force: true }));
+
+  it('covers every storage kind and lambda handlers', () => {
+    const model = JSON.parse(expected) as AccessModel;
+    expect(new Set(model.handlers.map((h) => h.kind))).toEqual(new Set(['express', 'lambda']));
+    expect(model.stores.length).toBeGreaterThan(10);
+  });
+
+  // 160 handlers make ~15 features: src/app.js imports ~12 routers, an aggregator above 8 imports
+  // (a real run: 40; the bench's app mounts ~175 routers at 2,000 handlers).
+  it('is byte-identical in shards of 30 files, one after another', async () => {
+    const { model, shards, conflicts } = await scanSharded(root, { shardFiles: 30, aggregatorFanOut: 8 });
+    expect(shards).toBeGreaterThan(4);
+    expect(conflicts).toEqual([]);
+    expect(json(model)).toBe(expected);
+  });
+
+  it('is byte-identical with one core file a shard and small aggregators', async () => {
+    const { model, shards } = await scanSharded(root, { shardFiles: 1, aggregatorFanOut: 5 });
+    expect(shards).toBeGreaterThan(20);
+    expect(json(model)).toBe(expected);
+  });
+
+  it('is byte-identical with a worker process scanning shards', async () => {
+    const { model } = await scanSharded(root, { shardFiles: 60, aggregatorFanOut: 8 }, 1);
+    expect(json(model)).toBe(expected);
+  });
+
+  it('is what scan() returns when sharding is forced through its option', async () => {
+    expect(json(await scan(root, { shard: { shardFiles: 40, aggregatorFanOut: 8, workers: 0 } }))).toBe(expected);
+  });
+
+  it('plans each source file into the core of exactly one shard, with the app and each feature whole', () => {
+    const discovery = discoverFiles(root);
+    const texts = discovery.files.map((file) => fs.readFileSync(file.abs, 'utf8'));
+    const shards = planShards(discovery.files, texts, { shardFiles: 30, aggregatorFanOut: 8 });
+    expect(shards.length).toBeGreaterThan(4);
+    const cores = shards.flatMap((shard) => shard.core).sort();
+    expect(cores).toEqual(discovery.files.filter((f) => f.kind === 'source').map((f) => f.rel).sort());
+    for (const shard of shards) {
+      expect(shard.files.has('src/app.js')).toBe(true); // the mount chain of every router
+      for (const rel of shard.core.filter((r) => /\/routes\//.test(r))) {
+        const feature = rel.split('/routes/')[0];
+        expect([...shard.core].filter((r) => r.startsWith(`${feature}/`)).length).toBeGreaterThan(1);
+        expect(shard.trusted.has(rel)).toBe(true);
+      }
+    }
+    // the app that imports every router is seen whole by no shard: reported by its own shard only
+    expect(shards.filter((shard) => shard.trusted.has('src/app.js')).length).toBe(1);
+  });
+});
