@@ -77,7 +77,7 @@ function within(node: AnyNode, range: { start?: number; end?: number }): boolean
 }
 
 /** The branch answers 409 or throws a conflict, as the scan's uniqueness recogniser reads it. */
-function rejectsAsConflict(node: AnyNode): boolean {
+export function rejectsAsConflict(node: AnyNode): boolean {
   let conflict = false;
   const visit = (value: AnyNode): void => {
     if (conflict || !value || typeof value !== 'object') return;

@@ -17,6 +17,7 @@ import { findItemMutations, persistMutations } from './items';
 import { scanExpression } from './reads';
 import { normalizeForEachByKey } from './normalizeForEachByKey';
 import { rewriteArrayUse } from './rewriteArrayUse';
+import { rewriteCallerUniqueChecks } from './rewriteCallerUniqueChecks';
 import { rewriteFilterDelete } from './rewriteFilterDelete';
 import { rewriteFindIndex } from './rewriteFindIndex';
 import { rewriteIndexLoop } from './rewriteIndexLoop';
@@ -51,6 +52,7 @@ export function rewriteCollections(rewrite: FileRewrite): void {
   for (const item of fresh) pending.delete(item);
   persistMutations(rewrite, pending);
   finishSnapshots(rewrite);
+  rewriteCallerUniqueChecks(rewrite);
 }
 
 function dispatch(pass: CollectionPass, use: CollectionUse): void {
