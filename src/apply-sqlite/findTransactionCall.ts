@@ -17,9 +17,10 @@ export function findTransactionCall(path: ASTPath<any>): ASTPath<any> | undefine
   return undefined;
 }
 
-/** `<anything>.transaction(<one function>)`. */
-export function isTransactionCall(node: AnyNode): boolean {
-  if (node?.type !== 'CallExpression' || node.arguments.length !== 1 || !FUNCTION_TYPES.has(node.arguments[0].type)) return false;
+/** `<anything>.transaction(<one function>)`; with `named`, also `<anything>.transaction(insertMany)`. */
+export function isTransactionCall(node: AnyNode, named = false): boolean {
+  const argument = node?.arguments?.[0];
+  if (node?.type !== 'CallExpression' || node.arguments.length !== 1 || !(FUNCTION_TYPES.has(argument.type) || (named && argument.type === 'Identifier'))) return false;
   const callee = node.callee;
   return callee?.type === 'MemberExpression' && !callee.computed && callee.property?.type === 'Identifier' && callee.property.name === 'transaction';
 }

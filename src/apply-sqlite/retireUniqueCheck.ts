@@ -31,9 +31,10 @@ export function retireUniqueCheck(ctx: SiteContext): SiteOutcome | undefined {
   if (!found) return undefined;
   const { block, at, removed, answer } = found;
   const body: AnyNode[] = block.node.body;
-  const putName = rewrite.localName('putUnique');
+  // (asked only when this file emitted a putUnique: asking for the name imports it)
+  const putName = rewrite.used.has('putUnique') ? rewrite.localName('putUnique') : undefined;
   const later = body.slice(at + removed);
-  let put = later.find((statement) => j(statement).find(j.CallExpression, { callee: { type: 'Identifier', name: putName } }).size() > 0 && writesColumn(j, statement, column));
+  let put = putName ? later.find((statement) => j(statement).find(j.CallExpression, { callee: { type: 'Identifier', name: putName } }).size() > 0 && writesColumn(j, statement, column)) : undefined;
   // the INSERT runs in a function called here (`q.createPostWithTags({ …, slug })`, another file): the call is the put
   const called = put ? undefined : later.find((statement) => findGuardedInsertCall(rewrite, statement, summary.table ?? '', column));
   if (!put && !called) return undefined;

@@ -70,7 +70,7 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
       if (site.prepare) keptStatements(rewrite.analysis).add(statementId(site.prepare));
     }
   }
-  unwrapTransactions(rewrite, transactions.values());
+  unwrapTransactions(rewrite, transactions.values(), sites);
   retireExportedStatements(rewrite, allSites);
   if (rewritten.length) {
     retirePreparedStatements(rewrite, rewritten);
