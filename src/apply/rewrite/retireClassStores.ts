@@ -7,6 +7,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { StoreTarget } from '../analysis/findStoreTargets';
 import { addTodo } from './addTodo';
+import { dropSeedParameters } from './dropSeedParameters';
 import type { FileRewrite } from './FileRewrite';
 import { copiedSource, readSeedValue } from './readSeedValue';
 
@@ -69,6 +70,8 @@ function retireField(rewrite: FileRewrite, target: StoreTarget, className: strin
   const seeds = records.filter((record) => record && typeof record === 'object' && target.key.name in (record as object));
   if (seeds.length) rewrite.report.seeds.push({ entity: target.entityName, table: target.table.name, from: target.record.id, records: seeds });
   for (const use of uses) (use.parent.parent as ASTPath<any>).prune();
+  // the constructor's seed parameter (and the callers' argument) go too when nothing else uses them
+  dropSeedParameters(rewrite, className, uses);
   fieldPath.prune();
   rewrite.modified = true;
 }
