@@ -64,11 +64,16 @@ export async function scan(dir: string, options: ScanOptions = {}): Promise<Acce
   const sharding = options.recognisers ? undefined : chooseSharding(sourceCount, options.shard);
   const shards = sharding ? planShards(discovery.files, texts, sharding) : [];
   if (sharding && shards.length > 1) {
-    texts.length = 0;
+    texts.fill('');
     options.onPhase?.('shards');
-    const { model } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, { ...sharding, onProgress: options.onProgress });
-    if (cacheFile && cacheKey) writeCachedModel(cacheFile, cacheKey, model);
-    return model;
+    const { model, needsWholeProject } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, { ...sharding, onProgress: options.onProgress });
+    if (needsWholeProject.length === 0) {
+      if (cacheFile && cacheKey) writeCachedModel(cacheFile, cacheKey, model);
+      return model;
+    }
+    // a cross-file inference by name the shards cannot make alike: scan the whole project at once
+    options.onPhase?.('whole project');
+    discovery.files.forEach((file, index) => (texts[index] = fs.readFileSync(file.abs, 'utf8')));
   }
 
   const sources: SourceFile[] = [];

@@ -2,6 +2,7 @@ import type { AccessModel, DiagnosticRecord, OperationRecord, StoreRecord } from
 import { assignHandlerIds, findDuplicateRoutes } from '../assignHandlerIds';
 import { mergeEntityEvidence } from '../mergeEntityEvidence';
 import { sortModel } from '../sortModel';
+import { findWholeProjectNeeds } from './findWholeProjectNeeds';
 import type { EntityEvidence, InfrastructureFinding } from '../types';
 import type { PlainHandler, ShardResult } from './scanShard';
 
@@ -9,6 +10,8 @@ export interface MergedScan {
   model: AccessModel;
   /** Store ids two shards described differently (the first shard's record is kept): a sign the sharding changed the result. */
   conflicts: string[];
+  /** Why this model may differ from one scan of the whole project (findWholeProjectNeeds); empty when it does not. */
+  needsWholeProject: string[];
 }
 
 /**
@@ -55,7 +58,7 @@ export function mergeShardResults(results: ShardResult[], discoveryDiagnostics: 
     infrastructure: { kind: infrastructure.kind, files: infrastructure.files },
     diagnostics,
   });
-  return { model, conflicts };
+  return { model, conflicts, needsWholeProject: [...conflicts.map((id) => `store ${id} differs between shards`), ...findWholeProjectNeeds(model)] };
 }
 
 /** Every shard parses the infrastructure code and data: the first shard's view, with anything another shard added. */

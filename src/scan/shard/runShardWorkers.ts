@@ -6,6 +6,8 @@ import type { Shard } from './planShards';
 import type { ShardResult } from './scanShard';
 import type { ShardParentMessage, ShardWorkerMessage } from './shardWorker';
 
+const AHEAD = 2;
+
 /**
  * Scans shards in `count` worker processes and in this one: each takes the next shard not yet
  * taken. A shard a worker fails on (or a worker that dies) is scanned here instead, so a broken
@@ -21,7 +23,7 @@ export async function runShardWorkers(
 ): Promise<ShardResult[]> {
   const results: (ShardResult | undefined)[] = shards.map(() => undefined);
   const queue = shards.map((_, index) => index);
-  const workers: { child: ChildProcess; busy?: number; gone: boolean }[] = [];
+  const workers: { child: ChildProcess; busy: number[]; gone: boolean }[] = [];
   let wake: (() => void) | undefined;
   const poke = () => {
     const w = wake;
@@ -30,9 +32,12 @@ export async function runShardWorkers(
   };
   const feed = () => {
     for (const worker of workers) {
-      if (worker.gone || worker.busy !== undefined || queue.length === 0) continue;
-      worker.busy = queue.shift()!;
-      worker.child.send({ type: 'shard', index: worker.busy, files: [...shards[worker.busy].files], trusted: [...shards[worker.busy].trusted] } satisfies ShardParentMessage);
+      // two shards a worker, so it does not wait for this process (busy with its own shard) between them
+      while (!worker.gone && worker.busy.length < AHEAD && queue.length > 0) {
+        const index = queue.shift()!;
+        worker.busy.push(index);
+        worker.child.send({ type: 'shard', index, files: [...shards[index].files], trusted: [...shards[index].trusted] } satisfies ShardParentMessage);
+      }
     }
   };
   const retire = (worker: (typeof workers)[number]) => {
@@ -40,22 +45,22 @@ export async function runShardWorkers(
       worker.gone = true;
       if (worker.child.connected) worker.child.disconnect();
     }
-    if (worker.busy !== undefined) queue.unshift(worker.busy);
-    worker.busy = undefined;
+    queue.unshift(...worker.busy);
+    worker.busy = [];
     poke();
   };
   const entry = path.join(__dirname, `shardWorker${path.extname(__filename)}`);
   const execArgv = entry.endsWith('.ts') ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [];
   for (let i = 0; i < count; i += 1) {
     const child = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    const worker = { child, busy: undefined as number | undefined, gone: false };
+    const worker = { child, busy: [] as number[], gone: false };
     workers.push(worker);
     child.stderr?.resume();
     child.on('message', (message: ShardWorkerMessage) => {
-      if (message.type === 'result' && worker.busy === message.index) {
+      if (message.type === 'result' && worker.busy.includes(message.index)) {
         results[message.index] = message.result;
         onWorkerDone(message.index);
-        worker.busy = undefined;
+        worker.busy = worker.busy.filter((index) => index !== message.index);
       } else if (message.type === 'failed') retire(worker);
       feed();
       poke();
@@ -74,7 +79,7 @@ export async function runShardWorkers(
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
-      if (!workers.some((worker) => !worker.gone && worker.busy !== undefined)) break;
+      if (!workers.some((worker) => !worker.gone && worker.busy.length > 0)) break;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
