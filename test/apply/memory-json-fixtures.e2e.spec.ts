@@ -62,6 +62,9 @@ const FIXTURES: [string, MigrateOptions][] = [
   // Fastify + TS layers: a class-field array seeded through its constructor from another module, a Map seeded with
   // .map(v => [v.id, v]), delete by `length < before`, services and routes awaited across files
   ['fastify-events-memory', { typecheck: true }],
+  // the "DatabaseMemory" class style: a private `#episodes = new Map()` field whose values do not hold the key
+  // (set(randomUUID(), episode)); the list rebuilds { id, ...episode } from entries()
+  ['fastify-episodes-class-map', {}],
   // a helper module over a JSON file with fs.promises (bootcamp style): delete by filter-out-and-save, a substring
   // search (no GSI), a nested attribute changed in place, a handler that touches no data (not wrapped)
   ['express-speakers-json-promises', {}],

@@ -62,6 +62,8 @@ function matchOrigin(origin: ValueOrigin | undefined, targets: StoreTarget[]): S
   if (!origin) return undefined;
   for (const target of targets) {
     if (origin.kind === 'declaration' && target.declarations.has(origin.path.node)) return target;
+    // `this.videos = new Map()` in a constructor, without a class field: the store `<file>#<Class>.videos`
+    if (origin.kind === 'this-member' && target.record.id === `${origin.file.rel}#${(origin.classPath.node as t.ClassDeclaration).id?.name}.${origin.name}`) return target;
     if (origin.kind === 'data' && target.dataFile === origin.file.rel) {
       const expected = target.wrapperKey ? [target.wrapperKey] : [];
       if (origin.members.length === expected.length && origin.members.every((member, index) => member === expected[index])) return target;

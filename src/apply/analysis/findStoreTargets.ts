@@ -7,7 +7,7 @@ import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import type { KeyType, StoreKind, StoreRecord } from '../../model/access-model';
 import type { EntityDesign, TableDesign, TableDesignEntry } from '../../model/table-design';
-import type { ProjectIndex, StoreFinding } from '../../scan/types';
+import type { ProjectIndex, SourceFile, StoreFinding } from '../../scan/types';
 
 export type CollectionShape = 'array' | 'map' | 'object-map';
 export type StoreOrigin = 'memory' | 'json-module' | 'json-fs';
@@ -99,7 +99,11 @@ function findDeclarations(project: ProjectIndex, record: StoreRecord, findings: 
     const file = project.getSource(record.id.slice(0, hash));
     const binding = file?.program.scope.getBinding(record.id.slice(hash + 1));
     if (binding) nodes.add((binding.path as NodePath).node);
-    else if (file) {
+    else if (file && /^[\w$]+\.[\w$]+$/.test(record.id.slice(hash + 1))) {
+      // `Class.field`: the class field (`#videos = new Map()`, `items = []`) is the declaration
+      const field = findClassField(file, record.id.slice(hash + 1));
+      if (field) nodes.add(field);
+    } else if (file) {
       // sloppy global: `users = []` without a declaration
       for (const statement of file.program.node.body) {
         if (
@@ -131,6 +135,20 @@ function readDataShape(project: ProjectIndex, rel: string): { shape: CollectionS
     const entries = Object.entries(value);
     if (entries.length === 1 && Array.isArray(entries[0][1])) return { shape: 'array', wrapperKey: entries[0][0] };
     return { shape: 'object-map' };
+  }
+  return undefined;
+}
+
+/** `DatabaseMemory.videos` → the `videos` (or `#videos`) field declared in class `DatabaseMemory` of the file. */
+function findClassField(file: SourceFile, id: string): t.Node | undefined {
+  const [className, property] = id.split('.');
+  for (const statement of file.program.node.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'ClassDeclaration' || declaration.id?.name !== className) continue;
+    return declaration.body.body.find((member) => {
+      if (member.type === 'ClassPrivateProperty') return member.key.id.name === property;
+      return member.type === 'ClassProperty' && !member.computed && member.key.type === 'Identifier' && member.key.name === property;
+    });
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import type { ApplyAnalysis } from '../analysis/buildApplyAnalysis';
 import type { StoreOrigin, StoreTarget } from '../analysis/findStoreTargets';
 import type { StoreReference } from '../analysis/findStoreReferences';
 import { jscodeshiftFor } from '../parseForRewrite';
+import { keepClassMemberIndents, keepStatementIndents } from './keepStatementIndents';
 import { printWithSettledBlankLines } from './settleBlankLines';
 
 export interface SeedData {
@@ -167,9 +168,11 @@ export class FileRewrite {
   ) {
     this.j = jscodeshiftFor(rel);
     this.root = this.j(source);
+    keepStatementIndents(this.root.paths()[0].node);
     this.fileLines = (this.root.paths()[0].node as { loc?: { lines?: unknown } }).loc?.lines;
     this.lineInfo = readLineInfo(source);
     this.style = detectCodeStyle(source);
+    if (this.style.indent !== '\t') keepClassMemberIndents(this.root.paths()[0].node, this.style.indent.length);
     this.takenNames = new Set(this.root.find(this.j.Identifier).nodes().map((node) => node.name));
     this.emit = { j: this.j, style: this.style, name: (exported) => this.localName(exported) };
   }

@@ -45,34 +45,41 @@ function retireField(rewrite: FileRewrite, target: StoreTarget, className: strin
   if (!classPath) return;
   const fieldPath = j(classPath)
     .find(j.Node)
-    .filter((path: ASTPath<any>) => /^(ClassProperty|PropertyDefinition)$/.test(path.node.type) && !(path.node as AnyNode).computed && (path.node as AnyNode).key?.name === property)
+    .filter((path: ASTPath<any>) => /^(ClassProperty|PropertyDefinition|ClassPrivateProperty)$/.test(path.node.type) && !(path.node as AnyNode).computed && keyName((path.node as AnyNode).key) === property)
     .paths()[0] as ASTPath<any> | undefined;
-  if (!fieldPath) return;
+  // `#videos = new Map()` is read as `this.#videos`, `videos = []` as `this.videos`
+  const isPrivate = (fieldPath?.node as AnyNode | undefined)?.key?.type === 'PrivateName';
   const uses = j(classPath)
     .find(j.MemberExpression)
-    .filter((path: ASTPath<any>) => (path.node as AnyNode).object.type === 'ThisExpression' && !(path.node as AnyNode).computed && (path.node as AnyNode).property.name === property)
+    .filter((path: ASTPath<any>) => {
+      const node = path.node as AnyNode;
+      return node.object.type === 'ThisExpression' && !node.computed && (node.property.type === 'PrivateName') === isPrivate && keyName(node.property) === property;
+    })
     .paths() as ASTPath<any>[];
-  // still read somewhere: the store stays (that use carries its own TODO)
-  if (!uses.every(isConstructorSeed)) return;
+  // still read somewhere: the store stays (that use carries its own TODO); without a field, `this.x = …` in the constructor declares it
+  if (!uses.every(isConstructorSeed) || (!fieldPath && !uses.length)) return;
   const records: unknown[] = [];
-  const initial = (fieldPath.node as AnyNode).value;
+  const initial = (fieldPath?.node as AnyNode | undefined)?.value;
   if (initial) {
-    const value = readSeedValue(rewrite, initial);
-    if (!value.ok || !Array.isArray(value.value)) return todo(rewrite, fieldPath, target, property);
-    records.push(...value.value);
+    const values = readMapSeed(rewrite, initial) ?? readArraySeed(rewrite, initial);
+    if (!values) return todo(rewrite, fieldPath!, target, property);
+    records.push(...values);
   }
   for (const use of uses) {
     const statement = use.parent.parent as ASTPath<any>;
-    const values = readAssigned(rewrite, (use.parent.node as AnyNode).right, statement.parent.parent.node as AnyNode, className);
+    const right = (use.parent.node as AnyNode).right;
+    const values = readMapSeed(rewrite, right) ?? readAssigned(rewrite, right, statement.parent.parent.node as AnyNode, className);
     if (!values) return todo(rewrite, statement, target, property);
     records.push(...values);
   }
   const seeds = records.filter((record) => record && typeof record === 'object' && target.key.name in (record as object));
   if (seeds.length) rewrite.report.seeds.push({ entity: target.entityName, table: target.table.name, from: target.record.id, records: seeds });
+  const constructors = new Set(uses.map((use) => use.parent.parent.parent.parent as ASTPath<any>));
   for (const use of uses) (use.parent.parent as ASTPath<any>).prune();
   // the constructor's seed parameter (and the callers' argument) go too when nothing else uses them
   dropSeedParameters(rewrite, className, uses);
-  fieldPath.prune();
+  for (const method of constructors) pruneIfEmpty(method, classPath);
+  fieldPath?.prune();
   rewrite.modified = true;
 }
 
@@ -102,6 +109,32 @@ function readAssigned(rewrite: FileRewrite, right: AnyNode, constructor: AnyNode
     records.push(...value.value);
   }
   return records;
+}
+
+/** `constructor() {}` left after its store went, in a class that extends nothing: it goes too. */
+function pruneIfEmpty(method: ASTPath<any>, classPath: ASTPath<any>): void {
+  const node = method.node as AnyNode;
+  const fn = node.value ?? node; // MethodDefinition holds a FunctionExpression
+  if (node.kind !== 'constructor' || classPath.node.superClass || fn.params?.length || fn.body?.body?.length || fn.body?.comments?.length) return;
+  method.prune();
+}
+
+function keyName(key: AnyNode): string | undefined {
+  if (key?.type === 'PrivateName') return key.id?.name ?? key.name;
+  return key?.type === 'Identifier' ? key.name : undefined;
+}
+
+function readArraySeed(rewrite: FileRewrite, node: AnyNode): unknown[] | undefined {
+  const value = readSeedValue(rewrite, node);
+  return value.ok && Array.isArray(value.value) ? value.value : undefined;
+}
+
+/** `new Map()` holds nothing; `new Map([[k, v], …])` holds the values (undefined: not a Map or not literal entries). */
+function readMapSeed(rewrite: FileRewrite, node: AnyNode): unknown[] | undefined {
+  if (node?.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Map') return undefined;
+  if (!node.arguments.length) return [];
+  const entries = readArraySeed(rewrite, node.arguments[0]);
+  return entries?.map((entry) => (Array.isArray(entry) ? entry[1] : entry));
 }
 
 function paramName(param: AnyNode): string | undefined {

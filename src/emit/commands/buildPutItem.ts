@@ -11,11 +11,16 @@ export interface PutOptions {
   derived?: boolean;
 }
 
-/** `await db.send(new PutCommand({ TableName, Item: <item> }))`, conditional when asked. */
-export function buildPutItem(ctx: EmitContext, table: TableTarget, item: ExpressionKind, options: PutOptions = {}): ExpressionKind {
+/**
+ * `await db.send(new PutCommand({ TableName, Item: <item> }))`, conditional when asked. The item can
+ * be template parts (`['{ ...', video, ', id: ', videoId, ' }']`): an object built as its own node
+ * would be printed over several lines.
+ */
+export function buildPutItem(ctx: EmitContext, table: TableTarget, item: ExpressionKind | Part[], options: PutOptions = {}): ExpressionKind {
+  const itemParts: Part[] = Array.isArray(item) ? item : [item];
   const send = table.guarded ? `await ${ctx.name('putUnique')}({` : `await ${ctx.name('db')}.send(new ${ctx.name('PutCommand')}({`;
   const close = table.guarded ? '})' : '}))';
-  const stored: Part[] = options.derived ? [`${ctx.name('withDerived')}(${ctx.name(table.constName)}, `, item, ')'] : [item];
+  const stored: Part[] = options.derived ? [`${ctx.name('withDerived')}(${ctx.name(table.constName)}, `, ...itemParts, ')'] : itemParts;
   if (!options.condition) return expression(ctx, [`${send} TableName: ${ctx.name(table.constName)}, Item: `, ...stored, ` ${close}`]);
   const i = ctx.style.indent;
   const condition = options.condition === 'new' ? 'attribute_not_exists(#key)' : 'attribute_exists(#key)';

@@ -59,17 +59,23 @@ function analyseFunction(fn: FunctionRef, depth: number): PredicateInfo {
   } else return info;
   const body = fn.path.get('body') as NodePath;
   if (body.isBlockStatement()) {
+    // `if (search) { return r.title.includes(search) } return true`: without search every record passes
+    let keepsAll = false;
+    let testsRecord = false;
     walkPaths(body, {
       Function(inner) {
         inner.skip();
       },
       ReturnStatement(ret) {
+        if (t.isBooleanLiteral(ret.node.argument, { value: true })) keepsAll = true;
         if (ret.node.argument) walk(ret.get('argument') as NodePath, info, scope, false);
       },
       IfStatement(statement) {
+        if (mentionsRecord(statement.get('test'), scope)) testsRecord = true;
         walk(statement.get('test'), info, scope, false);
       },
     });
+    if (keepsAll && !testsRecord) info.optional = true;
   } else walk(body, info, scope, false);
   return info;
 }

@@ -51,6 +51,18 @@ describe('operations on in-memory stores', () => {
       ]);
     });
 
+    it('takes a block-bodied filter that returns true without its optional value as a list too', () => {
+      const { summary } = analyseProject({
+        'app.js': [
+          'const notes = [{ id: 1, tag: "x" }];',
+          "app.get('/notes', (req, res) => res.json(notes.filter((n) => { if (req.query.tag) { return n.tag.includes(req.query.tag) } return true })));",
+          "app.get('/mine', (req, res) => res.json(notes.filter((n) => { if (n.tag) { return n.tag === 'mine' } return true })));",
+        ].join('\n'),
+      });
+      // without ?tag= every note is answered (a Scan); a test on the record itself narrows the list
+      expect(summary).toEqual(['filter-by-attr Note app.js:2 [tag]', 'filter-by-attr Note app.js:3 [tag]', 'list Note app.js:2']);
+    });
+
     it('enumerates object maps by keys and entries without mistaking each element for a lookup by id', () => {
       const { summary } = analyseProject({
         'app.js': [

@@ -11,18 +11,19 @@ import { lookupScope } from '../bindings';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { coerceValue } from './keyValue';
+import { keepKeyInItem } from './keepKeyInItem';
 import { rewriteCreate } from './rewriteCreate';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function rewriteKeyedWrite(pass: CollectionPass, use: CollectionUse, write: ASTPath<any>, key: AnyNode, value: AnyNode): void {
   const { rewrite } = pass;
+  const keyValue = coerceValue(rewrite, key as ExpressionKind, use.target.key.type, use.target.shape === 'object-map');
   if (!isUpdate(pass, use, write, value)) {
-    rewriteCreate(pass, use, write, value);
+    rewriteCreate(pass, use, write, keepKeyInItem(pass, use, write, keyValue, value));
     return;
   }
   pass.consume(use.path.node);
-  const keyValue = coerceValue(rewrite, key as ExpressionKind, use.target.key.type, use.target.shape === 'object-map');
   rewrite.markAwait(write);
   write.replace(buildUpdateItem(rewrite.emit, rewrite.tableOf(use.target), keyValue, value as ExpressionKind));
   rewrite.operationDone();

@@ -22,6 +22,7 @@ import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
 import { findIdProbeLoops } from './findIdProbeLoops';
 import { findUniqueCheck } from './findUniqueCheck';
+import { itemParts } from './keepKeyInItem';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -44,7 +45,7 @@ export function rewriteCreate(pass: CollectionPass, use: CollectionUse, call: AS
       taken = check.response;
     }
   }
-  call.replace(buildPutItem(rewrite.emit, table, value as ExpressionKind, { condition, derived: hasDerived(use.target) }));
+  call.replace(buildPutItem(rewrite.emit, table, itemParts(rewrite, value) ?? (value as ExpressionKind), { condition, derived: hasDerived(use.target) }));
   if (taken) mapConditionFailure(rewrite, call.parent as ASTPath<any>, taken);
   rewrite.operationDone();
 }
