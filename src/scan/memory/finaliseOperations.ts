@@ -4,10 +4,11 @@ import type { Collected, Lookup } from './collectOperations';
 import type { FilterMatch } from '../../model/access-model';
 import type { Condition, DataStore, RawOp } from './model';
 import { storeKindOf } from './nameStores';
+import { classifyIdStrategy } from './classifyIdStrategy';
 import { uniqueAttributes } from './recogniseUniqueness';
 import { requestPart } from './requestValueSource';
 import { SaveChecker } from './savesStore';
-import { textOf } from './syntax';
+import { isWithin, textOf } from './syntax';
 import type { ViewEvaluator } from './ViewEvaluator';
 
 export interface KeyInfo {
@@ -86,7 +87,7 @@ export function finaliseOperations(
 
   for (const read of reads) {
     if (read.lookup.method === 'findIndex' && !read.lookup.indexRead) continue;
-    const absorbed = persisted.some(
+    const absorbed = !isKeptProbe(ev, read.lookup) && persisted.some(
       (op) =>
         MUTATIONS.has(op.op) &&
         op.store === read.lookup.store &&
@@ -116,6 +117,35 @@ export function finaliseOperations(
     if (attrs.length > 0) op.unique = attrs;
   }
   return dedupe(persisted);
+}
+
+/**
+ * `while (users[id]) id = …`: a read by key in a loop's test, looking for a key nobody holds, is
+ * part of the id code rather than of the create. When that code makes random or sequential ids the
+ * plan replaces it (uuid, counter) and apply drops a loop that only assigns the key, so the create
+ * absorbs the read; any other such loop stays and reads the table on every create: an operation
+ * of its own, which its handler must be granted.
+ */
+function isKeptProbe(ev: ViewEvaluator, lookup: Lookup): boolean {
+  const key = lookup.keyPath;
+  if (lookup.method !== 'key' || !key?.isIdentifier()) return false;
+  const loop = lookup.path.findParent((p) => p.isFunction() || p.isWhileStatement() || p.isDoWhileStatement() || p.isForStatement());
+  if (!loop || loop.isFunction() || !isWithin(lookup.path, (loop.node as t.WhileStatement).test as t.Node)) return false;
+  const strategy = classifyIdStrategy(ev, lookup.file, key).strategy;
+  return !((strategy === 'uuid' || strategy === 'increment') && onlyAssigns(loop.node as t.WhileStatement | t.DoWhileStatement | t.ForStatement, key.node.name));
+}
+
+/** The loop's body (and a for's update) only give `name` a new value: nothing else would be lost with it. */
+function onlyAssigns(loop: t.WhileStatement | t.DoWhileStatement | t.ForStatement, name: string): boolean {
+  if (loop.type === 'ForStatement' && loop.init) return false;
+  const body = loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+  const expressions = [...body.map((statement) => (statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'EmptyStatement' ? null : statement)), ...(loop.type === 'ForStatement' && loop.update ? [loop.update] : [])];
+  return expressions.every((node) => {
+    if (node === null) return true;
+    if (node.type === 'AssignmentExpression') return node.left.type === 'Identifier' && node.left.name === name;
+    if (node.type === 'UpdateExpression') return node.argument.type === 'Identifier' && node.argument.name === name;
+    return false;
+  });
 }
 
 /** `users.find(u => u.id === order.userId)` inside work on orders: a join of Order to User on userId. */
