@@ -96,8 +96,10 @@ export async function prepareOriginal(root: string, original?: string): Promise<
     await fs.rm(work, { recursive: true, force: true });
   };
   try {
-    const asDir = original !== undefined ? path.resolve(root, original) : undefined;
-    if (asDir && existsSync(asDir) && statSync(asDir).isDirectory()) {
+    // a directory as the user typed it (relative to where they are), else relative to the app
+    const isDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
+    const asDir = original === undefined ? undefined : [path.resolve(original), path.resolve(root, original)].find(isDir);
+    if (asDir) {
       await copyDir(asDir, target);
       return { dir: target, source: `directory ${original}`, remove };
     }
