@@ -3,7 +3,7 @@ import type { ShardPlanOptions } from './planShards';
 
 /** Below this many source files the whole project is scanned at once (the trees of ~2,000 files fit well under 1 GB). */
 export const SHARD_THRESHOLD = 2000;
-const DEFAULT_PLAN: ShardPlanOptions = { shardFiles: 1000, aggregatorFanOut: 40 };
+const DEFAULT_PLAN: ShardPlanOptions = { shardFiles: 500, aggregatorFanOut: 40 };
 const MAX_WORKERS = 3;
 
 export interface ShardingChoice extends ShardPlanOptions {

@@ -20,12 +20,12 @@ const KNOWN_LIMIT = 'express-ts-users-better-sqlite3';
 const json = (model: AccessModel) => JSON.stringify(model, null, 2);
 
 /** The sharded model, through the shard machinery even when the plan has a single shard. */
-async function scanSharded(root: string, plan: ShardPlanOptions, workers = 0): Promise<{ model: AccessModel; shards: number; conflicts: string[] }> {
+async function scanSharded(root: string, plan: ShardPlanOptions, workers = 0): Promise<{ model: AccessModel; shards: number; conflicts: string[]; needsWholeProject: string[] }> {
   const discovery = discoverFiles(root);
   const texts = discovery.files.map((file) => fs.readFileSync(file.abs, 'utf8'));
   const shards = planShards(discovery.files, texts, plan);
-  const { model, conflicts } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, { ...plan, workers });
-  return { model, shards: shards.length, conflicts };
+  const { model, conflicts, needsWholeProject } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, { ...plan, workers });
+  return { model, shards: shards.length, conflicts, needsWholeProject };
 }
 
 describe('sharded scan of every fixture app equals the unsharded scan', () => {
@@ -121,5 +121,56 @@ describe('sharded scan of a generated codebase', () => {
     }
     // the app that imports every router is seen whole by no shard: reported by its own shard only
     expect(shards.filter((shard) => shard.trusted.has('src/app.js')).length).toBe(1);
+  });
+});
+
+describe('a project shape shards cannot scan alike', () => {
+  const root = makeRepoTempDir('sharded-relations-');
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  // Two features that share no import: orders hold a userId, users are another feature's store.
+  // Relations are inferred by entity name over the whole project; on a public repository
+  // (a fastify app with in-memory repositories) the shards alone lost such a relation. This
+  // small app happens to come out alike, so the spec checks the detection and the fallback.
+  beforeAll(() => {
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('package.json', '{"name":"two-features"}\n');
+    write('src/users.ts', [
+      "import { Router } from 'express';",
+      "export interface User { id: string; name: string }",
+      "const users: User[] = [{ id: 'u1', name: 'Ada' }];",
+      "export const usersRouter = Router();",
+      "usersRouter.get('/users/:id', (req, res) => res.json(users.find((u) => u.id === req.params.id)));",
+      "usersRouter.post('/users', (req, res) => { users.push({ id: String(Date.now()), name: req.body.name }); res.end(); });",
+    ].join('\n') + '\n');
+    write('src/orders.ts', [
+      "import { Router } from 'express';",
+      "export interface Order { id: string; userId: string; total: number }",
+      "const orders: Order[] = [{ id: 'o1', userId: 'u1', total: 3 }];",
+      "export const ordersRouter = Router();",
+      "ordersRouter.get('/orders', (req, res) => res.json(orders.filter((o) => o.userId === req.query.userId)));",
+      "ordersRouter.post('/orders', (req, res) => { orders.push({ id: String(Date.now()), userId: req.body.userId, total: 1 }); res.end(); });",
+    ].join('\n') + '\n');
+    write('src/app.ts', [
+      "import express from 'express';",
+      "import { usersRouter } from './users';",
+      "import { ordersRouter } from './orders';",
+      "const app = express();",
+      "app.use(usersRouter);",
+      "app.use(ordersRouter);",
+      "app.listen(3000);",
+    ].join('\n') + '\n');
+  });
+
+  it('is detected in the merged model, and scan() then scans the whole project', async () => {
+    const expected = json(await scan(root, { shard: false }));
+    expect(JSON.parse(expected).entities.find((e: { name: string }) => e.name === 'Order').relations).toEqual([{ field: 'userId', entity: 'User' }]);
+    const sharded = await scanSharded(root, { shardFiles: 1, aggregatorFanOut: 1 });
+    expect(sharded.shards).toBeGreaterThan(1);
+    expect(sharded.needsWholeProject).toEqual(['Order.userId may refer to User']);
+    expect(json(await scan(root, { shard: { shardFiles: 1, aggregatorFanOut: 1, workers: 0 } }))).toBe(expected);
   });
 });
