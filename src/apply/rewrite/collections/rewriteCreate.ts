@@ -20,6 +20,7 @@ import type { FileRewrite } from '../FileRewrite';
 import { contains } from '../treeUtils';
 import type { CollectionPass } from './context';
 import type { CollectionUse } from './findCollectionUses';
+import { findIdComputation } from './findIdComputation';
 import { findIdProbeLoops } from './findIdProbeLoops';
 import { findUniqueCheck } from './findUniqueCheck';
 import { itemParts } from './keepKeyInItem';
@@ -111,9 +112,21 @@ function rewriteIdExpression(pass: CollectionPass, use: CollectionUse, call: AST
     if (fromCollection) addTodo(rewrite, call, `the ${use.target.entityName} id is computed from the whole collection; set idStrategy "counter" or "uuid" for ${use.target.entityName} in .migration/dynamodb.json, then re-run`);
     return;
   }
+  // `{ id: newId }` where `const newId = nextId(list)`: looked up while newId is still referenced
+  const computation = !declarator && expressionNode.type === 'Identifier' ? findIdComputation(pass, use, expressionNode, findDeclarator(rewrite, call, expressionNode.name)) : undefined;
   pass.consume(...dependent.map((candidate) => candidate.path.node));
   holder.node[holder.key] = replacement;
   if (declarator) retireProbes(pass, declarator, probes);
+  if (computation) retireIdComputation(pass, computation);
+}
+
+/** The id variable fed only the replaced id: it goes with its read of the store (its helper goes later, if now unused). */
+function retireIdComputation(pass: CollectionPass, declarator: ASTPath<any>): void {
+  const init = declarator.node.init as AnyNode;
+  pass.consume(...pass.uses.filter((candidate) => contains(init, candidate.path.node)).map((candidate) => candidate.path.node));
+  const declaration = declarator.parent as ASTPath<any>;
+  if (declaration.node.declarations.length === 1) declaration.prune();
+  else declarator.prune();
 }
 
 /** The design's ids are free by construction: the loops that looked for a free id go, and the id variable is constant again. */
