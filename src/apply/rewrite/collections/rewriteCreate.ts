@@ -9,7 +9,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { ASTNode } from 'ast-types';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, statement } from '../../../emit/emitContext';
+import { expression } from '../../../emit/emitContext';
 import { buildNextId } from '../../../emit/commands/buildNextId';
 import { buildPutItem } from '../../../emit/commands/buildPutItem';
 import type { StoreTarget } from '../../analysis/findStoreTargets';
@@ -24,6 +24,7 @@ import { findIdComputation } from './findIdComputation';
 import { findIdProbeLoops } from './findIdProbeLoops';
 import { findUniqueCheck } from './findUniqueCheck';
 import { itemParts } from './keepKeyInItem';
+import { wrapInConditionCatch } from './wrapInConditionCatch';
 
 type AnyNode = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -73,13 +74,8 @@ function findTakenResponse(pass: CollectionPass, use: CollectionUse, call: ASTPa
 /** `await put;` → `try { await put; } catch (err) { if (isConditionFailed(err)) <taken response> throw err; }` */
 function mapConditionFailure(rewrite: FileRewrite, statementPath: ASTPath<any>, taken: string): void {
   if (statementPath.node.type !== 'ExpressionStatement') return;
-  const i = rewrite.style.indent;
-  // its own name: the handler's wrapper (added later) keeps the usual `err`
-  const error = rewrite.freshName(['putError', 'conditionError']);
-  const response = taken.startsWith('{') ? taken : `{\n${i}${i}${taken}\n${i}}`;
-  const wrapper = statement(rewrite.emit, [`try {\n} catch (${error}) {\n${i}if (${rewrite.localName('isConditionFailed')}(${error})) ${response}\n${i}throw ${error};\n}`]) as AnyNode;
-  wrapper.block.body = [statementPath.node];
-  statementPath.replace(wrapper);
+  // its own name (wrapInConditionCatch): the handler's wrapper (added later) keeps the usual `err`
+  wrapInConditionCatch(rewrite, statementPath, taken);
 }
 
 function start(node: AnyNode): number {
