@@ -172,7 +172,8 @@ export class FileRewrite {
     this.fileLines = (this.root.paths()[0].node as { loc?: { lines?: unknown } }).loc?.lines;
     this.lineInfo = readLineInfo(source);
     this.style = detectCodeStyle(source);
-    if (this.style.indent !== '\t') keepClassMemberIndents(this.root.paths()[0].node, this.style.indent.length);
+    // a whole-tree walk: only for files that can hold a class body
+    if (this.style.indent !== '\t' && /\bclass\b/.test(source)) keepClassMemberIndents(this.root.paths()[0].node, this.style.indent.length);
     this.takenNames = new Set(this.root.find(this.j.Identifier).nodes().map((node) => node.name));
     this.emit = { j: this.j, style: this.style, name: (exported) => this.localName(exported) };
   }
