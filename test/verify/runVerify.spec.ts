@@ -66,6 +66,20 @@ describe('verify', () => {
     expect(out.text()).toMatch(/verify: some checks failed/);
   });
 
+  it('fails while apply\'s TODO markers are left, each with its file:line and message, and passes once they are gone', async () => {
+    const { dir } = await prepareProject('express-notes-array');
+    const marked = "const db = require('./db');\n\nfunction clear() {\n  // dynamodb-codemod: TODO only `DELETE … WHERE <key> = ?` is rewritten: query the keys first and delete them in batches, then re-run\n  db.run('DELETE FROM notes');\n}\n\nmodule.exports = { clear };\n";
+    writeFileSync(join(dir, 'clear.js'), marked);
+    const { code, result } = await verifyJson(dir);
+    const todo = result.checks.find((check) => check.name === 'TODO markers')!;
+    expect(todo).toMatchObject({ status: 'fail', reason: expect.stringMatching(/^1 spot\(s\) still use the old store/) });
+    expect(todo.details).toEqual(['clear.js:4: only `DELETE … WHERE <key> = ?` is rewritten: query the keys first and delete them in batches, then re-run']);
+    expect(code).toBe(1);
+    expect(result.markedComplete).toBeUndefined();
+    writeFileSync(join(dir, 'clear.js'), marked.replace(/^.*dynamodb-codemod: TODO.*\n/m, ''));
+    expect((await verifyJson(dir)).result.checks.find((check) => check.name === 'TODO markers')).toMatchObject({ status: 'pass' });
+  });
+
   it('cannot run (exit 2) without a design or a directory', async () => {
     const base = join(PROJECT_ROOT, '.tmp', 'infra-step');
     mkdirSync(base, { recursive: true });
