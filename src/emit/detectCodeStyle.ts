@@ -9,10 +9,79 @@ export interface CodeStyle {
 }
 
 export function detectCodeStyle(source: string): CodeStyle {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  const single = (code.match(/'(?:[^'\\\n]|\\.)*'/g) ?? []).length;
-  const double = (code.match(/"(?:[^"\\\n]|\\.)*"/g) ?? []).length;
+  const { code, single, double } = stripLiterals(source);
   return { quote: double > single ? '"' : "'", indent: detectIndent(source), semicolons: usesSemicolons(code) };
+}
+
+/**
+ * The source without comments and with every string and template literal emptied (`''`, `` `` ``),
+ * a template's lines included: the lines of a multi-line SQL template are not statements, so they
+ * must not count for or against semicolons. Also counts the single- and double-quoted strings.
+ */
+function stripLiterals(source: string): { code: string; single: number; double: number } {
+  let code = '';
+  let single = 0;
+  let double = 0;
+  // open template literals / `${` holes, innermost last: 'template' or the brace depth of a hole
+  const stack: Array<'template' | number> = [];
+  let i = 0;
+  const inTemplate = () => stack[stack.length - 1] === 'template';
+  while (i < source.length) {
+    const char = source[i];
+    if (inTemplate()) {
+      if (char === '\\') i += 2;
+      else if (char === '`') {
+        stack.pop();
+        code += '`';
+        i += 1;
+      } else if (char === '$' && source[i + 1] === '{') {
+        stack.push(0);
+        code += '${';
+        i += 2;
+      } else i += 1;
+      continue;
+    }
+    if (char === '/' && source[i + 1] === '/') {
+      while (i < source.length && source[i] !== '\n') i += 1;
+      continue;
+    }
+    if (char === '/' && source[i + 1] === '*') {
+      const end = source.indexOf('*/', i + 2);
+      i = end < 0 ? source.length : end + 2;
+      continue;
+    }
+    if (char === "'" || char === '"') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== char && source[j] !== '\n') j += source[j] === '\\' ? 2 : 1;
+      if (char === "'") single += 1;
+      else double += 1;
+      code += char + char;
+      i = j + 1;
+      continue;
+    }
+    if (char === '`') {
+      stack.push('template');
+      code += '`';
+      i += 1;
+      continue;
+    }
+    const depth = stack[stack.length - 1];
+    if (typeof depth === 'number') {
+      if (char === '{') stack[stack.length - 1] = depth + 1;
+      else if (char === '}') {
+        if (depth === 0) {
+          stack.pop();
+          code += '}';
+          i += 1;
+          continue;
+        }
+        stack[stack.length - 1] = depth - 1;
+      }
+    }
+    code += char;
+    i += 1;
+  }
+  return { code, single, double };
 }
 
 function detectIndent(source: string): string {
