@@ -30,7 +30,8 @@ export function retireConnections(rewrite: FileRewrite, sites: SqlCallSite[]): v
   if (seen.size) retireDriverImports(rewrite);
 }
 
-function retireDriverImports(rewrite: FileRewrite): void {
+/** Driver imports and requires (`import Database from 'better-sqlite3'`) nothing in the file uses any more. */
+export function retireDriverImports(rewrite: FileRewrite): void {
   const { j } = rewrite;
   rewrite.root.find(j.ImportDeclaration).forEach((path: ASTPath<any>) => {
     if (!DRIVER_MODULES.has(String(path.node.source.value)) || !path.node.specifiers?.length) return;

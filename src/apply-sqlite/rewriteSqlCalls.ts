@@ -22,6 +22,7 @@ import { findTransactionCall } from './findTransactionCall';
 import { unwrapTransactions, type TransactionSites } from './unwrapTransactions';
 import { retirePreparedStatements } from './retirePreparedStatements';
 import { retireConnections } from './retireConnections';
+import { retireConnectionChain } from './retireConnectionChain';
 import { retireStatementFields } from './retireStatementFields';
 import { rewriteConstraintChecks } from './rewriteConstraintChecks';
 import { splitDestructuredChanges } from './resultUses';
@@ -79,6 +80,8 @@ export function rewriteSqlCalls(rewrite: FileRewrite): void {
     rewriteConstraintChecks(rewrite);
     retireConnections(rewrite, sites);
   }
+  // a connection handed on through parameters, returns and exports (files without SQL too)
+  retireConnectionChain(rewrite);
 }
 
 function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>, schemas: Map<string, SqlTableSchema>, inTransactionFn = false): SiteOutcome & { at?: ASTPath<any> } {

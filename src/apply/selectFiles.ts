@@ -7,6 +7,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import { findSqlCallSites, type SqlCallSite } from '../scan/sqlite';
+import { connectionFiles } from '../apply-sqlite/retireConnectionChain';
 import type { SourceFile } from '../scan/types';
 import type { ApplyAnalysis } from './analysis/buildApplyAnalysis';
 import type { RewriteStep } from './rewrite/rewriteFile';
@@ -35,16 +36,22 @@ export function selectFiles(analysis: ApplyAnalysis, all: boolean, steps: Rewrit
   // a module of prepared statements run from other files goes last, like a store's home: it can
   // drop a statement only once every file that ran it has been rewritten
   const statementHomes = new Set(sqlSites.flatMap((site) => (site.prepare && site.prepare.file.rel !== site.file.rel ? [site.prepare.file.rel] : [])));
+  // files holding a SQLite connection are rewritten (the connection may go); files handing it to
+  // other files go after everything else, consumers first (see retireConnectionChain)
+  const connections = connectionFiles(analysis);
+  const suppliers = new Set(connections.suppliers);
   const check = skip ? createChangeCheck(analysis, sqlSites) : undefined;
   const rest: string[] = [];
   let skipped = 0;
   for (const source of analysis.project.sources) {
-    if (known.has(source.rel) || statementHomes.has(source.rel)) continue;
-    if (!check || check(source)) rest.push(source.rel);
+    if (known.has(source.rel) || statementHomes.has(source.rel) || suppliers.has(source.rel)) continue;
+    if (!check || check(source) || connections.holders.has(source.rel)) rest.push(source.rel);
     else skipped += 1;
   }
   for (const rel of statementHomes) homes.add(rel);
-  return { files: [...rest.sort(), ...ordered.filter((rel) => !statementHomes.has(rel)), ...[...statementHomes].sort()], homes, skipped };
+  for (const rel of suppliers) homes.add(rel);
+  const files = [...rest.sort(), ...ordered.filter((rel) => !statementHomes.has(rel)), ...[...statementHomes].sort()].filter((rel) => !suppliers.has(rel));
+  return { files: [...files, ...connections.suppliers], homes, skipped };
 }
 
 /** Files that use stores first; files that declare stores or JSON helpers last (they retire them). */

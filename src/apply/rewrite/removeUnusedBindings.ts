@@ -157,6 +157,7 @@ function isPure(rewrite: FileRewrite, node: AnyNode | null | undefined): boolean
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':
     case 'ThisExpression':
+    case 'MetaProperty': // import.meta
       return true;
     case 'TemplateLiteral':
       return node.expressions.every((item: AnyNode) => isPure(rewrite, item));

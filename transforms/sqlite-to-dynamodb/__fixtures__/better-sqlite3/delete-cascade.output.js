@@ -1,6 +1,4 @@
 const express = require('express');
-const Database = require('better-sqlite3');
-
 const { DeleteCommand } = require('@aws-sdk/lib-dynamodb');
 const { db: dynamoDb, queryAll, isConditionFailed, batchDeleteAll, COMMENTS_TABLE_NAME, POST_TAGS_TABLE_NAME, POSTS_TABLE_NAME } = require('./dynamodb');
 
@@ -12,9 +10,6 @@ function commentRow(item) {
     body: item.body,
   };
 }
-
-const db = new Database('blog.db');
-db.pragma('foreign_keys = ON');
 
 const router = express.Router();
 
