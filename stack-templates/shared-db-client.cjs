@@ -4,8 +4,8 @@
 // sets them itself (the fallbacks below are the names in .migration/dynamodb.json, for local runs).
 // DYNAMODB_ENDPOINT points the client at a local engine (dynalite, DynamoDB Local) when it is set;
 // otherwise the standard AWS_REGION and credentials chain apply.
-const { ConditionalCheckFailedException, DynamoDBClient } = require('@aws-sdk/client-dynamodb');
-const { BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
+const { ConditionalCheckFailedException, DescribeTableCommand, DynamoDBClient, TransactionCanceledException } = require('@aws-sdk/client-dynamodb');
+const { BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
 
 function clientConfig() {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -64,6 +64,15 @@ const UNIQUE_ATTRIBUTES = {
   [NOTES_TABLE_NAME]: [{ attribute: 'slug', table: COUNTERS_TABLE_NAME, key: { counter: 'Note#slug#{slug}' }, id: 'id' }],
 };
 // dynamodb-codemod:end-unique
+
+// dynamodb-codemod:keys
+// Key attribute names per table (partition key, then sort key), for the local emulation of a
+// transaction: it undoes a new item by deleting it by key (emulateTransaction).
+const KEY_ATTRIBUTES = {
+  [NOTES_TABLE_NAME]: ['id'],
+  [COUNTERS_TABLE_NAME]: ['counter'],
+};
+// dynamodb-codemod:end-keys
 
 /** Epoch seconds from an ISO date, a Date, or a number (above 1e11 read as milliseconds). */
 function toEpochSeconds(value) {
@@ -417,6 +426,176 @@ async function joinAll(rows, TableName, keyName, from) {
   return rows.filter((row) => items.has(row[from])).map((row) => [row, items.get(row[from])]);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Transactions: better-sqlite3's `db.transaction(fn)` around writes becomes `inTransaction(body)`.
+
+/** TransactWriteItems takes at most 100 actions in one request (and 4 MB in all). */
+const TRANSACT_LIMIT = 100;
+
+/** Set once a local engine answered that it has no TransactWriteItems (dynalite). */
+let engineLacksTransactions = false;
+
+/**
+ * Sends `actions` as ONE TransactWriteCommand: all of them are written or none (in AWS, a real
+ * transaction). A failed condition cancels every action with TransactionCanceledException, whose
+ * CancellationReasons[i].Code is 'ConditionalCheckFailed' for the i-th action. More than 100
+ * actions are refused before anything is sent: splitting them into several transactions would no
+ * longer be all or nothing, which is what the app relied on.
+ *
+ * A local engine without transactions (dynalite answers UnknownOperationException) gets the
+ * compensated emulation below instead, with the same answers but without isolation.
+ */
+async function transactWrite(actions) {
+  if (!actions.length) return;
+  if (actions.length > TRANSACT_LIMIT) {
+    throw new Error(`transactWrite: ${actions.length} writes in one transaction, DynamoDB takes at most ${TRANSACT_LIMIT}; nothing was written (splitting them would not be all or nothing: make the batch smaller)`);
+  }
+  if (!engineLacksTransactions) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: actions }));
+      return;
+    } catch (error) {
+      if ((error && error.name) !== 'UnknownOperationException') throw error;
+      engineLacksTransactions = true;
+    }
+  }
+  await emulateTransaction(actions);
+}
+
+const keyNames = new Map();
+
+/** The key attribute names of a table: from the design, else DescribeTable (once per table). */
+function keyNamesOf(TableName) {
+  if (KEY_ATTRIBUTES[TableName]) return Promise.resolve(KEY_ATTRIBUTES[TableName]);
+  let names = keyNames.get(TableName);
+  if (!names) {
+    names = db.send(new DescribeTableCommand({ TableName })).then(({ Table }) => ((Table && Table.KeySchema) || []).map((key) => key.AttributeName));
+    keyNames.set(TableName, names);
+  }
+  return names;
+}
+
+/**
+ * FOR LOCAL ENGINES ONLY (dynalite has no TransactWriteItems): the actions run one after another,
+ * each with its own condition; when a condition fails, the actions before it are undone in reverse
+ * order (an item that did not exist is deleted, an overwritten, updated or deleted item is put back
+ * from its old image, ReturnValues ALL_OLD) and the error is the TransactionCanceledException
+ * DynamoDB answers (only the first failed condition is reported; the actions after it are not
+ * tried). This is NOT isolated: a concurrent request can read the first writes before they are
+ * undone, and a change it makes to one of these items in between is overwritten by the undo.
+ * Against AWS (or an engine with transactions) transactWrite never comes here.
+ */
+async function emulateTransaction(actions) {
+  const targets = await Promise.all(actions.map(async (action) => {
+    const [kind, params] = Object.entries(action).find(([, value]) => value);
+    if (kind === 'ConditionCheck') throw new Error('transactWrite: ConditionCheck is not emulated on a local engine without transactions');
+    const names = await keyNamesOf(params.TableName);
+    const Key = Object.fromEntries(names.map((name) => [name, (params.Key || params.Item || {})[name]]));
+    return { kind, params, Key };
+  }));
+  const seen = new Set(targets.map((target) => JSON.stringify([target.params.TableName, target.Key])));
+  if (seen.size < targets.length) {
+    throw Object.assign(new Error('Transaction request cannot include multiple operations on one item'), { name: 'ValidationException' });
+  }
+  const done = [];
+  for (const [index, { kind, params, Key }] of targets.entries()) {
+    try {
+      const Command = kind === 'Put' ? PutCommand : kind === 'Update' ? UpdateCommand : DeleteCommand;
+      const { Attributes: old } = await db.send(new Command({ ...params, ReturnValues: 'ALL_OLD' }));
+      done.push({ TableName: params.TableName, Key, old });
+    } catch (error) {
+      await undoWrites(done);
+      if (!isConditionFailed(error)) throw error;
+      const CancellationReasons = actions.map((_, i) => (i === index ? { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' } : { Code: 'None' }));
+      throw new TransactionCanceledException({
+        message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${CancellationReasons.map((reason) => reason.Code).join(', ')}]`,
+        $metadata: {},
+        CancellationReasons,
+      });
+    }
+  }
+}
+
+/** Puts back what the emulated actions changed, last first. */
+async function undoWrites(done) {
+  for (const { TableName, Key, old } of [...done].reverse()) {
+    if (old) await db.send(new PutCommand({ TableName, Item: old }));
+    else await db.send(new DeleteCommand({ TableName, Key }));
+  }
+}
+
+/**
+ * better-sqlite3's `db.transaction(fn)` for a function that only writes: `body` runs first and
+ * only collects its writes (`tx.put(…)`, `tx.putUnique(…)`, `tx.delete(…)`, each with an optional
+ * onConditionFailed; ids come from nextId inside it, so they are allocated before anything is
+ * written and a cancelled transaction leaves a gap in the ids), then every write goes in ONE
+ * transactWrite, and body's result is returned. When a condition fails, the write it belongs to
+ * answers: its onConditionFailed (the app's own catch branch, e.g. `throw new
+ * EmailTakenError(input.email)`) gets the ConditionalCheckFailedException a single put would have
+ * thrown; a write without one throws that error (isConditionFailed). Two writes claiming the same
+ * unique value for different items: the later one fails its condition, as the second INSERT of a
+ * UNIQUE value did in SQLite.
+ */
+async function inTransaction(body) {
+  const writes = [];
+  const claimedBy = new Map();
+  let refused;
+  const tx = {
+    put: (params, onConditionFailed) => void writes.push({ actions: [{ Put: params }], onConditionFailed }),
+    putUnique: (params, onConditionFailed) => {
+      const guards = UNIQUE_ATTRIBUTES[params.TableName] || [];
+      const item = params.Item || {};
+      const owner = guards.length ? item[guards[0].id] : undefined;
+      const actions = [];
+      for (const claim of claimsOf(guards, item)) {
+        const id = JSON.stringify([claim.table, claim.key]);
+        if (claimedBy.has(id)) {
+          if (claimedBy.get(id) !== owner && !refused) refused = { onConditionFailed };
+          continue;
+        }
+        claimedBy.set(id, owner);
+        actions.push({
+          Put: {
+            TableName: claim.table,
+            Item: { ...claim.key, [claim.guard.id]: owner },
+            ConditionExpression: 'attribute_not_exists(#key) OR #owner = :owner',
+            ExpressionAttributeNames: { '#key': Object.keys(claim.key)[0], '#owner': claim.guard.id },
+            ExpressionAttributeValues: { ':owner': owner },
+          },
+        });
+      }
+      writes.push({ actions: [...actions, { Put: params }], onConditionFailed });
+    },
+    delete: (params, onConditionFailed) => {
+      const { ReturnValues: _returned, ...rest } = params;
+      // the same row deleted twice is one delete (SQLite's second one changed nothing; AWS refuses two actions on one item)
+      const id = JSON.stringify(['delete', rest.TableName, rest.Key]);
+      if (!rest.ConditionExpression && claimedBy.has(id)) return;
+      claimedBy.set(id, true);
+      writes.push({ actions: [{ Delete: rest }], onConditionFailed });
+    },
+  };
+  const result = await body(tx);
+  if (refused) await failWrite(refused.onConditionFailed);
+  const owners = writes.flatMap((write) => write.actions.map(() => write));
+  try {
+    await transactWrite(writes.flatMap((write) => write.actions));
+  } catch (error) {
+    const reasons = (error && error.CancellationReasons) || [];
+    const failed = reasons.findIndex((reason) => reason && reason.Code === 'ConditionalCheckFailed');
+    if (failed < 0 || !owners[failed]) throw error;
+    await failWrite(owners[failed].onConditionFailed, error);
+  }
+  return result;
+}
+
+/** A write's condition failed: the app's branch runs with the error a single write throws. */
+async function failWrite(onConditionFailed, cause) {
+  const error = Object.assign(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }), { cause });
+  if (onConditionFailed) await onConditionFailed(error);
+  throw error;
+}
+
 module.exports = {
   db,
   scanAll,
@@ -435,6 +614,8 @@ module.exports = {
   batchGetAll,
   joinOne,
   joinAll,
+  transactWrite,
+  inTransaction,
   // dynamodb-codemod:table-exports
   NOTES_TABLE_NAME,
   COUNTERS_TABLE_NAME,

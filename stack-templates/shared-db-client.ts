@@ -4,7 +4,7 @@
 // sets them itself (the fallbacks below are the names in .migration/dynamodb.json, for local runs).
 // DYNAMODB_ENDPOINT points the client at a local engine (dynalite, DynamoDB Local) when it is set;
 // otherwise the standard AWS_REGION and credentials chain apply.
-import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DescribeTableCommand, DynamoDBClient, TransactionCanceledException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -14,6 +14,7 @@ import {
   PutCommand,
   QueryCommand,
   ScanCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
@@ -25,6 +26,7 @@ import {
   type PutCommandOutput,
   type QueryCommandInput,
   type ScanCommandInput,
+  type TransactWriteCommandInput,
   type UpdateCommandInput,
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
@@ -106,6 +108,15 @@ const UNIQUE_ATTRIBUTES: Record<string, UniqueGuard[]> = {
   [NOTES_TABLE_NAME]: [{ attribute: 'slug', table: COUNTERS_TABLE_NAME, key: { counter: 'Note#slug#{slug}' }, id: 'id' }],
 };
 // dynamodb-codemod:end-unique
+
+// dynamodb-codemod:keys
+// Key attribute names per table (partition key, then sort key), for the local emulation of a
+// transaction: it undoes a new item by deleting it by key (emulateTransaction).
+const KEY_ATTRIBUTES: Record<string, string[]> = {
+  [NOTES_TABLE_NAME]: ['id'],
+  [COUNTERS_TABLE_NAME]: ['counter'],
+};
+// dynamodb-codemod:end-keys
 
 /** Epoch seconds from an ISO date, a Date, or a number (above 1e11 read as milliseconds). */
 function toEpochSeconds(value: unknown): number | undefined {
@@ -461,4 +472,192 @@ export async function joinAll<R extends Item, T = Item>(rows: R[], TableName: st
   const keys = rows.filter((row) => row[from] !== undefined && row[from] !== null).map((row) => ({ [keyName]: row[from] }));
   const items = new Map((await batchGetAll<Item>(TableName, keys)).map((item) => [item[keyName], item as T]));
   return rows.filter((row) => items.has(row[from])).map((row) => [row, items.get(row[from])!] as [R, T]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions: better-sqlite3's `db.transaction(fn)` around writes becomes `inTransaction(body)`.
+
+type TransactAction = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** TransactWriteItems takes at most 100 actions in one request (and 4 MB in all). */
+const TRANSACT_LIMIT = 100;
+
+/** Set once a local engine answered that it has no TransactWriteItems (dynalite). */
+let engineLacksTransactions = false;
+
+/**
+ * Sends `actions` as ONE TransactWriteCommand: all of them are written or none (in AWS, a real
+ * transaction). A failed condition cancels every action with TransactionCanceledException, whose
+ * CancellationReasons[i].Code is 'ConditionalCheckFailed' for the i-th action. More than 100
+ * actions are refused before anything is sent: splitting them into several transactions would no
+ * longer be all or nothing, which is what the app relied on.
+ *
+ * A local engine without transactions (dynalite answers UnknownOperationException) gets the
+ * compensated emulation below instead, with the same answers but without isolation.
+ */
+export async function transactWrite(actions: TransactAction[]): Promise<void> {
+  if (!actions.length) return;
+  if (actions.length > TRANSACT_LIMIT) {
+    throw new Error(`transactWrite: ${actions.length} writes in one transaction, DynamoDB takes at most ${TRANSACT_LIMIT}; nothing was written (splitting them would not be all or nothing: make the batch smaller)`);
+  }
+  if (!engineLacksTransactions) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: actions }));
+      return;
+    } catch (error) {
+      if ((error as { name?: string } | null)?.name !== 'UnknownOperationException') throw error;
+      engineLacksTransactions = true;
+    }
+  }
+  await emulateTransaction(actions);
+}
+
+const keyNames = new Map<string, Promise<string[]>>();
+
+/** The key attribute names of a table: from the design, else DescribeTable (once per table). */
+function keyNamesOf(TableName: string): Promise<string[]> {
+  if (KEY_ATTRIBUTES[TableName]) return Promise.resolve(KEY_ATTRIBUTES[TableName]);
+  let names = keyNames.get(TableName);
+  if (!names) {
+    names = db.send(new DescribeTableCommand({ TableName })).then(({ Table }) => (Table?.KeySchema ?? []).map((key) => key.AttributeName!));
+    keyNames.set(TableName, names);
+  }
+  return names;
+}
+
+type Undo = { TableName: string; Key: Item; old?: Item };
+
+/**
+ * FOR LOCAL ENGINES ONLY (dynalite has no TransactWriteItems): the actions run one after another,
+ * each with its own condition; when a condition fails, the actions before it are undone in reverse
+ * order (an item that did not exist is deleted, an overwritten, updated or deleted item is put back
+ * from its old image, ReturnValues ALL_OLD) and the error is the TransactionCanceledException
+ * DynamoDB answers (only the first failed condition is reported; the actions after it are not
+ * tried). This is NOT isolated: a concurrent request can read the first writes before they are
+ * undone, and a change it makes to one of these items in between is overwritten by the undo.
+ * Against AWS (or an engine with transactions) transactWrite never comes here.
+ */
+async function emulateTransaction(actions: TransactAction[]): Promise<void> {
+  const targets = await Promise.all(actions.map(async (action) => {
+    const [kind, params] = Object.entries(action).find(([, value]) => value) as [string, { TableName: string; Key?: Item; Item?: Item }];
+    if (kind === 'ConditionCheck') throw new Error('transactWrite: ConditionCheck is not emulated on a local engine without transactions');
+    const names = await keyNamesOf(params.TableName);
+    const Key = Object.fromEntries(names.map((name) => [name, (params.Key ?? params.Item ?? {})[name]]));
+    return { kind, params, Key };
+  }));
+  const seen = new Set(targets.map((target) => JSON.stringify([target.params.TableName, target.Key])));
+  if (seen.size < targets.length) {
+    throw Object.assign(new Error('Transaction request cannot include multiple operations on one item'), { name: 'ValidationException' });
+  }
+  const done: Undo[] = [];
+  for (const [index, { kind, params, Key }] of targets.entries()) {
+    try {
+      let old: Item | undefined;
+      if (kind === 'Put') old = (await db.send(new PutCommand({ ...(params as PutCommandInput), ReturnValues: 'ALL_OLD' }))).Attributes;
+      else if (kind === 'Update') old = (await db.send(new UpdateCommand({ ...(params as UpdateCommandInput), ReturnValues: 'ALL_OLD' }))).Attributes;
+      else old = (await db.send(new DeleteCommand({ ...(params as DeleteCommandInput), ReturnValues: 'ALL_OLD' }))).Attributes;
+      done.push({ TableName: params.TableName, Key, old });
+    } catch (error) {
+      await undoWrites(done);
+      if (!isConditionFailed(error)) throw error;
+      const CancellationReasons = actions.map((_, i) => (i === index ? { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' } : { Code: 'None' }));
+      throw new TransactionCanceledException({
+        message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${CancellationReasons.map((reason) => reason.Code).join(', ')}]`,
+        $metadata: {},
+        CancellationReasons,
+      });
+    }
+  }
+}
+
+/** Puts back what the emulated actions changed, last first. */
+async function undoWrites(done: Undo[]): Promise<void> {
+  for (const { TableName, Key, old } of [...done].reverse()) {
+    if (old) await db.send(new PutCommand({ TableName, Item: old }));
+    else await db.send(new DeleteCommand({ TableName, Key }));
+  }
+}
+
+/** What the app does when the condition of one write fails: its own catch branch (it throws). */
+type OnConditionFailed = (error: unknown) => unknown;
+
+/** The writes of a transaction function, collected while it runs (see inTransaction). */
+export interface TransactionWrites {
+  /** A PutCommand's input (a conditional put too). */
+  put(params: PutCommandInput, onConditionFailed?: OnConditionFailed): void;
+  /** As putUnique: the item and the guard items claiming its unique values, in the same transaction. */
+  putUnique(params: PutCommandInput, onConditionFailed?: OnConditionFailed): void;
+  /** A DeleteCommand's input (ReturnValues is dropped: a transaction returns no old item). */
+  delete(params: DeleteCommandInput, onConditionFailed?: OnConditionFailed): void;
+}
+
+/**
+ * better-sqlite3's `db.transaction(fn)` for a function that only writes: `body` runs first and
+ * only collects its writes (`tx.put(…)`, `tx.putUnique(…)`, `tx.delete(…)`; ids come from nextId
+ * inside it, so they are allocated before anything is written and a cancelled transaction leaves a
+ * gap in the ids), then every write goes in ONE transactWrite, and body's result is returned.
+ * When a condition fails, the write it belongs to answers: its onConditionFailed (the app's own
+ * catch branch, e.g. `throw new EmailTakenError(input.email)`) gets the
+ * ConditionalCheckFailedException a single put would have thrown; a write without one throws that
+ * error (isConditionFailed). Two writes claiming the same unique value for different items: the
+ * later one fails its condition, as the second INSERT of a UNIQUE value did in SQLite.
+ */
+export async function inTransaction<T>(body: (tx: TransactionWrites) => Promise<T>): Promise<T> {
+  const writes: { actions: TransactAction[]; onConditionFailed?: OnConditionFailed }[] = [];
+  const claimedBy = new Map<string, unknown>();
+  let refused: { onConditionFailed?: OnConditionFailed } | undefined;
+  const tx: TransactionWrites = {
+    put: (params, onConditionFailed) => void writes.push({ actions: [{ Put: params }], onConditionFailed }),
+    putUnique: (params, onConditionFailed) => {
+      const guards = UNIQUE_ATTRIBUTES[params.TableName!] ?? [];
+      const item = (params.Item ?? {}) as Item;
+      const owner = guards.length ? item[guards[0].id] : undefined;
+      const actions: TransactAction[] = [];
+      for (const claim of claimsOf(guards, item)) {
+        const id = JSON.stringify([claim.table, claim.key]);
+        if (claimedBy.has(id)) {
+          if (claimedBy.get(id) !== owner) refused ??= { onConditionFailed };
+          continue;
+        }
+        claimedBy.set(id, owner);
+        actions.push({
+          Put: {
+            TableName: claim.table,
+            Item: { ...claim.key, [claim.guard.id]: owner },
+            ConditionExpression: 'attribute_not_exists(#key) OR #owner = :owner',
+            ExpressionAttributeNames: { '#key': Object.keys(claim.key)[0], '#owner': claim.guard.id },
+            ExpressionAttributeValues: { ':owner': owner },
+          },
+        });
+      }
+      writes.push({ actions: [...actions, { Put: params }], onConditionFailed });
+    },
+    delete: (params, onConditionFailed) => {
+      const { ReturnValues: _returned, ...rest } = params;
+      // the same row deleted twice is one delete (SQLite's second one changed nothing; AWS refuses two actions on one item)
+      const id = JSON.stringify(['delete', rest.TableName, rest.Key]);
+      if (!rest.ConditionExpression && claimedBy.has(id)) return;
+      claimedBy.set(id, true);
+      writes.push({ actions: [{ Delete: rest }], onConditionFailed });
+    },
+  };
+  const result = await body(tx);
+  if (refused) await failWrite(refused.onConditionFailed);
+  const owners = writes.flatMap((write) => write.actions.map(() => write));
+  try {
+    await transactWrite(writes.flatMap((write) => write.actions));
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] } | null)?.CancellationReasons ?? [];
+    const failed = reasons.findIndex((reason) => reason?.Code === 'ConditionalCheckFailed');
+    if (failed < 0 || !owners[failed]) throw error;
+    await failWrite(owners[failed].onConditionFailed, error);
+  }
+  return result;
+}
+
+/** A write's condition failed: the app's branch runs with the error a single write throws. */
+async function failWrite(onConditionFailed: OnConditionFailed | undefined, cause?: unknown): Promise<never> {
+  const error = Object.assign(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }), { cause });
+  if (onConditionFailed) await onConditionFailed(error);
+  throw error;
 }

@@ -7,16 +7,20 @@
  *   db.transaction(insertMany), or an inline function calling functions that now await   →   insertMany / the function
  *
  * The function becomes async (propagateAsync) and its callers await it (the async analysis follows
- * `const f = db.transaction(fn)` to fn). The requests run one after another: nothing makes them
- * atomic (dynalite, where every behaviour proof runs, has no TransactWriteItems), so each unwrapped
- * transaction is reported as a warning at its line, and plan.md says what a failure in the middle
- * leaves behind. A transaction with a statement left as SQL keeps its wrapper and gets a TODO:
- * better-sqlite3 refuses a transaction function that returns a promise.
+ * `const f = db.transaction(fn)` to fn). A function that only writes (inserts, deletes, a unique
+ * value's claim; ids from nextId) collects its writes into ONE TransactWriteCommand through the
+ * shared client's inTransaction (collectTransactionWrites): all or nothing in AWS; dynalite has no
+ * TransactWriteItems, so there the client emulates it with compensation, not isolated. Any other
+ * function (a read inside, an update, a result used) runs its requests one after another, NOT
+ * atomically. Both are reported as a warning at the transaction's line, and plan.md says what a
+ * failure leaves behind. A transaction with a statement left as SQL keeps its wrapper and gets a
+ * TODO: better-sqlite3 refuses a transaction function that returns a promise.
  */
 import type { ASTPath } from 'jscodeshift';
 import { addTodo } from '../apply/rewrite/addTodo';
 import type { FileRewrite } from '../apply/rewrite/FileRewrite';
 import type { SqlCallSite } from '../scan/sqlite';
+import { collectTransactionWrites } from './collectTransactionWrites';
 import { currentPath } from './currentPath';
 import { isTransactionCall } from './findTransactionCall';
 
@@ -40,6 +44,12 @@ export function unwrapTransactions(rewrite: FileRewrite, transactions: Iterable<
       addTodo(rewrite, call, 'transaction: a statement in it is still SQL (see its TODO) while the others now await DynamoDB, and better-sqlite3 refuses a transaction function that returns a promise; rewrite that statement, then re-run');
       continue;
     }
+    // a function that only writes: its writes go in one TransactWriteCommand (collectTransactionWrites)
+    const writes = collectTransactionWrites(rewrite, call.get('arguments', 0));
+    if (writes) {
+      unwrap(rewrite, call, `its ${writes} write${writes === 1 ? '' : 's'} now go in one DynamoDB transaction (the shared client's inTransaction(): one TransactWriteCommand, all or nothing in AWS; at most 100 actions, a unique value's guard counting as one more, so a bigger batch is refused whole; ids are taken before it, so a cancelled batch leaves a gap). On a local engine without transactions (dynalite) the client emulates it: the writes one by one, undone when a condition fails — not isolated from concurrent requests, for local runs only`, true);
+      continue;
+    }
     unwrap(rewrite, call, `its ${transaction.done} statement${transaction.done === 1 ? '' : 's'} now run as separate DynamoDB requests`);
   }
   if (!sites.some((site) => site.driver === 'better-sqlite3')) return;
@@ -55,7 +65,7 @@ export function unwrapTransactions(rewrite: FileRewrite, transactions: Iterable<
   });
 }
 
-function unwrap(rewrite: FileRewrite, call: ASTPath<any>, what: string): void {
+function unwrap(rewrite: FileRewrite, call: ASTPath<any>, what: string, atomic = false): void {
   const line = rewrite.lineOf(call);
   const fn = call.node.arguments[0] as AnyNode;
   if (fn.type !== 'Identifier') fn.comments = [...(call.node.comments ?? []), ...(fn.comments ?? [])];
@@ -71,7 +81,9 @@ function unwrap(rewrite: FileRewrite, call: ASTPath<any>, what: string): void {
     code: 'apply-sqlite-transaction',
     file: rewrite.rel,
     line,
-    message: `db.transaction(…) is gone: ${what}, not atomically; a failure in the middle leaves the writes before it in place, where SQLite rolled them all back (see plan.md)`,
+    message: atomic
+      ? `db.transaction(…) is gone: ${what} (see plan.md)`
+      : `db.transaction(…) is gone: ${what}, not atomically; a failure in the middle leaves the writes before it in place, where SQLite rolled them all back (see plan.md)`,
   });
 }
 

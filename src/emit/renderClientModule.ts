@@ -18,6 +18,7 @@ export const CLIENT_HELPERS = ['db', 'scanAll', 'queryAll', 'countAll', 'nextId'
 const TABLES = /^\/\/ dynamodb-codemod:tables\n[\s\S]*?^\/\/ dynamodb-codemod:end-tables\n/m;
 const DERIVED = /^\/\/ dynamodb-codemod:derived\n([\s\S]*?)^const DERIVED_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-derived\n/m;
 const UNIQUE = /^\/\/ dynamodb-codemod:unique\n([\s\S]*?)^const UNIQUE_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-unique\n/m;
+const KEYS = /^\/\/ dynamodb-codemod:keys\n([\s\S]*?)^const KEY_ATTRIBUTES([^=]*)= \{\n[\s\S]*?^\};\n^\/\/ dynamodb-codemod:end-keys\n/m;
 const TABLE_EXPORTS = /^ {2}\/\/ dynamodb-codemod:table-exports\n[\s\S]*?^ {2}\/\/ dynamodb-codemod:end-table-exports\n/m;
 
 export function readClientTemplate(flavor: 'cjs' | 'ts'): string {
@@ -32,6 +33,7 @@ export function renderClientModule(design: TableDesign, flavor: ModuleFlavor): s
   let text = readClientTemplate(flavor === 'ts' ? 'ts' : 'cjs').replace(TABLES, declarations.join(''));
   text = text.replace(DERIVED, (_whole, comment: string, type: string) => `${comment}const DERIVED_ATTRIBUTES${type}= {${renderDerived(design)}};\n`);
   text = text.replace(UNIQUE, (_whole, comment: string, type: string) => `${comment}const UNIQUE_ATTRIBUTES${type}= {${renderUnique(design)}};\n`);
+  text = text.replace(KEYS, (_whole, comment: string, type: string) => `${comment}const KEY_ATTRIBUTES${type}= {${renderKeys(design)}};\n`);
   if (flavor !== 'ts') text = text.replace(TABLE_EXPORTS, envVars.map((name) => `  ${name},\n`).join(''));
   if (flavor === 'esm') text = convertToEsm(text);
   return addGeneratedHeader(text);
@@ -95,6 +97,12 @@ function renderUnique(design: TableDesign): string {
     });
     lines.push(`  [${table.envVar}]: [${items.join(', ')}],`);
   }
+  return lines.length ? `\n${lines.join('\n')}\n` : '';
+}
+
+/** `[USERS_TABLE_NAME]: ['id'],` per table: its partition key, then its sort key. */
+function renderKeys(design: TableDesign): string {
+  const lines = design.tables.map((table) => `  [${table.envVar}]: [${[table.partitionKey.name, ...(table.sortKey ? [table.sortKey.name] : [])].map(quote).join(', ')}],`);
   return lines.length ? `\n${lines.join('\n')}\n` : '';
 }
 

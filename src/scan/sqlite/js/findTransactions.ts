@@ -8,6 +8,8 @@ export interface SqlTransaction {
   call: NodePath<t.CallExpression>;
   site: SqlCallSite;
   tables: string[];
+  /** Every statement inside is an INSERT (no conflict clause) or a DELETE: apply can send them as one TransactWriteCommand. */
+  writesOnly: boolean;
 }
 
 const WRITES = new Set(['insert', 'update', 'delete']);
@@ -19,18 +21,24 @@ const WRITES = new Set(['insert', 'update', 'delete']);
  */
 export function findTransactions(sites: SqlCallSite[]): SqlTransaction[] {
   const found = new Map<t.Node, SqlTransaction & { literal: boolean }>();
+  const notCollectable = new Set<t.Node>();
   for (const site of sites) {
     if (!site.inTransaction || site.driver !== 'better-sqlite3') continue;
     const call = transactionCallOf(site.path);
     if (!call) continue;
     const tables = site.variants.flatMap((variant) => variant.statements.flatMap((summary) => (summary && WRITES.has(summary.kind) && summary.table ? [summary.table] : [])));
+    // a read, an UPDATE, INSERT OR IGNORE, SQL chosen at run time: apply runs the transaction's requests one by one
+    const collectable = site.variants.length === 1 && site.variants[0].statements.every((summary) => summary?.kind === 'delete' || (summary?.kind === 'insert' && !summary.insert?.conflict));
+    if (!collectable) notCollectable.add(call.node);
     if (!tables.length) continue;
-    const entry = found.get(call.node) ?? { call, site, tables: [], literal: true };
+    const entry = found.get(call.node) ?? { call, site, tables: [], literal: true, writesOnly: true };
     for (const table of tables) if (!entry.tables.includes(table)) entry.tables.push(table);
     if (!site.bindings.every((binding) => binding.argument && isStatic(binding.argument.node))) entry.literal = false;
     found.set(call.node, entry);
   }
-  return [...found.values()].filter((entry) => !entry.literal && !calledOnlyWithLiterals(entry.call)).map(({ literal: _literal, ...entry }) => entry);
+  return [...found.values()]
+    .filter((entry) => !entry.literal && !calledOnlyWithLiterals(entry.call))
+    .map(({ literal: _literal, ...entry }) => ({ ...entry, writesOnly: !notCollectable.has(entry.call.node) }));
 }
 
 function transactionCallOf(path: NodePath): NodePath<t.CallExpression> | undefined {

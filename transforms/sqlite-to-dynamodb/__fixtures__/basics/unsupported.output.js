@@ -1,6 +1,5 @@
 const Database = require('better-sqlite3');
-const { PutCommand } = require('@aws-sdk/lib-dynamodb');
-const { db: dynamoDb, scanAll, nextId, COUNTERS_TABLE_NAME, ORDERS_TABLE_NAME, USERS_TABLE_NAME } = require('./dynamodb');
+const { scanAll, nextId, COUNTERS_TABLE_NAME, inTransaction, ORDERS_TABLE_NAME, USERS_TABLE_NAME } = require('./dynamodb');
 
 function orderRow(item) {
   // an Order item as the SQLite row this code expects: every column (null when absent)
@@ -23,18 +22,18 @@ function sorted(column) {
   return db.prepare(`SELECT * FROM users ORDER BY ${column}`).all();
 }
 
-const addBoth = async (name, total) => {
+const addBoth = async (name, total) => await inTransaction(async tx => {
   const userId = await nextId(COUNTERS_TABLE_NAME, { counter: 'User' });
-  await dynamoDb.send(new PutCommand({ TableName: USERS_TABLE_NAME, Item: {
+  tx.put({ TableName: USERS_TABLE_NAME, Item: {
     id: userId,
     name: name
-  } }));
-  await dynamoDb.send(new PutCommand({ TableName: ORDERS_TABLE_NAME, Item: {
+  } });
+  tx.put({ TableName: ORDERS_TABLE_NAME, Item: {
     id: await nextId(COUNTERS_TABLE_NAME, { counter: 'Order' }),
     user_id: userId ?? undefined,
     total: total
-  } }));
-};
+  } });
+});
 
 async function newest() {
   return sqlPage(

@@ -1,25 +1,24 @@
 const express = require('express');
-const { PutCommand } = require('@aws-sdk/lib-dynamodb');
-const { db: dynamoDb, nextId, COUNTERS_TABLE_NAME, ORDER_LINES_TABLE_NAME, ORDERS_TABLE_NAME } = require('./dynamodb');
+const { nextId, COUNTERS_TABLE_NAME, inTransaction, ORDER_LINES_TABLE_NAME, ORDERS_TABLE_NAME } = require('./dynamodb');
 
 // An order and its lines go in together.
-const placeOrder = async (order, lines) => {
+const placeOrder = async (order, lines) => await inTransaction(async tx => {
   const newId = await nextId(COUNTERS_TABLE_NAME, { counter: 'Order' });
-  await dynamoDb.send(new PutCommand({ TableName: ORDERS_TABLE_NAME, Item: {
+  tx.put({ TableName: ORDERS_TABLE_NAME, Item: {
     id: newId,
     customer: order.customer,
     total: order.total
-  } }));
+  } });
   for (const line of lines) {
-    await dynamoDb.send(new PutCommand({ TableName: ORDER_LINES_TABLE_NAME, Item: {
+    tx.put({ TableName: ORDER_LINES_TABLE_NAME, Item: {
       id: await nextId(COUNTERS_TABLE_NAME, { counter: 'OrderLine' }),
       order_id: newId,
       sku: line.sku,
       quantity: line.quantity
-    } }));
+    } });
   }
   return newId;
-};
+});
 
 const router = express.Router();
 
@@ -36,14 +35,14 @@ router.post('/orders', async (req, res, next) => {
 // Called in place: db.transaction(fn)(args)
 router.post('/orders/:id/lines', async (req, res, next) => {
   try {
-    await (async (orderId, lines) => {
-      for (const line of lines) await dynamoDb.send(new PutCommand({ TableName: ORDER_LINES_TABLE_NAME, Item: {
+    await (async (orderId, lines) => await inTransaction(async tx => {
+      for (const line of lines) tx.put({ TableName: ORDER_LINES_TABLE_NAME, Item: {
         id: await nextId(COUNTERS_TABLE_NAME, { counter: 'OrderLine' }),
         order_id: orderId,
         sku: line.sku,
         quantity: line.quantity
-      } }));
-    })(Number(req.params.id), req.body.lines);
+      } });
+    }))(Number(req.params.id), req.body.lines);
     res.status(204).end();
   } catch (err) {
     next(err);
