@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { currentPath } from './currentPath';
 import { findRewritePath } from './findRewritePath';
 import type { SiteContext } from './siteContext';
@@ -26,16 +27,22 @@ export function usePaths(ctx: SiteContext, uses: { node: { type: string; start?:
 /**
  * `info.changes === 0` → `!info.Attributes`, `info.changes > 0` / `!== 0` → `!!info.Attributes`,
  * other uses → `(info.Attributes ? 1 : 0)`: one row changed exactly when DynamoDB returned it.
+ * `result` is the result variable's name, or the command itself for `stmt.run(…).changes`.
  */
-export function replaceChangesUse(ctx: SiteContext, use: ASTPath<any>, name: string): void {
+export function replaceChangesUse(ctx: SiteContext, use: ASTPath<any>, result: string | ExpressionKind): void {
   const { j } = ctx.rewrite;
-  const attributes = j.memberExpression(j.identifier(name), j.identifier('Attributes'));
+  const attributes = j.memberExpression(typeof result === 'string' ? j.identifier(result) : result, j.identifier('Attributes'));
   const parent = use.parent as ASTPath<any> | null;
   const other = parent?.node.type === 'BinaryExpression' ? (parent.node.left === use.node ? parent.node.right : parent.node.left) : undefined;
   const zero = other?.type === 'NumericLiteral' || other?.type === 'Literal' ? other.value === 0 : false;
   if (parent && zero && ['===', '=='].includes(parent.node.operator)) parent.replace(j.unaryExpression('!', attributes));
   else if (parent && zero && ['!==', '!=', '>'].includes(parent.node.operator)) parent.replace(j.unaryExpression('!', j.unaryExpression('!', attributes)));
   else use.replace(j.conditionalExpression(attributes, j.literal(1), j.literal(0)));
+}
+
+/** `stmt.run(…).changes` read in place (`if (stmt.run(id).changes === 0)`): the one use is a member of the call itself. */
+export function isInlineChangesUse(ctx: SiteContext, uses: ASTPath<any>[] | undefined): boolean {
+  return uses?.length === 1 && uses[0].node.type === 'MemberExpression' && uses[0].node.object === ctx.call.node;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DeleteCondition } from '../emit/commands/buildDeleteItem';
 import { findStatement } from '../apply/rewrite/addTodo';
 import { buildCascade, findCascadeSteps } from './cascadeDeletes';
 import { keyValue } from './rowShape';
-import { isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
+import { isInlineChangesUse, isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 
 /**
@@ -34,18 +34,21 @@ export function rewriteDelete(ctx: SiteContext): SiteOutcome {
   const declarator = resultDeclarator(ctx);
   let resultName = ctx.resultName ?? declarator?.node.id.name;
   const uses = usePaths(ctx, changes);
-  if (changes.length && (!resultName || !uses)) return todo('keep the DeleteCommand result (ReturnValues ALL_OLD) and test its Attributes instead of changes, then re-run');
+  // `stmt.run(…).changes` read in place: the command's own result is tested there
+  const inline = !resultName && !cascade.length && isInlineChangesUse(ctx, uses);
+  if (changes.length && (!resultName || !uses) && !inline) return todo('keep the DeleteCommand result (ReturnValues ALL_OLD) and test its Attributes instead of changes, then re-run');
   const ignored = isStatementResultIgnored(ctx);
   if (!changes.length && !resultName && !ignored) return todo('use the DeleteCommand result (Attributes) instead of the run() info, then re-run');
   const at = cascade.length ? findStatement(ctx.call) : undefined;
   if (cascade.length && (ctx.holder || !at || !Array.isArray(at.parent?.node.body ?? at.parent?.node.consequent))) return todo('ON DELETE CASCADE: delete the child items after this DeleteCommand (Query + BatchWrite), then re-run');
   const del = buildDeleteItem(ctx.rewrite.emit, tableTargetOf(ctx), key, changes.length > 0 || Boolean(resultName) || cascade.length > 0, conditions);
-  if (cascade.length && !resultName) {
+  if (inline) replaceChangesUse(ctx, uses![0], del);
+  else if (cascade.length && !resultName) {
     // the children are found from the deleted item, so the statement keeps it
     resultName = ctx.rewrite.freshName(['deleted']);
     at!.replace(statement(ctx.rewrite.emit, [`const ${resultName} = `, del, ctx.rewrite.style.semicolons ? ';' : '']));
   } else ctx.call.replace(del);
   if (cascade.length) (findStatement(ctx.call) ?? at!).insertAfter(buildCascade(ctx, cascade, resultName!));
-  for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
+  if (!inline) for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
   return { done: true };
 }

@@ -1,7 +1,7 @@
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { expression, propertyKey, type Part } from '../emit/emitContext';
 import { keyValue, writtenValue } from './rowShape';
-import { isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
+import { isInlineChangesUse, isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
 import { singleEquality, tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
 import { findSetList, isSetListSite } from './findSetList';
 
@@ -26,15 +26,18 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
   const declarator = resultDeclarator(ctx);
   const resultName = ctx.resultName ?? declarator?.node.id.name;
   const uses = usePaths(ctx, ctx.site.result.changesUses);
-  if (ctx.site.result.changesUses.length && (!resultName || !uses)) return { done: false, todo: 'keep the UpdateCommand result and test its Attributes instead of changes, then re-run' };
-  if (!resultName && !isStatementResultIgnored(ctx)) return { done: false, todo: 'use the UpdateCommand result (Attributes) instead of the run() info, then re-run' };
+  // `stmt.run(…).changes` read in place: the command's own result is tested there
+  const inline = !resultName && isInlineChangesUse(ctx, uses);
+  const place = (command: ExpressionKind) => (inline ? replaceChangesUse(ctx, uses![0], command) : ctx.call.replace(command));
+  if (ctx.site.result.changesUses.length && (!resultName || !uses) && !inline) return { done: false, todo: 'keep the UpdateCommand result and test its Attributes instead of changes, then re-run' };
+  if (!resultName && !isStatementResultIgnored(ctx) && !inline) return { done: false, todo: 'use the UpdateCommand result (Attributes) instead of the run() info, then re-run' };
   const e = rewrite.emit;
   const i = e.style.indent;
   const table = tableTargetOf(ctx);
   if (table.guarded) {
     // updateUnique also fails (ConditionalCheckFailed) when a new UNIQUE value is taken: only a missing item is "no row changed"
     const keyText = `{ ${propertyKey(e, ctx.target.keyName)}: `;
-    ctx.call.replace(
+    place(
       expression(e, [
         `await ${e.name('updateUnique')}(${e.name('updateParams')}(${e.name(table.constName)}, ${keyText}`,
         key,
@@ -46,7 +49,7 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
       ]),
     );
   } else {
-    ctx.call.replace(
+    place(
       expression(e, [
         `await ${e.name('db')}\n${i}.send(new ${e.name('UpdateCommand')}(${e.name('updateParams')}(${e.name(table.constName)}, { ${propertyKey(e, ctx.target.keyName)}: `,
         key,
@@ -56,7 +59,7 @@ export function rewriteUpdate(ctx: SiteContext): SiteOutcome {
       ]),
     );
   }
-  for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
+  if (!inline) for (const use of uses ?? []) replaceChangesUse(ctx, use, resultName!);
   return { done: true };
 }
 

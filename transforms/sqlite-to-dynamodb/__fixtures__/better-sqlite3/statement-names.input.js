@@ -2,7 +2,7 @@ const Database = require('better-sqlite3');
 const db = new Database('data.db');
 db.exec('CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, body TEXT)');
 
-// Each handler prepares its own `statement`: the one whose run is rewritten goes, the other stays.
+// Each handler prepares its own `statement`; each goes with its run (the second one tests `.changes` in place).
 function deleteNote(id) {
   const statement = db.prepare('DELETE FROM notes WHERE id = ?');
   const info = statement.run(id);

@@ -1,19 +1,21 @@
-const Database = require('better-sqlite3');
-const { DeleteCommand } = require('@aws-sdk/lib-dynamodb');
-const { db: dynamoDb, NOTES_TABLE_NAME } = require('./dynamodb');
-const db = new Database('data.db');
+const { DeleteCommand, UpdateCommand } = require('@aws-sdk/lib-dynamodb');
+const { db: dynamoDb, updateParams, isConditionFailed, NOTES_TABLE_NAME } = require('./dynamodb');
 
-// Each handler prepares its own `statement`: the one whose run is rewritten goes, the other stays.
+// Each handler prepares its own `statement`; each goes with its run (the second one tests `.changes` in place).
 async function deleteNote(id) {
   const info = await dynamoDb.send(new DeleteCommand({ TableName: NOTES_TABLE_NAME, Key: { id: Number(id) }, ReturnValues: 'ALL_OLD' }));
   return !!info.Attributes;
 }
 
-function patchNote(id, fields) {
-  const setClause = Object.keys(fields).map((key) => `${key === 'title' ? 'title' : 'body'} = @${key}`).join(', ');
-  const statement = db.prepare(`UPDATE notes SET ${setClause} WHERE id = @id`);
-  // dynamodb-codemod: TODO keep the UpdateCommand result and test its Attributes instead of changes, then re-run
-  return statement.run({ ...fields, id }).changes > 0;
+async function patchNote(id, fields) {
+  return !!(await dynamoDb
+    .send(new UpdateCommand(updateParams(NOTES_TABLE_NAME, { id: Number(id) }, Object.fromEntries(
+    Object.keys(fields).map((key) => [key === 'title' ? 'title' : 'body', ({ ...fields, id })[key]])
+  ))))
+    .catch((error) => {
+      if (isConditionFailed(error)) return { Attributes: undefined };
+      throw error;
+    })).Attributes;
 }
 
 module.exports = { deleteNote, patchNote };
