@@ -6,7 +6,7 @@ import { findConnections } from './js/findConnections';
 import { findSqlCallSites as traceCallSites } from './js/findSqlCallSites';
 import { readCodeHints, snakeToCamel, type CodeHints, type RowMapper } from './js/readCodeHints';
 import { parseSql } from './sql/parseSql';
-import { summariseStatement, type StatementSummary } from './sql/summariseStatement';
+import { summariseParsed, type StatementSummary } from './sql/summariseStatement';
 import { reportSqlDiagnostics } from './reportSqlDiagnostics';
 import type { SqlCallSite, SqlConnection, SqliteAnalysis, SqlTable } from './types';
 
@@ -92,7 +92,7 @@ function collectTables(ctx: ScanContext, connections: SqlConnection[], callSites
   for (const data of ctx.project.dataFiles) {
     if (!data.rel.endsWith('.sql')) continue;
     for (const statement of parseSql(data.text).parsed) {
-      const summary = statement.ast ? summariseStatement(statement.ast) : undefined;
+      const summary = summariseParsed(statement);
       if (summary?.kind !== 'create-table' || !summary.schema) continue;
       const table = blank(summary.schema.name, undefined);
       table.schema = summary.schema;
@@ -135,7 +135,7 @@ function collectTables(ctx: ScanContext, connections: SqlConnection[], callSites
   for (const data of ctx.project.dataFiles) {
     if (!data.rel.endsWith('.sql')) continue;
     for (const statement of parseSql(data.text).parsed) {
-      const summary = statement.ast ? summariseStatement(statement.ast) : undefined;
+      const summary = summariseParsed(statement);
       if (summary?.kind !== 'create-index' || !summary.index) continue;
       const table = [...tables.values()].find((t) => t.name.toLowerCase() === summary.index!.table.toLowerCase());
       if (table && !table.indexes.some((i) => i.columns.join() === summary.index!.columns.join())) table.indexes.push({ columns: summary.index.columns, unique: summary.index.unique });

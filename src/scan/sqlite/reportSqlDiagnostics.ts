@@ -171,14 +171,29 @@ function reportTable(table: SqlTable, analysis: SqliteAnalysisWithHints, add: (d
   }
 }
 
-/** `sql-parse-error` at the statement's line: the SQL literal's line plus the lines before the statement and the error. */
+/**
+ * `sql-parse-error` at the statement's line: the SQL literal's line plus the lines before the statement
+ * and the error. A CREATE TABLE read by SQLite's lenient grammar instead is `sql-schema-read-leniently`, info.
+ */
 function parseErrorDiagnostic(file: string, firstLine: number, statement: ParsedStatement): DiagnosticRecord {
   const excerpt = statement.text.replace(/\s+/g, ' ').replace(/:__[pi]\d+/g, '?');
+  const line = firstLine + statement.lineOffset + (statement.error?.line ?? 1) - 1;
+  const schema = statement.lenientSchema;
+  if (schema) {
+    const columns = schema.columns.map((c) => `${c.name}${c.sqlType ? ` ${c.sqlType}` : ''}`).join(', ');
+    return {
+      severity: 'info',
+      code: 'sql-schema-read-leniently',
+      file,
+      line,
+      message: `the SQL parser stops in CREATE TABLE ${schema.name} (${statement.error?.message ?? 'syntax error'}); it was read by SQLite's own rules, where a type is any run of words: ${columns}`,
+    };
+  }
   return {
     severity: 'warning',
     code: 'sql-parse-error',
     file,
-    line: firstLine + statement.lineOffset + (statement.error?.line ?? 1) - 1,
+    line,
     message: `cannot parse SQL: ${statement.error?.message ?? 'syntax error'} in "${excerpt.length > 70 ? `${excerpt.slice(0, 67)}...` : excerpt}"; this statement was not classified — check the SQL`,
   };
 }

@@ -2,7 +2,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { DiagnosticSink, ProjectIndex, SourceFile } from '../../types';
 import { parseSql } from '../sql/parseSql';
-import { summariseStatement } from '../sql/summariseStatement';
+import { summariseParsed } from '../sql/summariseStatement';
 import type { SqlCallSite, SqlConnection, SqlVariant } from '../types';
 import { memberPropertyName, unwrapPath } from './astUtils';
 import { assembleSql } from './assembleSql';
@@ -235,7 +235,7 @@ function buildCallSite(tools: CallSiteTools, driverCall: DriverCall & { connecti
     variants.push({
       text: assembled.text,
       parsed,
-      statements: parsed.parsed.map((s) => (s.ast ? summariseStatement(s.ast) : undefined)),
+      statements: parsed.parsed.map(summariseParsed),
       bindings: bindArguments(source.boundArguments, parsed.placeholders),
     });
   }

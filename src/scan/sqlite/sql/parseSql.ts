@@ -1,4 +1,5 @@
-import { REPAIRED_PK_COLUMN } from './readCreateTable';
+import { REPAIRED_PK_COLUMN, type SqlTableSchema } from './readCreateTable';
+import { readLenientCreateTable } from './readLenientCreateTable';
 import { normaliseSql, stripComments, type NormalisedSql, type Placeholder } from './normaliseSql';
 
 /** A node of node-sql-parser's AST, read through the accessors in sqlAst.ts. */
@@ -19,6 +20,8 @@ export interface ParsedStatement {
   /** The grammar that accepted it: SQLite first; PostgreSQL/MySQL for SQLite syntax the SQLite grammar lacks. */
   dialect?: SqlDialect;
   error?: { message: string; line: number; column: number };
+  /** A CREATE TABLE no grammar parsed (`error` says why), read by SQLite's own lenient grammar instead. */
+  lenientSchema?: SqlTableSchema;
 }
 
 export interface ParsedSql extends NormalisedSql {
@@ -80,17 +83,34 @@ function parseStatement(text: string, lineOffset: number): ParsedStatement {
   let firstError: ParsedStatement['error'];
   const candidates = [clean, ...REPAIRS.map((repair) => repair(clean)).filter((repaired) => repaired !== clean)];
   for (const candidate of candidates) {
-    for (const dialect of ['sqlite' as const, ...FALLBACKS]) {
-      try {
-        const ast = parserFor(dialect).astify(candidate, { database: dialect });
-        const single = Array.isArray(ast) ? (ast.length === 1 ? ast[0] : undefined) : ast;
-        if (single && typeof single === 'object') return { text, lineOffset, keyword, control: false, ast: single as SqlNode, dialect };
-      } catch (error) {
-        firstError ??= describeError(error);
-      }
+    const read = astify(candidate);
+    if ('ast' in read) return { text, lineOffset, keyword, control: false, ...read };
+    if (read.error !== undefined) firstError ??= describeError(read.error);
+  }
+  const error = firstError ?? { message: 'not a single statement', line: 1, column: 1 };
+  const lenientSchema = keyword === 'CREATE' ? readLenientCreateTable(clean, parseSelect) : undefined;
+  return { text, lineOffset, keyword, control: false, error, ...(lenientSchema ? { lenientSchema } : {}) };
+}
+
+/** The AST from the first grammar that reads `sql` as one statement, or the first grammar's error. */
+function astify(sql: string): { ast: SqlNode; dialect: SqlDialect } | { error?: unknown } {
+  let firstError: unknown;
+  for (const dialect of ['sqlite' as const, ...FALLBACKS]) {
+    try {
+      const ast = parserFor(dialect).astify(sql, { database: dialect });
+      const single = Array.isArray(ast) ? (ast.length === 1 ? ast[0] : undefined) : ast;
+      if (single && typeof single === 'object') return { ast: single as SqlNode, dialect };
+    } catch (error) {
+      firstError ??= error;
     }
   }
-  return { text, lineOffset, keyword, control: false, error: firstError ?? { message: 'not a single statement', line: 1, column: 1 } };
+  return { error: firstError };
+}
+
+/** A SELECT's AST (for expressions inside a CREATE TABLE read leniently). */
+function parseSelect(sql: string): SqlNode | undefined {
+  const read = astify(sql);
+  return 'ast' in read ? read.ast : undefined;
 }
 
 /** Rewrites of valid SQLite that no grammar accepts, tried after the plain text fails. */

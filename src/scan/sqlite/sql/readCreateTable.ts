@@ -1,5 +1,6 @@
 import type { SqlNode } from './parseSql';
-import { columnRefOf, exprText, isNode, literalOf, nameOf, nodeList, walkSql } from './sqlAst';
+import { buildTableSchema, type ColumnDefinition, type ConstraintDefinition, type TableDefinition } from './buildTableSchema';
+import { columnRefOf, exprText, isNode, nameOf, nodeList } from './sqlAst';
 
 export type SqlFieldType = 'number' | 'string' | 'boolean' | 'object' | 'Buffer';
 
@@ -46,90 +47,48 @@ export function readCreateTable(ast: SqlNode): SqlTableSchema | undefined {
   if (ast.type !== 'create' || ast.keyword !== 'table') return undefined;
   const name = nodeList(ast.table).map((t) => (typeof t.table === 'string' ? t.table : undefined)).find(Boolean);
   if (!name) return undefined;
-  const columns: SqlColumn[] = [];
-  const primaryKey: string[] = [];
-  const uniques: string[][] = [];
-  let autoincrementKeyword = false;
-  let rowidAlias: string | undefined;
-  const constraints: SqlNode[] = [];
-
-  for (const definition of nodeList(ast.create_definitions)) {
-    if (definition.resource !== 'column') {
-      constraints.push(definition);
+  const definition: TableDefinition = { name, columns: [], constraints: [], withoutRowid: false };
+  for (const item of nodeList(ast.create_definitions)) {
+    if (item.resource !== 'column') {
+      const constraint = readConstraint(item);
+      if (constraint) definition.constraints.push(constraint);
       continue;
     }
-    const columnName = columnRefOf(definition.column)?.column ?? nameOf(definition.column);
+    const columnName = columnRefOf(item.column)?.column ?? nameOf(item.column);
     if (!columnName) continue;
-    const sqlType = isNode(definition.definition) && typeof definition.definition.dataType === 'string' ? definition.definition.dataType.toUpperCase() : undefined;
-    const column: SqlColumn = {
+    const column: ColumnDefinition = {
       name: columnName,
-      primaryKey: Boolean(definition.primary_key),
-      notNull: isNode(definition.nullable) && String(definition.nullable.type).toLowerCase() === 'not null',
-      unique: Boolean(definition.unique),
-      booleanCheck: isBooleanCheck(definition.check, columnName),
+      primaryKey: Boolean(item.primary_key),
+      autoincrement: Boolean(item.auto_increment),
+      notNull: isNode(item.nullable) && String(item.nullable.type).toLowerCase() === 'not null',
+      unique: Boolean(item.unique),
+      checks: item.check ? [item.check] : [],
     };
-    if (sqlType) column.sqlType = sqlType;
-    const type = affinityType(sqlType);
-    if (type) column.type = type;
-    if (isNode(definition.default_val)) column.default = exprText(definition.default_val.value);
-    const references = readReference(definition.reference_definition);
+    if (isNode(item.definition) && typeof item.definition.dataType === 'string') column.sqlType = item.definition.dataType.toUpperCase();
+    if (isNode(item.default_val)) column.default = exprText(item.default_val.value);
+    const references = readReference(item.reference_definition);
     if (references) column.references = references;
-    if (column.primaryKey) {
-      primaryKey.push(columnName);
-      if (sqlType === 'INTEGER') rowidAlias = columnName;
-      if (definition.auto_increment) autoincrementKeyword = true;
-    }
-    if (column.unique) uniques.push([columnName]);
-    columns.push(column);
+    definition.columns.push(column);
   }
-
-  for (const constraint of constraints) {
-    const kind = String(constraint.constraint_type ?? '').toLowerCase();
-    const names = nodeList(constraint.definition).map((d) => columnRefOf(d)?.column ?? nameOf(d)).filter((n): n is string => Boolean(n));
-    if (kind === 'primary key') {
-      for (const n of names) if (!primaryKey.includes(n)) primaryKey.push(n);
-      for (const column of columns) if (names.includes(column.name)) column.primaryKey = true;
-      if (names.length === 1 && columns.find((c) => c.name === names[0])?.sqlType === 'INTEGER') rowidAlias = names[0];
-    } else if (kind.startsWith('unique')) {
-      uniques.push(names);
-      if (names.length === 1) for (const column of columns) if (column.name === names[0]) column.unique = true;
-    } else if (kind === 'foreign key') {
-      const references = readReference(constraint.reference_definition);
-      names.forEach((n, index) => {
-        const column = columns.find((c) => c.name === n);
-        if (column && references) {
-          const referencedColumns = isNode(constraint.reference_definition) ? nodeList(constraint.reference_definition.definition) : [];
-          const target = columnRefOf(referencedColumns[index])?.column;
-          column.references = { ...references, column: target ?? references.column };
-          if (column.references.column === undefined) delete column.references.column;
-        }
-      });
-    } else if (kind === 'check') {
-      for (const column of columns) if (isBooleanCheck(constraint, column.name)) column.booleanCheck = true;
-    }
-  }
-  if (primaryKey.length > 1) rowidAlias = undefined;
-  for (const column of columns) if (column.booleanCheck && column.type === 'number') column.type = 'boolean';
-
-  const withoutRowid = nodeList(ast.table_options).some((o) => String(o.keyword ?? '').toLowerCase() === 'without rowid');
-  const schema: SqlTableSchema = { name, columns, primaryKey, autoincrementKeyword, uniques, withoutRowid };
-  if (rowidAlias && !withoutRowid) schema.rowidAlias = rowidAlias;
-  return schema;
+  definition.withoutRowid = nodeList(ast.table_options).some((o) => String(o.keyword ?? '').toLowerCase() === 'without rowid');
+  return buildTableSchema(definition);
 }
 
-/** SQLite type affinity (https://sqlite.org/datatype3.html §3.1), with BOOLEAN and JSON as apps mean them. */
-export function affinityType(sqlType: string | undefined): SqlFieldType | undefined {
-  if (!sqlType) return undefined;
-  const t = sqlType.toUpperCase();
-  if (t.includes('BOOL')) return 'boolean';
-  if (t.includes('INT')) return 'number';
-  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'string';
-  if (t.includes('BLOB')) return 'Buffer';
-  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'number';
-  if (t.includes('JSON')) return 'object';
-  if (t.includes('DATE') || t.includes('TIME') || t === 'UUID') return 'string';
-  if (t.includes('NUMERIC') || t.includes('DECIMAL')) return 'number';
-  return undefined;
+function readConstraint(constraint: SqlNode): ConstraintDefinition | undefined {
+  const kind = String(constraint.constraint_type ?? '').toLowerCase();
+  const names = nodeList(constraint.definition).map((d) => columnRefOf(d)?.column ?? nameOf(d)).filter((n): n is string => Boolean(n));
+  if (kind === 'primary key') return { kind, columns: names };
+  if (kind.startsWith('unique')) return { kind: 'unique', columns: names };
+  if (kind === 'check') return { kind, check: constraint };
+  if (kind !== 'foreign key') return undefined;
+  const references = readReference(constraint.reference_definition);
+  if (!references) return undefined;
+  const referenced = isNode(constraint.reference_definition) ? nodeList(constraint.reference_definition.definition) : [];
+  const referencedColumns = names.map((_, index) => {
+    const column = columnRefOf(referenced[index])?.column;
+    return column === REPAIRED_PK_COLUMN ? undefined : column;
+  });
+  return { kind, columns: names, references, referencedColumns };
 }
 
 function readReference(value: unknown): SqlForeignKey | undefined {
@@ -149,14 +108,3 @@ function readReference(value: unknown): SqlForeignKey | undefined {
 
 /** Column name the parser repair gives `REFERENCES users` (no column list): the referenced table's key. */
 export const REPAIRED_PK_COLUMN = '__primary_key__';
-
-function isBooleanCheck(check: unknown, column: string): boolean {
-  let found = false;
-  walkSql(check, (node) => {
-    if (node.type !== 'binary_expr' || String(node.operator).toUpperCase() !== 'IN') return;
-    if (columnRefOf(node.left)?.column !== column) return;
-    const values = isNode(node.right) ? nodeList(node.right.value).map((v) => literalOf(v)?.value) : [];
-    if (values.length === 2 && values.includes(0) && values.includes(1)) found = true;
-  });
-  return found;
-}

@@ -1,4 +1,4 @@
-import type { SqlNode } from './parseSql';
+import type { ParsedStatement, SqlNode } from './parseSql';
 import { readCreateTable, type SqlTableSchema } from './readCreateTable';
 import { columnRefOf, exprText, functionArgs, functionNameOf, isNode, literalOf, nameOf, nodeList, paramNameOf, tableRefOf } from './sqlAst';
 
@@ -72,9 +72,29 @@ const NOW_FUNCTIONS = new Set(['DATETIME', 'DATE', 'TIME', 'STRFTIME', 'JULIANDA
 const NOW_KEYWORDS = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'NOW']);
 const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
+/** What a statement does: from its AST, or from the schema of a CREATE TABLE read leniently; undefined when unread. */
+export function summariseParsed(statement: ParsedStatement): StatementSummary | undefined {
+  if (statement.ast) return summariseStatement(statement.ast);
+  if (!statement.lenientSchema) return undefined;
+  const summary = emptySummary(false);
+  readSchema(statement.lenientSchema, summary);
+  return summary;
+}
+
+function emptySummary(returning: boolean): StatementSummary {
+  return { kind: 'other', tables: [], aliases: {}, where: [], whereColumns: [], orderBy: [], joins: [], set: [], selectColumns: [], returning };
+}
+
+function readSchema(schema: SqlTableSchema, summary: StatementSummary): void {
+  summary.kind = 'create-table';
+  summary.schema = schema;
+  summary.table = schema.name;
+  summary.tables = [schema.name];
+}
+
 /** What a parsed statement does, in terms the classifier needs. */
 export function summariseStatement(ast: SqlNode): StatementSummary {
-  const summary: StatementSummary = { kind: 'other', tables: [], aliases: {}, where: [], whereColumns: [], orderBy: [], joins: [], set: [], selectColumns: [], returning: Boolean(ast.returning) };
+  const summary = emptySummary(Boolean(ast.returning));
   const type = String(ast.type ?? '').toLowerCase();
   if (type === 'select') readSelect(ast, summary);
   else if (type === 'insert' || type === 'replace') readInsert(ast, summary, type === 'replace');
@@ -95,11 +115,7 @@ export function summariseStatement(ast: SqlNode): StatementSummary {
   } else if (type === 'create' && ast.keyword === 'table') {
     summary.kind = 'create-table';
     const schema = readCreateTable(ast);
-    if (schema) {
-      summary.schema = schema;
-      summary.table = schema.name;
-      summary.tables = [schema.name];
-    }
+    if (schema) readSchema(schema, summary);
   } else if (type === 'create' && ast.keyword === 'index') {
     summary.kind = 'create-index';
     const table = tableRefOf(ast.table)?.table;
