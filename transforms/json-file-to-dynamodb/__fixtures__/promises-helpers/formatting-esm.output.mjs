@@ -4,8 +4,6 @@ import {
 } from 'fs/promises';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, MEMBERS_TABLE_NAME } from './dynamodb.mjs';
-
-const MEMBERS_FILE = new URL('./data/members.json', import.meta.url);
 const CONFIG_FILE = new URL('./config.json', import.meta.url);
 export const router = express.Router();
 

@@ -1,8 +1,6 @@
 import express from 'express';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, updateParams, isConditionFailed, LINKS_TABLE_NAME } from './dynamodb.mjs';
-
-const DB_FILE = new URL('./data/links.json', import.meta.url);
 const app = express();
 app.use(express.json());
 
