@@ -47,7 +47,7 @@ export function unwrapTransactions(rewrite: FileRewrite, transactions: Iterable<
     // a function that only writes: its writes go in one TransactWriteCommand (collectTransactionWrites)
     const writes = collectTransactionWrites(rewrite, call.get('arguments', 0));
     if (writes) {
-      unwrap(rewrite, call, `its ${writes} write${writes === 1 ? '' : 's'} now go in one DynamoDB transaction (the shared client's inTransaction(): one TransactWriteCommand, all or nothing in AWS; at most 100 actions, a unique value's guard counting as one more, so a bigger batch is refused whole; ids are taken before it, so a cancelled batch leaves a gap). On a local engine without transactions (dynalite) the client emulates it: the writes one by one, undone when a condition fails — not isolated from concurrent requests, for local runs only`, true);
+      unwrap(rewrite, call, `the writes it makes now go in one DynamoDB transaction (the shared client's inTransaction(): one TransactWriteCommand, all or nothing in AWS; at most 100 actions, a unique value's guard counting as one more, so a bigger batch is refused whole; ids are taken before it, so a cancelled batch leaves a gap). On a local engine without transactions (dynalite) the client emulates it: the writes one by one, undone when a condition fails — not isolated from concurrent requests, for local runs only`, true);
       continue;
     }
     unwrap(rewrite, call, `its ${transaction.done} statement${transaction.done === 1 ? '' : 's'} now run as separate DynamoDB requests`);
