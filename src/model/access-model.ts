@@ -51,6 +51,16 @@ export type KeyType = 'string' | 'number';
  */
 export type FilterMatch = 'equals' | 'contains' | 'prefix' | 'range';
 
+/**
+ * A request parameter an operation compares an attribute with: `t.title.includes(req.query.search)`
+ * gives `{ attribute: 'title', from: 'query', name: 'search' }`.
+ */
+export interface RequestInputRecord {
+  attribute: string;
+  from: 'path' | 'query' | 'body';
+  name: string;
+}
+
 export type IdStrategy = 'uuid' | 'increment' | 'autoincrement' | 'client' | 'natural' | 'unknown';
 
 export type HandlerKind = 'express' | 'fastify' | 'lambda' | 'other';
@@ -114,6 +124,11 @@ export interface OperationRecord {
    * whether one exists (`if (row) return 409`, which the guard's conditional put replaces).
    */
   readsMatch?: boolean;
+  /**
+   * filter-by-attr: the request parameters its attributes are compared with, where scan can name
+   * them (`?search=` for `title`); an attribute compared with anything else is not listed.
+   */
+  inputs?: RequestInputRecord[];
 }
 
 export interface HandlerRecord {

@@ -238,5 +238,6 @@ function toFinding(op: RawOp, entity: string, storeId: string): OperationFinding
   if (op.pagination) finding.pagination = op.pagination;
   if (op.unique && op.unique.length > 0) finding.unique = op.unique;
   if (op.match) finding.match = op.match;
+  if (op.inputs && op.inputs.length > 0) finding.inputs = op.inputs;
   return finding;
 }

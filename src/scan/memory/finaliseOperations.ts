@@ -1,12 +1,12 @@
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
 import type { Collected, Lookup } from './collectOperations';
-import type { FilterMatch } from '../../model/access-model';
+import type { FilterMatch, RequestInputRecord } from '../../model/access-model';
 import type { Condition, DataStore, RawOp } from './model';
 import { storeKindOf } from './nameStores';
 import { classifyIdStrategy } from './classifyIdStrategy';
 import { uniqueAttributes } from './recogniseUniqueness';
-import { requestPart } from './requestValueSource';
+import { requestInput, requestPart, type RequestInput } from './requestValueSource';
 import { SaveChecker } from './savesStore';
 import { isWithin, textOf } from './syntax';
 import type { ViewEvaluator } from './ViewEvaluator';
@@ -67,7 +67,7 @@ export function finaliseOperations(
       const keyText = byPathAttr.value ? textOf(byPathAttr.valueFile?.text ?? lookup.file.text, byPathAttr.value.node) : undefined;
       reads.push({ lookup, origin: lookup.path.node, keyText, attributes: [byPathAttr.attr] });
     } else if (filterAttrs.length > 0) {
-      ops.push(...filterOps(base, filterConditions));
+      ops.push(...filterOps(base, filterConditions, (value) => requestInput(ev.calls, value)));
     }
     for (const condition of filterConditions) {
       const viaPath = requestPart(ev.calls, condition.value) === 'path';
@@ -170,13 +170,18 @@ function unique(values: string[]): string[] {
  * One filter-by-attr per way the filter compares (`t.team === x && t.name.includes(q)`: team
  * equals, name contains), since only the equality can be answered by an index.
  */
-function filterOps(base: Pick<RawOp, 'store' | 'file' | 'path' | 'fn'>, conditions: Condition[]): RawOp[] {
+function filterOps(base: Pick<RawOp, 'store' | 'file' | 'path' | 'fn'>, conditions: Condition[], inputOf: (value: NodePath | undefined) => RequestInput | undefined): RawOp[] {
   const byMatch = new Map<FilterMatch, string[]>();
+  const inputs = new Map<FilterMatch, RequestInputRecord[]>();
   for (const condition of conditions) {
     const match = condition.match ?? 'equals';
     byMatch.set(match, unique([...(byMatch.get(match) ?? []), condition.attr]));
+    // the parameter a request sets to ask for this filter (`?search=` for `title`)
+    const input = inputOf(condition.value);
+    const mine = inputs.get(match) ?? [];
+    if (input?.name !== undefined && !mine.some((known) => known.attribute === condition.attr)) inputs.set(match, [...mine, { attribute: condition.attr, from: input.part, name: input.name }]);
   }
-  return [...byMatch].map(([match, attributes]) => ({ ...base, op: 'filter-by-attr' as const, attributes, ...(match !== 'equals' ? { match } : {}) }));
+  return [...byMatch].map(([match, attributes]) => ({ ...base, op: 'filter-by-attr' as const, attributes, ...(match !== 'equals' ? { match } : {}), ...(inputs.has(match) ? { inputs: inputs.get(match) } : {}) }));
 }
 
 function dedupe(ops: RawOp[]): RawOp[] {

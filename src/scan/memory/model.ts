@@ -5,7 +5,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import type * as t from '@babel/types';
-import type { FilterMatch, OpKind, StoreKind } from '../../model/access-model';
+import type { FilterMatch, OpKind, RequestInputRecord, StoreKind } from '../../model/access-model';
 import type { SourceFile, StoreAnchor } from '../types';
 
 /** How a JSON document gets into the app. */
@@ -115,6 +115,8 @@ export interface RawOp {
   needsSave?: boolean;
   /** filter-by-attr: how its attributes are compared (absent: equals). */
   match?: FilterMatch;
+  /** filter-by-attr: the named request parameters its attributes are compared with. */
+  inputs?: RequestInputRecord[];
 }
 
 /** A record literal the app creates or seeds, with where it is. */

@@ -1,8 +1,8 @@
 /**
  * A request list for an app without `fixture.json`, from the routes the scan found: per entity,
- * create one record, read it back, list, filter by an attribute, update it, read it again, delete
- * it and read it once more. The two apps' answers are compared with each other, so the requests
- * carry no expectations of their own.
+ * create one record, read it back, list, filter by an attribute (by the record's value and by one
+ * no record has), update it, read it again, delete it and read it once more. The two apps'
+ * answers are compared with each other, so the requests carry no expectations of their own.
  */
 import type { AccessModel, EntityRecord, HandlerRecord, OpKind } from '../../model/access-model';
 import type { TableDesign } from '../../model/table-design';
@@ -60,6 +60,28 @@ function createBody(entity: EntityRecord, design: TableDesign): Record<string, J
   return body;
 }
 
+const NO_MATCH_NUMBER = 987654321;
+
+/**
+ * The query string that asks `handler` for the records the create made: the parameter the
+ * handler reads for a filtered attribute (scan's `inputs`: `?search=` for `title`), or the
+ * attribute's own name when scan could not name one; an attribute compared with a path or body
+ * value is no query parameter. Only attributes whose sample value is a scalar.
+ */
+function filterQuery(model: AccessModel, handler: HandlerRecord, entity: string, body: Record<string, JsonValue>): { attribute: string; parameter: string; value: string | number | boolean } | undefined {
+  const filters = model.operations.filter((operation) => operation.handler === handler.id && operation.entity === entity && operation.op === 'filter-by-attr');
+  for (const operation of filters) {
+    for (const attribute of operation.attributes ?? []) {
+      const value = body[attribute];
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+      const input = operation.inputs?.find((candidate) => candidate.attribute === attribute);
+      if (input && input.from !== 'query') continue;
+      return { attribute, parameter: input?.name ?? attribute, value };
+    }
+  }
+  return undefined;
+}
+
 export interface DerivedRequests {
   requests: ReplayRequest[];
   /** Starting variables: an id no record has per entity, and ids the requests choose themselves. */
@@ -88,12 +110,12 @@ export function deriveRequests(model: AccessModel, design: TableDesign): Derived
     if (read) send(`read the ${label} back`, 'GET', withId(read.path!, idVar));
     if (read) send(`read a ${label} that does not exist`, 'GET', withId(read.path!, `${idVar}_missing`));
     if (list) send(`list ${label} records`, 'GET', list.path!);
-    if (filter) {
-      const attribute = model.operations.find((operation) => operation.handler === filter.id && operation.op === 'filter-by-attr')?.attributes?.[0];
-      const value = attribute !== undefined ? body[attribute] : undefined;
-      if (attribute && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
-        send(`filter ${label} records by ${attribute}`, 'GET', `${filter.path!}?${encodeURIComponent(attribute)}=${encodeURIComponent(String(value))}`);
-      }
+    const query = filter ? filterQuery(model, filter, entity.name, body) : undefined;
+    if (filter && query) {
+      const path = (value: JsonValue): string => `${filter.path!}?${encodeURIComponent(query.parameter)}=${encodeURIComponent(String(value))}`;
+      send(`filter ${label} records by ${query.attribute}`, 'GET', path(query.value));
+      // a value no record has: a filter that ignored its parameter would answer every record
+      if (typeof query.value !== 'boolean') send(`filter ${label} records by a ${query.attribute} no record has`, 'GET', path(typeof query.value === 'number' ? NO_MATCH_NUMBER : 'verify-no-match'));
     }
     if (update) {
       const changed: Record<string, JsonValue> = { ...body };
