@@ -4,16 +4,12 @@
  * writes, 100 keys) and send what DynamoDB leaves unprocessed again (the test makes the first
  * request of each come back partly unprocessed), joinOne/joinAll keep SQL's INNER JOIN rows.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import type { TableDesign } from '../../src/model/table-design';
 import { renderClientModule } from '../../src/emit/renderClientModule';
 import { makeRepoTempDir } from '../support/fixture-files';
-import { createTables, startLocalDynamo, type LocalDynamo } from './support/local-dynamodb';
-
-const run = promisify(execFile);
+import { useLocalTables } from '../support/local-tables';
 
 const table = (name: string, envVar: string, partitionKey: string, sortKey?: string) => ({
   name,
@@ -78,17 +74,12 @@ const checks = `
 `;
 
 describe('shared client batch and join helpers', () => {
-  let local: LocalDynamo;
+  const tables = useLocalTables(design);
   let dir: string;
   beforeAll(() => {
     dir = makeRepoTempDir('client-batch-');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeEach(async () => {
-    local = await startLocalDynamo();
-    await createTables(local, design);
-  });
-  afterEach(() => local.stop());
 
   for (const flavor of ['cjs', 'ts'] as const) {
     it(`${flavor}: batches at the API limits, retries what is unprocessed, joins like INNER JOIN`, async () => {
@@ -99,10 +90,7 @@ describe('shared client batch and join helpers', () => {
       const head = flavor === 'cjs' ? `const m = require('./db.js');\nconst lib = require('@aws-sdk/lib-dynamodb');\n` : `import * as m from './db';\nimport * as lib from '@aws-sdk/lib-dynamodb';\n`;
       const runner = flavor === 'cjs' ? 'check.cjs' : 'check.ts';
       fs.writeFileSync(path.join(folder, runner), `${head}(async () => {${flavor === 'ts' ? 'const m: any = mod;' : ''}${checks}})().catch((e) => { console.error(e); process.exit(1); });\n`.replace(flavor === 'ts' ? 'import * as m from' : '\0', 'import * as mod from'));
-      const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-      delete env.AWS_ACCESS_KEY_ID;
-      const { stdout } = await run(process.execPath, [...(flavor === 'ts' ? ['--import', 'tsx'] : []), runner], { cwd: folder, env });
-      const result = JSON.parse(stdout.trim().split('\n').pop()!);
+      const result = await tables.runScript(folder, runner, flavor === 'ts' ? ['--import', 'tsx'] : []);
       expect(result.left).toEqual(['2:0', '2:1', '2:2']);
       // 60 deletes: 25 (10 taken, 15 unprocessed), the 15 again, 25, 10
       expect(result.writes).toEqual([25, 15, 25, 10]);

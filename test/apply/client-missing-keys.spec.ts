@@ -5,16 +5,12 @@
  * SDK refuses to marshal NaN and DynamoDB rejects empty keys, so the app answered 500 instead of
  * its own 404. Each flavour of the module runs for real against dynalite in a child process.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import type { TableDesign } from '../../src/model/table-design';
 import { renderClientModule, type ModuleFlavor } from '../../src/emit/renderClientModule';
 import { makeRepoTempDir } from '../support/fixture-files';
-import { createTables, startLocalDynamo, type LocalDynamo } from './support/local-dynamodb';
-
-const run = promisify(execFile);
+import { useLocalTables } from '../support/local-tables';
 
 const design: TableDesign = {
   version: 1,
@@ -61,17 +57,12 @@ const scripts: Record<ModuleFlavor, { module: string; runner: string; args: stri
 };
 
 describe('shared client: a key that names no item', () => {
-  let local: LocalDynamo;
+  const tables = useLocalTables(design);
   let dir: string;
   beforeAll(() => {
     dir = makeRepoTempDir('client-missing-keys-');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeEach(async () => {
-    local = await startLocalDynamo();
-    await createTables(local, design);
-  });
-  afterEach(() => local.stop());
 
   for (const flavor of ['cjs', 'esm', 'ts'] as const) {
     it(`${flavor}: GetItem/DeleteItem find nothing and a conditional UpdateItem fails its condition, real keys work as before`, async () => {
@@ -80,10 +71,7 @@ describe('shared client: a key that names no item', () => {
       fs.mkdirSync(folder, { recursive: true });
       fs.writeFileSync(path.join(folder, module), renderClientModule(design, flavor));
       fs.writeFileSync(path.join(folder, runner), source);
-      const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-      delete env.AWS_ACCESS_KEY_ID;
-      const { stdout } = await run(process.execPath, [...args, runner], { cwd: folder, env });
-      const result = JSON.parse(stdout.trim().split('\n').pop()!);
+      const result = await tables.runScript(folder, runner, args);
       const missing = { get: { Item: null, Attributes: null }, delete: { Item: null, Attributes: null }, update: 'condition failed' };
       expect(result).toEqual({
         NaN: missing,

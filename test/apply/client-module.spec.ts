@@ -11,7 +11,7 @@ import type { TableDesign } from '../../src/model/table-design';
 import { renderClientModule, type ModuleFlavor } from '../../src/emit/renderClientModule';
 import { readGeneratedState } from '../../src/stack/generatedHeader';
 import { makeRepoTempDir } from '../support/fixture-files';
-import { createTables, startLocalDynamo, type LocalDynamo } from './support/local-dynamodb';
+import { useLocalTables } from '../support/local-tables';
 
 const run = promisify(execFile);
 const REPO = path.resolve(__dirname, '../..');
@@ -95,17 +95,12 @@ function runnerSource(flavor: ModuleFlavor): string {
 }
 
 describe('shared client module', () => {
-  let local: LocalDynamo;
+  const tables = useLocalTables(design);
   let dir: string;
   beforeAll(async () => {
     dir = makeRepoTempDir('client-module-');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeEach(async () => {
-    local = await startLocalDynamo();
-    await createTables(local, design);
-  });
-  afterEach(() => local.stop());
 
   for (const flavor of ['cjs', 'esm', 'ts'] as const) {
     it(`${flavor}: works against a local engine named by DYNAMODB_ENDPOINT`, async () => {
@@ -117,10 +112,7 @@ describe('shared client module', () => {
       fs.mkdirSync(folder, { recursive: true });
       fs.writeFileSync(path.join(folder, module), text);
       fs.writeFileSync(path.join(folder, runner), runnerSource(flavor));
-      const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-      delete env.AWS_ACCESS_KEY_ID;
-      const { stdout } = await run(process.execPath, [...args, runner], { cwd: folder, env });
-      const result = JSON.parse(stdout.trim().split('\n').pop()!);
+      const result = await tables.runScript(folder, runner, args);
       expect(result.ids).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
       expect(result.all).toBe(30);
       expect(result.odd).toBe(15);
