@@ -38,8 +38,17 @@ export function createParser(filePath: string): { parse(source: string): unknown
   };
 }
 
+/** One API per parser configuration: it holds no per-file state, and src/emit caches snippet parses per API. */
+const apis = new Map<string, JSCodeshift>();
+
 /** A jscodeshift API bound to the right parser for this file (with the visitor-free `find`, same results). */
 export function jscodeshiftFor(filePath: string): JSCodeshift {
   installFastFind();
-  return jscodeshift.withParser(createParser(filePath) as unknown as Parameters<typeof jscodeshift.withParser>[0]);
+  const kind = /\.(ts|mts|cts)$/.test(filePath) ? 'ts' : /\.tsx$/.test(filePath) ? 'tsx' : 'js';
+  let api = apis.get(kind);
+  if (!api) {
+    api = jscodeshift.withParser(createParser(filePath) as unknown as Parameters<typeof jscodeshift.withParser>[0]);
+    apis.set(kind, api);
+  }
+  return api;
 }

@@ -6,6 +6,7 @@
 import type { JSCodeshift } from 'jscodeshift';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import type { CodeStyle } from './detectCodeStyle';
+import { fromTemplate } from './fromTemplate';
 
 export type CommandName = 'GetCommand' | 'PutCommand' | 'UpdateCommand' | 'DeleteCommand' | 'QueryCommand' | 'ScanCommand';
 
@@ -54,12 +55,12 @@ export function keyObjectParts(ctx: EmitContext, keyName: string, value: Express
  */
 export function expression(ctx: EmitContext, parts: Part[]): ExpressionKind {
   const { strings, nodes } = split(parts);
-  return (ctx.j.template.expression as unknown as (s: TemplateStringsArray, ...n: unknown[]) => ExpressionKind)(strings, ...nodes);
+  return fromTemplate(ctx.j, 'expression', strings, nodes) as ExpressionKind;
 }
 
 export function statements(ctx: EmitContext, parts: Part[]): StatementKind[] {
   const { strings, nodes } = split(parts);
-  const list = (ctx.j.template.statements as unknown as (s: TemplateStringsArray, ...n: unknown[]) => StatementKind[])(strings, ...nodes);
+  const list = fromTemplate(ctx.j, 'statements', strings, nodes) as StatementKind[];
   // The statement itself is printed as a new node (so recast puts it on its own line next to other
   // new statements); everything inside keeps the template's own formatting.
   return list.map((node) => {
