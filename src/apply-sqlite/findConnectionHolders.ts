@@ -22,8 +22,8 @@ export type HolderUse =
   | { kind: 'argument'; to: string }
   /** `return db`: into the holders of every call of `fn`. */
   | { kind: 'return'; fn: t.Node; to: string[] }
-  /** `module.exports = db`: into the holders of every file requiring this one. */
-  | { kind: 'export'; to: string[] }
+  /** `module.exports = db` / `module.exports = { db }` (`property`): into the holders of the files requiring it. */
+  | { kind: 'export'; to: string[]; property?: boolean }
   /** `this.x = db`: into the field holder `to`. */
   | { kind: 'field'; to: string }
   | { kind: 'other' };
@@ -36,6 +36,8 @@ export interface ConnectionHolder {
   name: string;
   /** VariableDeclarator; the parameter node (Identifier, AssignmentPattern, TSParameterProperty); the class (field). */
   declaration: t.Node;
+  /** `const { db } = require('./db')`: the pattern's property holding it. */
+  property?: t.Node;
   /** Parameter: its function and position; field and parameter property: the class. */
   fn?: t.Node;
   index?: number;
@@ -86,12 +88,12 @@ class HolderFinder {
     return { byId: this.byId, byFile, suppliers: this.orderSuppliers() };
   }
 
-  variable(file: SourceFile, declarator: NodePath<t.VariableDeclarator>): string {
-    const id = holderId(file, declarator.node);
+  variable(file: SourceFile, declarator: NodePath<t.VariableDeclarator>, property?: t.ObjectProperty): string {
+    const id = holderId(file, property ?? declarator.node);
     if (this.byId.has(id)) return id;
-    const name = (declarator.node.id as t.Identifier).name;
+    const name = ((property?.value ?? declarator.node.id) as t.Identifier).name;
     const binding = declarator.scope.getBinding(name);
-    const holder: ConnectionHolder = { id, rel: file.rel, kind: 'variable', name, declaration: declarator.node, binding, uses: new Map() };
+    const holder: ConnectionHolder = { id, rel: file.rel, kind: 'variable', name, declaration: declarator.node, property, binding, uses: new Map() };
     this.byId.set(id, holder);
     const exported = declarator.parentPath?.parentPath?.isExportNamedDeclaration();
     this.queue.push(() => {
@@ -159,6 +161,13 @@ class HolderFinder {
       const to = fn ? this.returnTargets(file, fn) : undefined;
       return fn && to ? { kind: 'return', fn: fn.node, to } : { kind: 'other' };
     }
+    // `module.exports = { db, … }`
+    const object = parent.parentPath;
+    const assignment = object?.parentPath;
+    if (parent.isObjectProperty() && parent.node.value === reference.node && !parent.node.computed && t.isIdentifier(parent.node.key) && object?.isObjectExpression() && assignment?.isAssignmentExpression() && assignment.node.right === object.node && isModuleExports(assignment.node.left) && assignment.parentPath?.isExpressionStatement() && assignment.parentPath.parentPath?.isProgram()) {
+      const to = this.requireTargets(file, parent.node.key.name);
+      return to ? { kind: 'export', to, property: true } : { kind: 'other' };
+    }
     if (parent.isAssignmentExpression() && parent.node.right === reference.node && parent.parentPath?.isExpressionStatement()) {
       const left = parent.node.left;
       if (isModuleExports(left) && parent.parentPath.parentPath?.isProgram()) {
@@ -224,8 +233,11 @@ class HolderFinder {
     return to;
   }
 
-  /** `const db = require('./db')` in every file requiring this one: those holders; otherwise undefined. */
-  private requireTargets(file: SourceFile): string[] | undefined {
+  /**
+   * `const db = require('./db')` in every file requiring this one (or, for `module.exports = { db }`,
+   * `const { db } = require('./db')` where a file takes `exported`): those holders; otherwise undefined.
+   */
+  private requireTargets(file: SourceFile, exported?: string): string[] | undefined {
     const to: string[] = [];
     let other = false;
     for (const source of this.project.sources) {
@@ -235,8 +247,15 @@ class HolderFinder {
           const [argument] = path.node.arguments;
           if (!t.isIdentifier(path.node.callee, { name: 'require' }) || !t.isStringLiteral(argument) || this.project.resolveModule(source, argument.value) !== file) return;
           const declarator = path.parentPath;
-          if (declarator?.isVariableDeclarator() && declarator.node.init === path.node && t.isIdentifier(declarator.node.id)) to.push(this.variable(source, declarator));
-          else other = true;
+          const pattern = declarator?.isVariableDeclarator() && declarator.node.init === path.node ? declarator.node.id : undefined;
+          if (!exported && t.isIdentifier(pattern)) to.push(this.variable(source, declarator as NodePath<t.VariableDeclarator>));
+          else if (exported && t.isObjectPattern(pattern)) {
+            // a file taking other names only does not get the connection
+            const taken = pattern.properties.find((property) => t.isObjectProperty(property) && !property.computed && t.isIdentifier(property.key, { name: exported }));
+            if (pattern.properties.some((property) => t.isRestElement(property))) other = true;
+            else if (taken && t.isObjectProperty(taken) && t.isIdentifier(taken.value)) to.push(this.variable(source, declarator as NodePath<t.VariableDeclarator>, taken));
+            else if (taken) other = true;
+          } else other = true;
         },
         ImportDeclaration: (path: NodePath<t.ImportDeclaration>) => {
           if (this.project.resolveModule(source, path.node.source.value) === file) other = true;

@@ -92,15 +92,21 @@ function retireHolder(rewrite: FileRewrite, holder: ConnectionHolder): boolean {
   const declaration = holder.kind === 'field' ? undefined : findRewritePath(rewrite, holder.declaration as never);
   if (holder.kind !== 'field' && !declaration) return false;
   const functions: ASTPath<any>[] = [];
+  const done = new Set<unknown>();
   for (const { use, path } of references) {
-    if (use.kind === 'lifecycle' || use.kind === 'field' || use.kind === 'export') pruneStatement(path);
+    // a shorthand `{ db }` is found twice (key and value)
+    if (done.has(path.parent?.node)) continue;
+    done.add(path.parent?.node);
+    if (use.kind === 'export' && use.property) removeExportedProperty(path);
+    else if (use.kind === 'lifecycle' || use.kind === 'field' || use.kind === 'export') pruneStatement(path);
     else if (use.kind === 'argument') removeArgument(path);
     else if (use.kind === 'return') {
       const fn = findDeclared(rewrite, use.fn);
       if (fn) functions.push(fn);
     }
   }
-  if (holder.kind === 'variable') pruneDeclarator(declaration!);
+  if (holder.kind === 'variable' && holder.property) removePatternProperty(rewrite, declaration!, holder);
+  else if (holder.kind === 'variable') pruneDeclarator(declaration!);
   else if (holder.kind === 'parameter') removeParameter(rewrite, declaration!, holder);
   else removeFieldDeclaration(rewrite, holder);
   // `return db` to callers that no longer call: the function only opened the connection
@@ -179,6 +185,26 @@ function removeArgument(path: ASTPath<any>): void {
   const args = call?.node.arguments as AnyNode[] | undefined;
   const index = args ? args.indexOf(path.node) : -1;
   if (index >= 0) args!.splice(index, 1);
+}
+
+/** `{ db, other }` of `module.exports = …` loses `db`; the statement goes with its last property. */
+function removeExportedProperty(path: ASTPath<any>): void {
+  const property = path.parent as ASTPath<any>;
+  const object = property?.parent as ASTPath<any>;
+  if (!object || object.node.type !== 'ObjectExpression') return;
+  if (object.node.properties.length > 1) property.prune();
+  else pruneStatement(object);
+}
+
+/** `const { db, other } = require(…)` loses `db`; the declaration goes with its last property. */
+function removePatternProperty(rewrite: FileRewrite, declarator: ASTPath<any>, holder: ConnectionHolder): void {
+  const pattern = declarator.node.id;
+  if (pattern?.type !== 'ObjectPattern') return;
+  const original = holder.property as AnyNode;
+  const index = (pattern.properties as AnyNode[]).findIndex((property) => property.loc && rewrite.scannerPathOf(property)?.node === original);
+  if (index < 0) return;
+  if (pattern.properties.length > 1) pattern.properties.splice(index, 1);
+  else pruneDeclarator(declarator);
 }
 
 function pruneDeclarator(declarator: ASTPath<any>): void {

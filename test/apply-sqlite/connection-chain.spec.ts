@@ -192,6 +192,40 @@ process.on('SIGTERM', () => {
     expect(readApp(dir, CJS_APP)).toEqual(after);
   });
 
+  it('goes from `module.exports = { db }` once no file taking `const { db } = require(…)` uses it; a file still running SQL keeps the export', async () => {
+    const objectExport = (files: Record<string, string>): Record<string, string> => ({
+      ...files,
+      'db/index.js': files['db/index.js'].replace('module.exports = db;', 'module.exports = { db };'),
+      'db/queries.js': files['db/queries.js'].replace("const db = require('./index');", "const { db } = require('./index');"),
+    });
+    const gone = objectExport(CJS_APP);
+    const dir = writeApp(gone);
+    dirs.push(dir);
+    await migrate(dir);
+    const after = readApp(dir, gone);
+    expect(after['db/index.js']).not.toMatch(/better-sqlite3|new Database|module\.exports/);
+    expect(after['db/queries.js']).not.toContain("require('./index')");
+    // a second file that still runs SQL keeps the connection; the first one's require still goes
+    const kept = objectExport({
+      ...CJS_APP,
+      'db/admin.js': `const { db } = require('./index');
+
+function notesWithTags() {
+  return db.prepare('SELECT n.*, t.name FROM notes n LEFT JOIN tags t ON t.id = n.id').all();
+}
+
+module.exports = { notesWithTags };
+`,
+    });
+    const keptDir = writeApp(kept);
+    dirs.push(keptDir);
+    await migrate(keptDir);
+    const keptAfter = readApp(keptDir, kept);
+    expect(keptAfter['db/index.js']).toContain('module.exports = { db };');
+    expect(keptAfter['db/admin.js']).toContain("const { db } = require('./index');");
+    expect(keptAfter['db/queries.js']).not.toContain("require('./index')");
+  });
+
   it('stays when a file requiring the module still runs SQL on it', async () => {
     const files: Record<string, string> = { ...CJS_APP, 'db/queries.js': CJS_APP['db/queries.js'].replace("db.prepare('SELECT * FROM notes WHERE id = ?')", "db.prepare('SELECT n.*, t.name FROM notes n LEFT JOIN tags t ON t.id = n.id WHERE n.id = ?')") };
     const dir = writeApp(files);
