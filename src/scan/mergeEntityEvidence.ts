@@ -18,10 +18,12 @@ export function mergeEntityEvidence(
     const byFieldPriority = sortBy(mine, FIELD_PRIORITY);
     const fields = mergeFields(byFieldPriority);
     const keyEvidence = byFieldPriority.find((e) => e.key)?.key;
-    const idField = fields.find((f) => f.name === 'id');
-    const key = keyEvidence ?? { name: 'id', type: idField?.type === 'number' ? ('number' as const) : ('string' as const) };
-    if (!fields.some((f) => f.name === key.name)) fields.unshift({ name: key.name, type: key.type });
     const idStrategy: IdStrategy = sortBy(mine, ID_STRATEGY_PRIORITY).find((e) => e.idStrategy && e.idStrategy !== 'unknown')?.idStrategy ?? 'unknown';
+    const idField = fields.find((f) => f.name === 'id');
+    // ids the database assigns (SQLite's rowid: `this.lastID`, `lastInsertRowid`) are integers, schema or not
+    const numericIds = idField?.type === 'number' || idStrategy === 'autoincrement';
+    const key = keyEvidence ?? { name: 'id', type: numericIds ? ('number' as const) : ('string' as const) };
+    if (!fields.some((f) => f.name === key.name)) fields.unshift({ name: key.name, type: key.type });
     const relations = dedupe(mine.flatMap((e) => e.relations ?? []), (r) => `${r.field}>${r.entity}`);
     const counts = mine.map((e) => e.records).filter((n): n is number => typeof n === 'number');
     const entity: EntityRecord = { name, fields, key, idStrategy, relations };
