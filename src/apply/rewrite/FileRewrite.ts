@@ -60,6 +60,26 @@ interface LineInfo {
   indent: number;
 }
 
+/**
+ * recast reprints a Program's directives (`"use strict";`) with a second semicolon and without the
+ * blank line after them once the statement list changed: the file's own prologue is put back.
+ */
+function keepDirectivePrologue(printed: string, source: string): string {
+  const directive = /^\s*(?:'[^'\n]*'|"[^"\n]*")\s*(;*)\s*$/;
+  const sourceLines = source.split(/\r?\n/);
+  const printedLines = printed.split('\n');
+  let count = 0;
+  while (count < sourceLines.length && directive.test(sourceLines[count])) count += 1;
+  const doubled = printedLines.slice(0, count).some((line) => (directive.exec(line)?.[1].length ?? 0) > 1);
+  const text = (line: string) => line.trim().replace(/;+$/, '');
+  if (!count || !doubled || printedLines.slice(0, count).some((line, index) => !directive.test(line) || text(line) !== text(sourceLines[index]))) return printed;
+  let blank = count;
+  while (blank < sourceLines.length && !sourceLines[blank].trim()) blank += 1;
+  let rest = count;
+  while (rest < printedLines.length && !printedLines[rest].trim()) rest += 1;
+  return [...sourceLines.slice(0, blank), ...printedLines.slice(rest)].join('\n');
+}
+
 function readLineInfo(source: string): LineInfo[] {
   const info: LineInfo[] = [];
   const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
@@ -336,7 +356,7 @@ export class FileRewrite {
   toSource(): string {
     const tabs = this.style.indent === '\t';
     const options = { quote: this.style.quote === '"' ? 'double' : 'single', useTabs: tabs, tabWidth: tabs ? 4 : this.style.indent.length, reuseWhitespace: true, arrowParensAlways: wrapsArrowParameters(this.source) } as const;
-    const printed = printWithSettledBlankLines(this.root.paths()[0].node, this.fileLines, () => this.root.toSource(options));
+    const printed = keepDirectivePrologue(printWithSettledBlankLines(this.root.paths()[0].node, this.fileLines, () => this.root.toSource(options)), this.source);
     const styled = matchNewLinesToStyle(tabs ? indentNewLinesWithTabs(printed, this.source) : printed, this.source, this.style);
     // recast prints LF line ends; a CRLF file stays CRLF
     return usesCrlf(this.source) ? styled.replace(/\r?\n/g, '\r\n') : styled;
