@@ -77,7 +77,7 @@ export function collectTransactionWrites(rewrite: FileRewrite, fnPath: ASTPath<a
     else tryPath.replace(tryPath.node.block);
   }
   const collected = expression(ctx, [`await ${ctx.name('inTransaction')}(async (${tx}) => `, fn.body, ')']);
-  fn.async = true;
+  // propagateAsync makes fn async (it now awaits) and wraps a TypeScript return type in Promise<…>
   fn.body = fn.type === 'ArrowFunctionExpression' ? collected : j.blockStatement([j.returnStatement(collected)]);
   forgetUnused(rewrite, ['putUnique', 'PutCommand', 'DeleteCommand', 'db']);
   rewrite.modified = true;

@@ -20,7 +20,7 @@ const insertUser = db.prepare('INSERT INTO users (email, name) VALUES (@email, @
 const insertAudit = db.prepare('INSERT INTO audit (action, user_id) VALUES (?, ?)');
 
 // All or nothing: one taken email rolls the whole batch back.
-export const importUsers = db.transaction((batch: { email: string; name: string }[]) => {
+export const importUsers = db.transaction((batch: { email: string; name: string }[]): number[] => {
   const ids: number[] = [];
   for (const input of batch) {
     try {

@@ -31,7 +31,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 // All or nothing: one taken email rolls the whole batch back.
-export const importUsers = async (batch: { email: string; name: string }[]) => await inTransaction(async tx => {
+export const importUsers = async (batch: { email: string; name: string }[]): Promise<number[]> => await inTransaction(async tx => {
   const ids: number[] = [];
   for (const input of batch) {
     const userId = await nextId(COUNTERS_TABLE_NAME, { counter: 'User' });
