@@ -49,7 +49,7 @@ export function countExpression(ctx: SiteContext): { expression: ExpressionKind 
 }
 
 /** A compared value as the item stores it: numbers for numeric columns, booleans for 0/1 columns. */
-function storedValue(ctx: SiteContext, column: string, value: ExpressionKind): ExpressionKind {
+export function storedValue(ctx: SiteContext, column: string, value: ExpressionKind): ExpressionKind {
   if (ctx.target.entity.attributes?.[column] === 'boolean') return writtenValue(ctx, column, value);
   return keyValue(ctx, value, ctx.target.entity.attributes?.[column] === 'number' ? 'number' : undefined);
 }

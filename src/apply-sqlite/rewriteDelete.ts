@@ -3,6 +3,7 @@ import { buildDeleteItem, statement } from '../emit';
 import type { DeleteCondition } from '../emit/commands/buildDeleteItem';
 import { findStatement } from '../apply/rewrite/addTodo';
 import { buildCascade, findCascadeSteps } from './cascadeDeletes';
+import { deletesManyRows, rewriteDeleteRows } from './deleteRows';
 import { keyValue } from './rowShape';
 import { isInlineChangesUse, isStatementResultIgnored, replaceChangesUse, resultDeclarator, usePaths } from './resultUses';
 import { tableTargetOf, valueNode, type SiteContext, type SiteOutcome } from './siteContext';
@@ -19,7 +20,9 @@ export function rewriteDelete(ctx: SiteContext): SiteOutcome {
   const plain = where.every((condition) => condition.operator === '=' && !condition.inOr && condition.column.column !== undefined);
   const keyNode = byKey && plain && ctx.summary.whereColumns.length === where.length ? valueNode(ctx, byKey.value) : undefined;
   const key = keyNode && keyValue(ctx, keyNode, ctx.target.table.partitionKey.type);
-  if (!key) return todo('only `DELETE … WHERE <key> = ?` is rewritten: query the keys first and delete them in batches, then re-run');
+  // no key named: the rows' keys are read, then deleted in batches (deleteRows)
+  if (!key && deletesManyRows(ctx.summary, ctx.target.keyName)) return rewriteDeleteRows(ctx);
+  if (!key) return todo('a DELETE is rewritten by key, or by `column = value` conditions joined by AND (keys read, then deleted in batches): read the keys of these rows, delete them with batchDeleteAll, then re-run');
   if (ctx.site.method !== 'run') return todo(`rewrite ${ctx.site.method}() of a DELETE by hand, then re-run`);
   const conditions: DeleteCondition[] = [];
   for (const condition of where.filter((candidate) => candidate !== byKey)) {

@@ -27,6 +27,10 @@ import { retireStatementFields } from './retireStatementFields';
 import { rewriteConstraintChecks } from './rewriteConstraintChecks';
 import { splitDestructuredChanges } from './resultUses';
 import { rewriteDelete } from './rewriteDelete';
+import { deletesManyRows } from './deleteRows';
+import { findCounterReset, isSequenceTable, rewriteCounterReset } from './resetCounter';
+import { keepCallback } from './keepCallback';
+import { inlineErrorCallback } from './inlineErrorCallback';
 import { rewriteInsert } from './rewriteInsert';
 import { rewriteJoin, type FindTarget } from './rewriteJoin';
 import { rewriteSelect } from './rewriteSelect';
@@ -120,24 +124,31 @@ function rewriteSite(rewrite: FileRewrite, site: SqlCallSite, call: ASTPath<any>
   if (!summary) return { done: false, todo: 'several or unparsed SQL statements: move schema to the plan and rewrite each statement, then re-run' };
   if (!['select', 'insert', 'update', 'delete'].includes(summary.kind)) return { done: false, todo: `${summary.kind.toUpperCase()} statement: the schema now lives in .migration/dynamodb.json; remove this call, then re-run` };
   // rows of a join table (composite key) are written whole: an INSERT names both key columns
-  const target = summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table), { composite: summary.kind === 'insert' }) : undefined;
+  // sqlite_sequence (SQLite's AUTOINCREMENT reset): the table it names, whose counter is reset
+  const reset = findCounterReset(rewrite, site, variant, summary, call, (table) => findSqliteTarget(rewrite.analysis, table, schemas.get(table)));
+  if (reset && !('target' in reset)) return reset;
+  const target = reset ? reset.target : summary.table ? findSqliteTarget(rewrite.analysis, summary.table, schemas.get(summary.table), { composite: summary.kind === 'insert' }) : undefined;
   if (!target) return { done: false, todo: `table ${summary.table ?? '?'} has no simple-key table in the plan; run \`dynamodb-codemod plan\`, then re-run` };
   const ctx: SiteContext = { rewrite, site, variant, summary, target, call };
   if (!['get', 'all', 'run'].includes(site.method)) return { done: false, todo: `${site.method}(): read the rows with the shared client (scanAll/queryAll) and loop over them, then re-run` };
   if (runsAtCommonJsLoad(rewrite, call)) return { done: false, todo: 'SQL run while a CommonJS module loads cannot be awaited there: move it into an async start-up function, then re-run' };
+  // a TODO after the callback was inlined puts the callback back (keepCallback): never a fire-and-forget call
+  let keep: (() => void) | undefined;
   if (site.driver === 'sqlite3-callback' && site.result.style === 'callback' && !site.helpers.length) {
+    keep = keepCallback(ctx);
     const inlined = inlineCallback(ctx);
-    if (!inlined.done) return inlined;
+    if (!inlined.done && !inlineErrorCallback(ctx).done) return inlined;
   }
   // `await db.get(…)` (sqlite wrapper): the emitted command carries its own await
   if (ctx.call.parent?.node.type === 'AwaitExpression') ctx.call = ctx.call.parent;
   const outcome = rewriteStatement(ctx, (table, options) => findSqliteTarget(rewrite.analysis, table, schemas.get(table), options));
+  if (!outcome.done) keep?.();
   return outcome.done ? { ...outcome, at: currentPath(rewrite, ctx.call.node) ?? ctx.holder ?? call } : outcome;
 }
 
 function rewriteStatement(ctx: SiteContext, findTarget: FindTarget): SiteOutcome {
   // `const { changes } = …`: a result variable and `const changes = <result>.Attributes ? 1 : 0`
-  const split = ['delete', 'update'].includes(ctx.summary.kind) ? splitDestructuredChanges(ctx) : undefined;
+  const split = ['delete', 'update'].includes(ctx.summary.kind) && !deletesManyRows(ctx.summary, ctx.target.keyName) ? splitDestructuredChanges(ctx) : undefined;
   if (split) {
     const outcome = rewriteKind({ ...ctx, site: { ...ctx.site, result: { ...ctx.site.result, changesUses: [] } } }, findTarget);
     if (!outcome.done) split.undo();
@@ -147,6 +158,7 @@ function rewriteStatement(ctx: SiteContext, findTarget: FindTarget): SiteOutcome
 }
 
 function rewriteKind(ctx: SiteContext, findTarget: FindTarget): SiteOutcome {
+  if (isSequenceTable(ctx.summary.table ?? '')) return rewriteCounterReset(ctx);
   if (ctx.summary.kind === 'select') return ctx.summary.joins.length ? rewriteJoin(ctx, findTarget) : rewriteSelect(ctx);
   if (ctx.summary.kind === 'insert') return rewriteInsert(ctx);
   if (ctx.summary.kind === 'update') return rewriteUpdate(ctx);

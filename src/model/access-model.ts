@@ -115,6 +115,12 @@ export interface OperationRecord {
   pagination?: 'offset' | 'page' | 'limit' | 'cursor';
   unique?: string[];
   /**
+   * delete: what goes when it is not one item by key (a delete by other attributes lists them in
+   * `attributes`). `all`: every item (`DELETE FROM t` without WHERE); `counter`: the entity's id
+   * counter (SQLite's AUTOINCREMENT reset, `DELETE FROM sqlite_sequence WHERE name = 't'`).
+   */
+  removes?: 'all' | 'counter';
+  /**
    * filter-by-attr: how the attributes are compared; absent means 'equals'. One filter comparing
    * attributes in different ways is reported as one operation per way (same file and line).
    */

@@ -34,6 +34,8 @@ export interface AccessNeed {
   cascadeFrom?: string;
   /** The handler works on many items of the entity (a list or lookup): joins fetch in batches. */
   many?: boolean;
+  /** delete: the entity's id counter is reset (SQLite's AUTOINCREMENT restart), not an item. */
+  counter?: boolean;
 }
 
 export interface AccessAnalysis {
@@ -87,7 +89,7 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
     const pagination = ops.find((op) => op.pagination)?.pagination ?? (ops.some((op) => op.op === 'paginate') ? 'offset' : undefined);
     const many = ops.some((op) => op.op === 'list' || op.op === 'filter-by-attr' || op.op === 'relations');
     const base = { entity: entityName, ...(handler ? { handler } : {}) };
-    const deletesParent = (parent: string) => group.some((op) => op.entity === parent && op.op === 'delete' && !nonKey(op, entities.get(parent), sortKeys.get(parent)).length);
+    const deletesParent = (parent: string) => group.some((op) => op.entity === parent && op.op === 'delete' && !op.removes && !nonKey(op, entities.get(parent), sortKeys.get(parent)).length);
     // `if (users.find(u => u.email === email)) return 409` before a create/update that keeps email
     // unique is the uniqueness check itself: the guard's conditional put replaces it, no read needed.
     // (one attribute at a time: a combination of attributes gets no guard, see keptUnique)
@@ -132,6 +134,15 @@ function getGroupNeeds(group: OperationRecord[], entities: Map<string, EntityRec
           break;
         }
         case 'delete': {
+          // `DELETE FROM t` (every item: keys read, then deleted in batches) and the id counter's reset
+          if (op.removes === 'all') {
+            needs.push({ ...base, kind: 'delete-related', attributes: [] });
+            break;
+          }
+          if (op.removes === 'counter') {
+            needs.push({ ...base, kind: 'delete', attributes: [], counter: true });
+            break;
+          }
           if (!attributes.length) {
             needs.push({ ...base, kind: 'delete', attributes: [], ...(readsBeforeWrite(op.store) ? { readsFirst: true } : {}) });
             break;

@@ -64,6 +64,10 @@ export function resolveNeed(need: AccessNeed, design: TableDesign, model: Access
       return requests;
     }
     case 'delete': {
+      if (need.counter) {
+        const counter = entity.idStrategy === 'counter' && entity.counter && findTable(design, entity.counter.table) ? entity.counter : undefined;
+        return counter ? [{ action: 'DeleteItem', table: counter.table, entity: need.entity, reach: 'item', role: 'counter', detail: 'resets the id counter (SQLite\'s sqlite_sequence row): the next id is 1 again' }] : [];
+      }
       const requests: PlannedRequest[] = [{ ...base, action: 'DeleteItem', reach: 'item', detail: 'ReturnValues ALL_OLD tells whether it existed' }];
       // found first, then removed (`if (note) { … }`): apply keeps that read as one GetItem
       if (need.readsFirst) requests.unshift({ ...base, action: 'GetItem', reach: 'item', consistent: true, role: 'read-before-write', detail: 'reads the item the code removes, when it looks it up first' });
@@ -89,7 +93,8 @@ export function resolveNeed(need: AccessNeed, design: TableDesign, model: Access
       return [readMany(design, need, pickServedAttribute(design, model, need), need.attributes, expiry)];
     }
     case 'delete-related': {
-      const read = readMany(design, { ...need, sort: undefined }, pickServedAttribute(design, model, need), need.attributes, undefined);
+      // no attributes: every item (`DELETE FROM t`), read as a list is (the whole-entity index, else a Scan)
+      const read = readMany(design, { ...need, sort: undefined }, need.attributes.length ? pickServedAttribute(design, model, need) : null, need.attributes, undefined);
       return [{ ...read, role: 'cascade' }, { ...base, action: 'BatchWriteItem', reach: read.reach, role: 'cascade', detail: 'deletes in chunks of 25, retrying UnprocessedItems' }];
     }
     case 'join': {

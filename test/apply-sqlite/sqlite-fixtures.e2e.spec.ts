@@ -11,7 +11,7 @@ jest.setTimeout(180000);
 
 // Apps that pass today (express-ts-users-better-sqlite3: its all-or-nothing import is one inTransaction,
 // emulated with compensation on dynalite). SQLITE_E2E=a,b runs others.
-const FIXTURES = (process.env.SQLITE_E2E ?? 'express-tasks-sqlite3-callback,fastify-orders-sqlite-wrapper,express-library-sqlite3-callback,express-issues-sqlite-wrapper,express-blog-better-sqlite3,express-ts-users-better-sqlite3').split(',');
+const FIXTURES = (process.env.SQLITE_E2E ?? 'express-tasks-sqlite3-callback,fastify-orders-sqlite-wrapper,express-library-sqlite3-callback,express-issues-sqlite-wrapper,express-blog-better-sqlite3,express-ts-users-better-sqlite3,express-inventory-sqlite3-mvc').split(',');
 
 afterAll(() => stopAllApps());
 

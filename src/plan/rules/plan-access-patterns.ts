@@ -41,7 +41,7 @@ export function describeNeed(need: AccessNeed, design: TableDesign, model: Acces
     case 'update':
       return `update ${withArticle(need.entity)}${need.updated?.length ? ` (${need.updated.join(', ')})` : ''}`;
     case 'delete':
-      return `delete ${withArticle(need.entity)}`;
+      return need.counter ? `reset the ${need.entity} id counter` : `delete ${withArticle(need.entity)}`;
     case 'list':
       return `list all ${plural}${order}${page}`;
     case 'lookup': {
@@ -52,6 +52,7 @@ export function describeNeed(need: AccessNeed, design: TableDesign, model: Acces
       return `find ${plural} by ${need.attributes.join(' and ')}${order}${page}`;
     }
     case 'delete-related':
+      if (!need.attributes.length) return `delete all ${plural}`;
       return need.cascadeFrom ? `delete the ${plural} of a deleted ${need.cascadeFrom} (cascade)` : `delete ${plural} by ${need.attributes.join(' and ')}`;
     case 'join': {
       const join = need.join!;

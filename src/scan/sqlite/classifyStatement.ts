@@ -11,6 +11,7 @@ import { toEntityName } from '../naming';
 import { DYNAMIC_IDENTIFIER } from './js/assembleSql';
 import type { SqlTableSchema } from './sql/readCreateTable';
 import type { ColumnRef, SqlCondition, SqlValue, StatementSummary } from './sql/summariseStatement';
+import { findSequenceReset, isSequenceTable } from './classifySequenceReset';
 
 export interface ClassifiedOp {
   op: OpKind;
@@ -21,6 +22,8 @@ export interface ClassifiedOp {
   unique?: string[];
   /** filter-by-attr: how the columns are compared (absent: equals). */
   match?: FilterMatch;
+  /** delete: every row (no WHERE), or the table's AUTOINCREMENT counter (sqlite_sequence). */
+  removes?: 'all' | 'counter';
 }
 
 export interface ClassifyContext {
@@ -33,6 +36,8 @@ export interface ClassifyContext {
   offsetStyle(value: SqlValue): 'offset' | 'page';
   /** Cascading deletes are enforced (`PRAGMA foreign_keys = ON` seen). */
   foreignKeysOn: boolean;
+  /** The text of a literal, or of a parameter bound to a string literal. */
+  textOf(value: SqlValue): string | undefined;
 }
 
 const EXPIRY_COLUMN = /(expir|ttl$|^ttl|valid_?until)/i;
@@ -41,6 +46,10 @@ const KEY_OPERATORS = new Set(['=', '==', 'IN', 'IS']);
 export function classifyStatement(summary: StatementSummary, ctx: ClassifyContext): ClassifiedOp[] {
   const table = summary.table;
   if (!table || DYNAMIC_IDENTIFIER.test(table)) return [];
+  if (isSequenceTable(table)) {
+    const reset = findSequenceReset(summary, ctx.textOf);
+    return reset ? [{ op: 'delete', table: reset, removes: 'counter' }] : [];
+  }
   switch (summary.kind) {
     case 'insert': {
       const op: ClassifiedOp = { op: 'create', table };
@@ -57,8 +66,12 @@ export function classifyStatement(summary: StatementSummary, ctx: ClassifyContex
       return ops;
     }
     case 'delete': {
-      const ops: ClassifiedOp[] = [{ op: 'delete', table }];
-      if (!isByKey(summary, table, ctx)) ops.push(...lookupOps(summary.where, table, ctx));
+      const ops: ClassifiedOp[] = [];
+      // not by key: every row, or the rows whose columns equal values (their keys are read, then deleted in batches)
+      if (isByKey(summary, table, ctx)) ops.push({ op: 'delete', table });
+      else if (!summary.where.length) ops.push({ op: 'delete', table, removes: 'all' });
+      else if (isPlainEquality(summary)) ops.push({ op: 'delete', table, attributes: unique(summary.where.map((c) => c.column.column)) });
+      else ops.push({ op: 'delete', table }, ...lookupOps(summary.where, table, ctx));
       if (ctx.foreignKeysOn) ops.push(...cascadedDeletes(table, ctx, new Set([table.toLowerCase()])));
       return ops;
     }
@@ -211,6 +224,11 @@ export function tableOfColumn(ref: ColumnRef, summary: StatementSummary, ctx: Pi
   if (summary.tables.length === 1) return summary.tables[0];
   const owners = summary.tables.filter((t) => ctx.schemaOf(t)?.columns.some((c) => c.name === ref.column));
   return owners.length === 1 ? owners[0] : summary.table;
+}
+
+/** `a = ? AND b = 'x'`: only equalities of plain columns with values, none in an OR. */
+function isPlainEquality(summary: StatementSummary): boolean {
+  return summary.where.every((c) => c.operator === '=' && !c.inOr && !DYNAMIC_IDENTIFIER.test(c.column.column) && ['param', 'literal'].includes(c.value.kind)) && summary.whereColumns.length === summary.where.length;
 }
 
 function hasDynamicCondition(summary: StatementSummary): boolean {

@@ -25,6 +25,7 @@ export function findSqliteOperations(ctx: ScanContext, stores: StoreFinding[]): 
       if (op.pagination) finding.pagination = op.pagination;
       if (op.unique) finding.unique = op.unique;
       if (op.match) finding.match = op.match;
+      if (op.removes) finding.removes = op.removes;
       if (op.op === 'filter-by-attr' && readsUniqueMatch(site, op.attributes, table?.schema?.uniques)) finding.readsMatch = true;
       findings.push(finding);
     }
@@ -50,7 +51,7 @@ export function classifyCallSite(site: SqlCallSite, analysis: SqliteAnalysisWith
     for (const summary of variant.statements) {
       if (!summary) continue;
       for (const op of classifyStatement(summary, ctx)) {
-        const key = `${op.op}|${op.table.toLowerCase()}|${op.match ?? ''}`;
+        const key = `${op.op}|${op.table.toLowerCase()}|${op.match ?? ''}|${op.removes ?? ''}`;
         const existing = merged.get(key);
         if (!existing) {
           merged.set(key, { ...op, ...(op.attributes ? { attributes: [...op.attributes] } : {}), orders: new Set(op.order ? [op.order] : []) });
@@ -89,6 +90,11 @@ function classifyContext(site: SqlCallSite, variant: SqlVariant, analysis: Sqlit
       return argument && isPageArithmetic(argument) ? 'page' : 'offset';
     },
     foreignKeysOn: analysis.foreignKeysOn,
+    textOf: (value) => {
+      if (value.kind === 'literal') return typeof value.value === 'string' ? value.value : undefined;
+      const argument = argumentOf(value);
+      return argument?.isStringLiteral() ? argument.node.value : undefined;
+    },
   };
 }
 

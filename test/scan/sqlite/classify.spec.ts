@@ -139,7 +139,37 @@ describe('SQL statements → operations', () => {
     expect(sqlite3Default.ops).toEqual(['delete Order@q.js:2']);
 
     const bulk = project(SCHEMA, "db.prepare('DELETE FROM orders WHERE status = ?').run('x');", "db.exec('PRAGMA foreign_keys = ON');\n");
-    expect(bulk.ops).toEqual(['delete Order@q.js:2', 'delete OrderItem(order_id)@q.js:2', 'filter-by-attr Order(status)@q.js:2']);
+    // rows found by `=` on other columns: their keys are read, then deleted in batches (delete by attributes)
+    expect(bulk.ops).toEqual(['delete Order(status)@q.js:2', 'delete OrderItem(order_id)@q.js:2']);
+  });
+
+  it('DELETE of many rows: every row (removes all), `=` on other columns (attributes), anything else a lookup as before', () => {
+    const scan = project(
+      SCHEMA,
+      [
+        "db.prepare('DELETE FROM customers').run();",
+        "db.prepare('DELETE FROM orders WHERE status = ? AND customer_id = ?').run('x', 1);",
+        "db.prepare('DELETE FROM orders WHERE total < ?').run(5);",
+      ].join('\n'),
+      "db.pragma('foreign_keys = OFF');\n",
+    );
+    expect(scan.ops).toEqual(['delete Customer@q.js:2', 'delete Order(status,customer_id)@q.js:3', 'delete Order@q.js:4', 'filter-by-attr Order(total)@q.js:4']);
+    expect(scan.operations.filter((op) => op.removes).map((op) => `${op.entity} ${op.removes}@${op.line}`)).toEqual(['Customer all@2']);
+  });
+
+  it("SQLite's AUTOINCREMENT reset (sqlite_sequence, by literal or bound name; SET seq = 0) → delete of the named table's counter, never a table of its own", () => {
+    const scan = project(
+      SCHEMA,
+      [
+        "db.prepare(\"DELETE FROM sqlite_sequence WHERE name = 'users'\").run();",
+        "db.prepare('DELETE FROM sqlite_sequence WHERE name = ?').run('customers');",
+        "db.prepare('UPDATE sqlite_sequence SET seq = 0 WHERE name = ?').run('orders');",
+        "db.prepare('UPDATE sqlite_sequence SET seq = 10 WHERE name = ?').run('orders');",
+        "db.prepare('DELETE FROM sqlite_sequence WHERE name = ?').run(tableName);",
+      ].join('\n'),
+    );
+    expect(scan.operations.map((op) => `${op.op} ${op.entity} ${op.removes ?? '-'}@${op.line}`)).toEqual(['delete User counter@2', 'delete Customer counter@3', 'delete Order counter@4']);
+    expect(scan.stores.map((store) => store.entity)).not.toContain('SqliteSequence');
   });
 
   it('an expiry column compared with now (SQL now or a parameter bound to Date.now()) → ttl', () => {
