@@ -5,6 +5,8 @@
  * Scan on every create, a read the create is not granted. It goes with the id it fed — only when
  * it only reads: a computation over the store (`Math.max(...list.map(…)) + 1`, `list.length + 1`,
  * the last item's id + 1) or a call of a local helper whose body does nothing but compute.
+ * Read elsewhere too (logged, returned), such a variable takes the design's id instead, so every
+ * use reports the id the item is stored with; one that does more stays, with a TODO (rewriteCreate).
  */
 import type { ASTPath } from 'jscodeshift';
 import { findVariableReferences, lookupScope } from '../bindings';
@@ -32,11 +34,25 @@ const READ_GLOBALS: Record<string, Set<string> | true> = {
   Object: new Set(['keys', 'values', 'entries']),
 };
 
+/** A variable holding the id the app computed from the store, read as the new item's key. */
+export interface IdComputation {
+  declarator: ASTPath<any>;
+  name: string;
+  /** Also read elsewhere (`console.log(id)`, `return id`, `res.json({ id })`), not only as the key. */
+  shared: boolean;
+  /**
+   * Why the variable cannot simply be the design's id; absent when its initialiser only computes
+   * (nothing is lost without it) and it is never assigned again: then it means "the new item's id"
+   * wherever it is read.
+   */
+  kept?: string;
+}
+
 /**
- * The declarator of `name` when its initialiser reads this store and only computes, and `reference`
- * (the id being replaced) is its one use; otherwise undefined and the variable stays.
+ * The variable `reference` (the id being replaced) reads, when it is declared in the create's
+ * function with an initialiser that reads this store; otherwise undefined.
  */
-export function findIdComputation(pass: CollectionPass, use: CollectionUse, reference: AnyNode, declarator: ASTPath<any> | undefined): ASTPath<any> | undefined {
+export function findIdComputation(pass: CollectionPass, use: CollectionUse, reference: AnyNode, declarator: ASTPath<any> | undefined): IdComputation | undefined {
   const { rewrite } = pass;
   const init = declarator?.node.init as AnyNode;
   const id = declarator?.node.id as AnyNode;
@@ -45,10 +61,22 @@ export function findIdComputation(pass: CollectionPass, use: CollectionUse, refe
   const fn = rewrite.enclosingFunction(declarator);
   if (!scope || !fn) return undefined;
   const references = findVariableReferences(rewrite.j, fn, id.name, scope);
-  if (references.length !== 1 || references[0].node !== reference) return undefined;
+  if (!references.some((path) => path.node === reference)) return undefined;
   const reads = pass.uses.filter((candidate) => candidate.target === use.target && contains(init, candidate.path.node)).map((candidate) => candidate.path.node);
   if (!reads.length) return undefined;
-  return onlyComputes(rewrite, declarator, init, new Set(reads), new Set(), new Set()) ? declarator : undefined;
+  const shared = references.length > 1;
+  if ((declarator.parent.node as AnyNode).kind !== 'const' && references.some(isAssigned)) return { declarator, name: id.name, shared, kept: 'it is assigned again' };
+  if (!onlyComputes(rewrite, declarator, init, new Set(reads), new Set(), new Set())) return { declarator, name: id.name, shared, kept: 'its initialiser does more than compute, or calls a function of another file' };
+  return { declarator, name: id.name, shared };
+}
+
+/** `id = …`, `id += 1`, `id++`, `for (id of …)`: the variable gets another value. */
+function isAssigned(path: ASTPath<any>): boolean {
+  const parent = path.parent?.node as AnyNode;
+  if (!parent) return false;
+  if (parent.type === 'AssignmentExpression') return parent.left === path.node;
+  if (parent.type === 'UpdateExpression') return true;
+  return (parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === path.node;
 }
 
 /**

@@ -111,15 +111,33 @@ function rewriteIdExpression(pass: CollectionPass, use: CollectionUse, call: AST
   // `{ id: newId }` where `const newId = nextId(list)`: looked up while newId is still referenced
   const computation = !declarator && expressionNode.type === 'Identifier' ? findIdComputation(pass, use, expressionNode, findDeclarator(rewrite, call, expressionNode.name)) : undefined;
   pass.consume(...dependent.map((candidate) => candidate.path.node));
-  holder.node[holder.key] = replacement;
+  if (computation?.shared && !computation.kept) {
+    // also logged or answered: the variable is the new item's id, so it takes the design's id and every use reports the stored one
+    consumeReads(pass, computation.declarator.node.init);
+    rewrite.markAwait(computation.declarator);
+    computation.declarator.node.init = replacement;
+  } else {
+    holder.node[holder.key] = replacement;
+    if (computation?.shared) addTodo(rewrite, computation.declarator, sharedIdMessage(use.target, computation.name, computation.kept!));
+  }
   if (declarator) retireProbes(pass, declarator, probes);
-  if (computation) retireIdComputation(pass, computation);
+  if (computation && !computation.shared && !computation.kept) retireIdComputation(pass, computation.declarator);
+}
+
+/** The id variable kept (its initialiser does more than compute, or calls a helper apply cannot see) while the item gets the design's id. */
+function sharedIdMessage(target: StoreTarget, name: string, kept: string): string {
+  const entity = target.entityName;
+  const made = target.entity.idStrategy === 'uuid' ? 'a random UUID' : "the counter's next value";
+  return `${name} is the ${entity} id the app computed from the whole collection (a full Scan on every create), but the new ${entity} is now stored with ${made} as ${target.key.name}: the other uses of ${name} report an id that is not the stored one. Use the stored item's ${target.key.name} there, then remove ${name} if nothing else needs it (apply keeps it: ${kept})`;
+}
+
+function consumeReads(pass: CollectionPass, node: AnyNode): void {
+  pass.consume(...pass.uses.filter((candidate) => contains(node, candidate.path.node)).map((candidate) => candidate.path.node));
 }
 
 /** The id variable fed only the replaced id: it goes with its read of the store (its helper goes later, if now unused). */
 function retireIdComputation(pass: CollectionPass, declarator: ASTPath<any>): void {
-  const init = declarator.node.init as AnyNode;
-  pass.consume(...pass.uses.filter((candidate) => contains(init, candidate.path.node)).map((candidate) => candidate.path.node));
+  consumeReads(pass, declarator.node.init);
   const declaration = declarator.parent as ASTPath<any>;
   if (declaration.node.declarations.length === 1) declaration.prune();
   else declarator.prune();

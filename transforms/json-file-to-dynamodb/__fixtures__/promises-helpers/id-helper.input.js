@@ -46,7 +46,7 @@ async function registerMember(data) {
   return true;
 }
 
-// the computed id also answered: the variable has another use and stays
+// the computed id also answered: the variable takes the counter's id, so the caller gets the stored id
 async function signUpMember(data) {
   const members = await readMembers();
   const next = members.length + 1;

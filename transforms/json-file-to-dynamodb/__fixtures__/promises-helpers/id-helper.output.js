@@ -21,10 +21,10 @@ async function registerMember(data) {
   return true;
 }
 
-// the computed id also answered: the variable has another use and stays
+// the computed id also answered: the variable takes the counter's id, so the caller gets the stored id
 async function signUpMember(data) {
-  const next = (await scanAll({ TableName: MEMBERS_TABLE_NAME })).sort((a, b) => a.id - b.id).length + 1;
-  await db.send(new PutCommand({ TableName: MEMBERS_TABLE_NAME, Item: { id: await nextId(COUNTERS_TABLE_NAME, { counter: 'Member' }), name: data.name } }));
+  const next = await nextId(COUNTERS_TABLE_NAME, { counter: 'Member' });
+  await db.send(new PutCommand({ TableName: MEMBERS_TABLE_NAME, Item: { id: next, name: data.name } }));
   return next;
 }
 

@@ -18,7 +18,7 @@ app.post('/notes', (req, res) => {
   res.status(201).json(note);
 });
 
-// the id logged as well: another use, so the variable and its read stay
+// the id logged as well: the variable takes the counter's id, so the log shows the stored id (no Scan left)
 app.post('/notes/logged', (req, res) => {
   const logged = nextNoteId(notes);
   console.log('new note', logged);
