@@ -126,15 +126,30 @@ export function settledValue(callback: AnyNode, errName: string, rejectName: str
 }
 
 /**
- * Nothing runs after this statement in its function: it is the last one of the body, or of a
- * `try` block (without finally) that is itself last. Its callback's code can then run in its place.
+ * Nothing runs after this statement in its function (tail position): it is the last one of a block
+ * that is the function body, a branch of an `if` (or `else if`) in tail position, or a `try` block or
+ * `catch` body (without finally) of a `try` in tail position. Its callback's code can then run in its
+ * place. The statement itself must sit in a block, where it is replaced by several.
  */
 function endsItsFunction(statement: ASTPath<any>): boolean {
-  const block = statement.parent as ASTPath<any> | undefined;
-  if (block?.node.type !== 'BlockStatement' || block.node.body[block.node.body.length - 1] !== statement.node) return false;
-  const holder = block.parent as ASTPath<any> | undefined;
-  if (FUNCTIONS.has(holder?.node.type)) return true;
-  return holder?.node.type === 'TryStatement' && holder.node.block === block.node && !holder.node.finalizer && endsItsFunction(holder);
+  return statement.parent?.node.type === 'BlockStatement' && isInTailPosition(statement);
+}
+
+function isInTailPosition(statement: ASTPath<any>): boolean {
+  const parent = statement.parent as ASTPath<any> | undefined;
+  // `else if (…)`: the inner if is the outer one's alternate (or a branch written without braces)
+  if (parent?.node.type === 'IfStatement') return (parent.node.alternate === statement.node || parent.node.consequent === statement.node) && isInTailPosition(parent);
+  if (parent?.node.type !== 'BlockStatement' || parent.node.body[parent.node.body.length - 1] !== statement.node) return false;
+  const holder = parent.parent as ASTPath<any> | undefined;
+  const kind = holder?.node.type;
+  if (FUNCTIONS.has(kind)) return true;
+  if (kind === 'IfStatement') return isInTailPosition(holder!);
+  if (kind === 'TryStatement') return holder!.node.block === parent.node && !holder!.node.finalizer && isInTailPosition(holder!);
+  if (kind === 'CatchClause') {
+    const tryStatement = holder!.parent as ASTPath<any> | undefined;
+    return tryStatement?.node.type === 'TryStatement' && !tryStatement.node.finalizer && isInTailPosition(tryStatement);
+  }
+  return false;
 }
 
 function blockOf(node: AnyNode): AnyNode[] {

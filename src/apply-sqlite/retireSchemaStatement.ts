@@ -25,6 +25,9 @@ export function retireSchemaStatement(rewrite: FileRewrite, site: SqlCallSite, c
   const block = statement.parent as ASTPath<any> | null;
   statement.prune();
   rewrite.modified = true;
+  // `if (err) {…} else { db.run('CREATE TABLE …') }`: the emptied else goes too
+  const branch = block?.parent as ASTPath<any> | null | undefined;
+  if (block?.node.type === 'BlockStatement' && block.node.body.length === 0 && branch?.node.type === 'IfStatement' && branch.node.alternate === block.node) branch.node.alternate = null;
   // `db.serialize(() => { … })` with nothing left inside
   const fn = block?.node.type === 'BlockStatement' && block.node.body.length === 0 ? (block.parent as ASTPath<any> | null) : null;
   const serialize = fn?.parent as ASTPath<any> | null | undefined;
