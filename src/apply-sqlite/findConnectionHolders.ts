@@ -273,6 +273,7 @@ class HolderFinder {
     if (!name) return undefined;
     const pattern = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
     const calls: Array<{ source: SourceFile; call: NodePath<t.CallExpression | t.NewExpression> }> = [];
+    let handed = false;
     for (const source of this.project.sources) {
       if (!pattern.test(source.text)) continue;
       walkPaths(source.program, {
@@ -282,9 +283,13 @@ class HolderFinder {
         NewExpression: (path: NodePath<t.NewExpression>) => {
           if (isConstructor && calleeName(path.node.callee) === name && this.calledFunction(source, path)?.path.node === fn.node) calls.push({ source, call: path });
         },
+        Identifier: (path: NodePath<t.Identifier>) => {
+          if (path.node.name === name && isHandedAround(path)) handed = true;
+        },
       });
     }
-    return calls;
+    // `app.locals.open = openDatabase`, `[createApp].map(…)`: calls this cannot see
+    return handed ? undefined : calls;
   }
 
   /** Files handing a holder to another file, each after the files it hands to (consumers first). */
@@ -311,6 +316,25 @@ class HolderFinder {
     for (const rel of [...downstream.keys()].sort()) visit(rel);
     return order;
   }
+}
+
+/**
+ * A function's (or class's) name used as a value other than by calling it, declaring, importing or
+ * exporting it (`module.exports = { openDatabase }` included): it may be called where this cannot see.
+ */
+function isHandedAround(path: NodePath<t.Identifier>): boolean {
+  const parent = path.parentPath;
+  if (!parent || !path.isReferencedIdentifier()) return false;
+  if ((parent.isCallExpression() || parent.isNewExpression()) && parent.node.callee === path.node) return false;
+  if (/^(Import|Export)/.test(parent.type) || /^TS/.test(parent.type)) return false;
+  if (parent.isObjectProperty() && parent.node.value === path.node) {
+    const object = parent.parentPath;
+    const assignment = object?.parentPath;
+    if (object?.isObjectPattern()) return false;
+    if (object?.isObjectExpression() && assignment?.isAssignmentExpression() && isModuleExports(assignment.node.left)) return false;
+  }
+  if (parent.isAssignmentExpression() && parent.node.right === path.node && (isModuleExports(parent.node.left) || (t.isMemberExpression(parent.node.left) && t.isIdentifier(parent.node.left.object, { name: 'exports' })))) return false;
+  return true;
 }
 
 function holderId(file: SourceFile, node: t.Node): string {

@@ -181,6 +181,19 @@ process.on('SIGTERM', () => {
     expect(after['src/db.ts']).toContain('return db;');
   });
 
+  it('keeps the open when its opener function is passed around by name (a call it cannot see)', async () => {
+    const files: Record<string, string> = { ...TS_APP, 'src/server.ts': TS_APP['src/server.ts'].replace("const server = app.listen(3000);", "export const reopen = openDatabase;\nconst server = app.listen(3000);") };
+    const dir = writeApp(files);
+    dirs.push(dir);
+    await migrate(dir);
+    const after = readApp(dir, files);
+    expect(after['src/db.ts']).toContain('export function openDatabase(');
+    expect(after['src/db.ts']).toContain('const db = new Database(filename);');
+    expect(after['src/db.ts']).toContain('return db;');
+    expect(after['src/server.ts']).toContain('const db = openDatabase();');
+    expect(after['src/server.ts']).toContain('export const reopen = openDatabase;');
+  });
+
   it('goes from a module exporting it (module.exports = db) once no requiring file uses it', async () => {
     const dir = writeApp(CJS_APP);
     dirs.push(dir);
