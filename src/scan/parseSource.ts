@@ -2,6 +2,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import traverse, { type NodePath } from '@babel/traverse';
 import { traverseFast, type Node } from '@babel/types';
 import type * as t from '@babel/types';
+import { crawlWithIndex } from './indexWhileCrawling';
 import type { SourceFile } from './types';
 
 export class SourceParseError extends Error {
@@ -61,15 +62,18 @@ export function parseSource(rel: string, abs: string, text: string): SourceFile 
 function crawlProgram(ast: t.File): NodePath<t.Program> {
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      let program: NodePath<t.Program> | undefined;
-      traverse(ast, {
-        Program(path) {
-          program = path;
-          path.stop();
-        },
+      // the crawl's walk also records the path index walkPaths uses (indexWhileCrawling.ts)
+      return crawlWithIndex(ast.program, () => {
+        let program: NodePath<t.Program> | undefined;
+        traverse(ast, {
+          Program(path) {
+            program = path;
+            path.stop();
+          },
+        });
+        if (!program) throw new SourceParseError('no program', 1, 0);
+        return program;
       });
-      if (!program) throw new SourceParseError('no program', 1, 0);
-      return program;
     } catch (error) {
       const duplicate = /Duplicate declaration "([^"]+)"/.exec((error as Error).message);
       if (!duplicate || !relaxDeclarations(ast, duplicate[1])) throw error;

@@ -13,7 +13,7 @@ import traverse, { NodePath, type TraverseOptions } from '@babel/traverse';
 import { VISITOR_KEYS } from '@babel/types';
 import type * as t from '@babel/types';
 
-interface PathIndex {
+export interface PathIndex {
   /** Every path under the Program, in the order a traversal enters them. */
   paths: NodePath[];
   /** ends[i]: the position after the last descendant of paths[i]. */
@@ -97,6 +97,11 @@ function programOf(path: NodePath): NodePath<t.Program> | undefined {
   let current: NodePath | null = path;
   while (current && current.node?.type !== 'Program') current = current.parentPath;
   return current ? (current as NodePath<t.Program>) : undefined;
+}
+
+/** Keeps an index recorded elsewhere (the scope crawl's walk, indexWhileCrawling.ts) for the walks of this Program. */
+export function storePathIndex(program: t.Program, index: PathIndex): void {
+  indexes.set(program, index);
 }
 
 function indexOf(program: NodePath<t.Program>): PathIndex {
