@@ -33,8 +33,8 @@ function namesNoItem(value) {
 // condition failure a missing item gives a conditional write (updateParams' attribute_exists).
 db.middlewareStack.add(
   (next, context) => async (args) => {
-    const input = args.input || {};
-    const byKey = ['GetItemCommand', 'DeleteItemCommand', 'UpdateItemCommand'].includes(context.commandName);
+    const input = args.input;
+    const byKey = ['GetItemCommand', 'DeleteItemCommand', 'UpdateItemCommand'].includes(context.commandName ?? '');
     if (!byKey || !input.Key || !Object.values(input.Key).some(namesNoItem)) return next(args);
     if (input.ConditionExpression) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
     if (context.commandName === 'UpdateItemCommand') return next(args); // an upsert: DynamoDB's own answer
@@ -76,7 +76,7 @@ const KEY_ATTRIBUTES = {
 
 /** Epoch seconds from an ISO date, a Date, or a number (above 1e11 read as milliseconds). */
 function toEpochSeconds(value) {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? (value > 1e11 ? value : value * 1000) : Date.parse(value);
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? (value > 1e11 ? value : value * 1000) : Date.parse(String(value));
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
 }
 
@@ -94,7 +94,7 @@ function withDerived(TableName, item, partial = false) {
       continue;
     }
     if (partial && !(attribute.from in item)) continue;
-    const source = item[attribute.from];
+    const source = stored[attribute.from];
     stored[attribute.name] = source === undefined || source === null ? undefined : attribute.as === 'string' ? String(source) : toEpochSeconds(source);
   }
   return stored;
@@ -102,7 +102,7 @@ function withDerived(TableName, item, partial = false) {
 
 /** The item as the app knows it: derived attributes removed. */
 function withoutDerived(TableName, item) {
-  const derived = DERIVED_ATTRIBUTES[TableName];
+  const derived = TableName ? DERIVED_ATTRIBUTES[TableName] : undefined;
   if (!derived || !item) return item;
   const visible = { ...item };
   for (const attribute of derived) delete visible[attribute.name];
@@ -115,7 +115,7 @@ async function scanAll(params) {
   let ExclusiveStartKey;
   do {
     const page = await db.send(new ScanCommand({ ...params, ExclusiveStartKey }));
-    items.push(...(page.Items || []).map((item) => withoutDerived(params.TableName, item)));
+    items.push(...(page.Items ?? []).map((item) => withoutDerived(params.TableName, item)));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -127,7 +127,7 @@ async function queryAll(params) {
   let ExclusiveStartKey;
   do {
     const page = await db.send(new QueryCommand({ ...params, ExclusiveStartKey }));
-    items.push(...(page.Items || []).map((item) => withoutDerived(params.TableName, item)));
+    items.push(...(page.Items ?? []).map((item) => withoutDerived(params.TableName, item)));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -141,9 +141,11 @@ async function countAll(params) {
   let count = 0;
   let ExclusiveStartKey;
   do {
-    const input = { ...params, Select: 'COUNT', ExclusiveStartKey };
-    const page = await db.send(params.KeyConditionExpression ? new QueryCommand(input) : new ScanCommand(input));
-    count += page.Count || 0;
+    const page =
+      'KeyConditionExpression' in params && params.KeyConditionExpression
+        ? await db.send(new QueryCommand({ ...params, Select: 'COUNT', ExclusiveStartKey }))
+        : await db.send(new ScanCommand({ ...params, Select: 'COUNT', ExclusiveStartKey }));
+    count += page.Count ?? 0;
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return count;
@@ -161,7 +163,7 @@ async function nextId(TableName, Key, attribute = 'value') {
       ReturnValues: 'UPDATED_NEW',
     }),
   );
-  return Number(Attributes && Attributes[attribute]);
+  return Number(Attributes?.[attribute]);
 }
 
 /**
@@ -202,7 +204,7 @@ function updateParams(TableName, Key, updates) {
 
 /** True for the error a failed ConditionExpression throws (missing item, taken key). */
 function isConditionFailed(error) {
-  return Boolean(error) && error.name === 'ConditionalCheckFailedException';
+  return error?.name === 'ConditionalCheckFailedException';
 }
 
 /** The guard item's key for `item`'s value, or undefined when the item has no value to claim. */
@@ -282,8 +284,8 @@ function claimsOf(guards, item) {
  * anything is written, and a failed put releases the claims again.
  */
 async function putUnique(params) {
-  const guards = UNIQUE_ATTRIBUTES[params.TableName] || [];
-  const item = params.Item || {};
+  const guards = UNIQUE_ATTRIBUTES[params.TableName] ?? [];
+  const item = params.Item ?? {};
   const owner = guards.length ? item[guards[0].id] : undefined;
   const claimed = await claimGuards(guards, item, owner);
   try {
@@ -296,13 +298,13 @@ async function putUnique(params) {
 
 /** `#a = :v` and REMOVE names of an UpdateExpression (as updateParams writes it): attribute → new value. */
 function readChanges(params) {
-  const names = params.ExpressionAttributeNames || {};
-  const values = params.ExpressionAttributeValues || {};
+  const names = params.ExpressionAttributeNames ?? {};
+  const values = params.ExpressionAttributeValues ?? {};
   const changes = new Map();
-  const expression = params.UpdateExpression || '';
-  for (const [, name, value] of expression.matchAll(/(#\w+)\s*=\s*(:\w+)/g)) changes.set(names[name] || name, values[value]);
+  const expression = params.UpdateExpression ?? '';
+  for (const [, name, value] of expression.matchAll(/(#\w+)\s*=\s*(:\w+)/g)) changes.set(names[name] ?? name, values[value]);
   const remove = /\bREMOVE\s+([#\w\s,]+?)(?=\s+(?:SET|ADD|DELETE)\b|$)/.exec(expression);
-  for (const name of remove ? remove[1].split(',').map((part) => part.trim()) : []) changes.set(names[name] || name, undefined);
+  for (const name of remove ? remove[1].split(',').map((part) => part.trim()) : []) changes.set(names[name] ?? name, undefined);
   return changes;
 }
 
@@ -312,7 +314,7 @@ function readChanges(params) {
  * is released after it. Returns what the UpdateCommand would (ALL_NEW: the item as stored).
  */
 async function updateUnique(params) {
-  const guards = UNIQUE_ATTRIBUTES[params.TableName] || [];
+  const guards = UNIQUE_ATTRIBUTES[params.TableName] ?? [];
   const changes = readChanges(params);
   const touched = guards.filter((guard) => changes.has(guard.attribute));
   if (!touched.length) return db.send(new UpdateCommand(params));
@@ -325,7 +327,7 @@ async function updateUnique(params) {
     await releaseGuards(claimed, owner).catch(() => undefined);
     throw error;
   }
-  const before = output.Attributes || {};
+  const before = output.Attributes ?? {};
   const after = { ...before };
   for (const [name, value] of changes) {
     if (value === undefined) delete after[name];
@@ -341,7 +343,7 @@ async function updateUnique(params) {
 
 /** A DeleteCommand for an entity with unique attributes: the deleted item's guards are released. */
 async function deleteUnique(params) {
-  const guards = UNIQUE_ATTRIBUTES[params.TableName] || [];
+  const guards = UNIQUE_ATTRIBUTES[params.TableName] ?? [];
   const output = await db.send(new DeleteCommand({ ...params, ReturnValues: 'ALL_OLD' }));
   const old = output.Attributes;
   if (old && guards.length) await releaseGuards(claimsOf(guards, old), old[guards[0].id]);
@@ -355,7 +357,7 @@ async function deleteUnique(params) {
  * then the item is read by key, both strongly consistent, so a new item is found at once.
  */
 async function findByUnique(TableName, attribute, value) {
-  const guard = (UNIQUE_ATTRIBUTES[TableName] || []).find((candidate) => candidate.attribute === attribute);
+  const guard = (UNIQUE_ATTRIBUTES[TableName] ?? []).find((candidate) => candidate.attribute === attribute);
   if (!guard) throw new Error(`findByUnique: ${attribute} is not a unique attribute of ${TableName}`);
   const key = guardKey(guard, { [attribute]: value });
   if (!key) return [];
@@ -399,7 +401,7 @@ async function batchGetAll(TableName, keys) {
     for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt += 1) {
       if (attempt) await backoff(attempt);
       const page = await db.send(new BatchGetCommand({ RequestItems }));
-      items.push(...((page.Responses && page.Responses[TableName]) || []).map((item) => withoutDerived(TableName, item)));
+      items.push(...(page.Responses?.[TableName] ?? []).map((item) => withoutDerived(TableName, item)));
       RequestItems = page.UnprocessedKeys;
     }
   }
@@ -412,8 +414,8 @@ async function batchGetAll(TableName, keys) {
  */
 async function joinOne(row, TableName, keyName, from) {
   if (!row || row[from] === undefined || row[from] === null) return [];
-  const { Item } = await db.send(new GetCommand({ TableName, Key: { [keyName]: row[from] }, ConsistentRead: true }));
-  return Item ? [[row, withoutDerived(TableName, Item)]] : [];
+  const { Item: item } = await db.send(new GetCommand({ TableName, Key: { [keyName]: row[from] }, ConsistentRead: true }));
+  return item ? [[row, withoutDerived(TableName, item)]] : [];
 }
 
 /**
@@ -455,7 +457,7 @@ async function transactWrite(actions) {
       await db.send(new TransactWriteCommand({ TransactItems: actions }));
       return;
     } catch (error) {
-      if ((error && error.name) !== 'UnknownOperationException') throw error;
+      if (error?.name !== 'UnknownOperationException') throw error;
       engineLacksTransactions = true;
     }
   }
@@ -469,7 +471,7 @@ function keyNamesOf(TableName) {
   if (KEY_ATTRIBUTES[TableName]) return Promise.resolve(KEY_ATTRIBUTES[TableName]);
   let names = keyNames.get(TableName);
   if (!names) {
-    names = db.send(new DescribeTableCommand({ TableName })).then(({ Table }) => ((Table && Table.KeySchema) || []).map((key) => key.AttributeName));
+    names = db.send(new DescribeTableCommand({ TableName })).then(({ Table }) => (Table?.KeySchema ?? []).map((key) => key.AttributeName));
     keyNames.set(TableName, names);
   }
   return names;
@@ -490,7 +492,7 @@ async function emulateTransaction(actions) {
     const [kind, params] = Object.entries(action).find(([, value]) => value);
     if (kind === 'ConditionCheck') throw new Error('transactWrite: ConditionCheck is not emulated on a local engine without transactions');
     const names = await keyNamesOf(params.TableName);
-    const Key = Object.fromEntries(names.map((name) => [name, (params.Key || params.Item || {})[name]]));
+    const Key = Object.fromEntries(names.map((name) => [name, (params.Key ?? params.Item ?? {})[name]]));
     return { kind, params, Key };
   }));
   const seen = new Set(targets.map((target) => JSON.stringify([target.params.TableName, target.Key])));
@@ -500,8 +502,10 @@ async function emulateTransaction(actions) {
   const done = [];
   for (const [index, { kind, params, Key }] of targets.entries()) {
     try {
-      const Command = kind === 'Put' ? PutCommand : kind === 'Update' ? UpdateCommand : DeleteCommand;
-      const { Attributes: old } = await db.send(new Command({ ...params, ReturnValues: 'ALL_OLD' }));
+      let old;
+      if (kind === 'Put') old = (await db.send(new PutCommand({ ...params, ReturnValues: 'ALL_OLD' }))).Attributes;
+      else if (kind === 'Update') old = (await db.send(new UpdateCommand({ ...params, ReturnValues: 'ALL_OLD' }))).Attributes;
+      else old = (await db.send(new DeleteCommand({ ...params, ReturnValues: 'ALL_OLD' }))).Attributes;
       done.push({ TableName: params.TableName, Key, old });
     } catch (error) {
       await undoWrites(done);
@@ -543,14 +547,14 @@ async function inTransaction(body) {
   const tx = {
     put: (params, onConditionFailed) => void writes.push({ actions: [{ Put: params }], onConditionFailed }),
     putUnique: (params, onConditionFailed) => {
-      const guards = UNIQUE_ATTRIBUTES[params.TableName] || [];
-      const item = params.Item || {};
+      const guards = UNIQUE_ATTRIBUTES[params.TableName] ?? [];
+      const item = params.Item ?? {};
       const owner = guards.length ? item[guards[0].id] : undefined;
       const actions = [];
       for (const claim of claimsOf(guards, item)) {
         const id = JSON.stringify([claim.table, claim.key]);
         if (claimedBy.has(id)) {
-          if (claimedBy.get(id) !== owner && !refused) refused = { onConditionFailed };
+          if (claimedBy.get(id) !== owner) refused ??= { onConditionFailed };
           continue;
         }
         claimedBy.set(id, owner);
@@ -581,8 +585,8 @@ async function inTransaction(body) {
   try {
     await transactWrite(writes.flatMap((write) => write.actions));
   } catch (error) {
-    const reasons = (error && error.CancellationReasons) || [];
-    const failed = reasons.findIndex((reason) => reason && reason.Code === 'ConditionalCheckFailed');
+    const reasons = error?.CancellationReasons ?? [];
+    const failed = reasons.findIndex((reason) => reason?.Code === 'ConditionalCheckFailed');
     if (failed < 0 || !owners[failed]) throw error;
     await failWrite(owners[failed].onConditionFailed, error);
   }
@@ -598,6 +602,8 @@ async function failWrite(onConditionFailed, cause) {
 
 module.exports = {
   db,
+  withDerived,
+  withoutDerived,
   scanAll,
   queryAll,
   countAll,
@@ -608,8 +614,6 @@ module.exports = {
   updateUnique,
   deleteUnique,
   findByUnique,
-  withDerived,
-  withoutDerived,
   batchDeleteAll,
   batchGetAll,
   joinOne,

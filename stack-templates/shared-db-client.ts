@@ -593,14 +593,15 @@ export interface TransactionWrites {
 
 /**
  * better-sqlite3's `db.transaction(fn)` for a function that only writes: `body` runs first and
- * only collects its writes (`tx.put(…)`, `tx.putUnique(…)`, `tx.delete(…)`; ids come from nextId
- * inside it, so they are allocated before anything is written and a cancelled transaction leaves a
- * gap in the ids), then every write goes in ONE transactWrite, and body's result is returned.
- * When a condition fails, the write it belongs to answers: its onConditionFailed (the app's own
- * catch branch, e.g. `throw new EmailTakenError(input.email)`) gets the
- * ConditionalCheckFailedException a single put would have thrown; a write without one throws that
- * error (isConditionFailed). Two writes claiming the same unique value for different items: the
- * later one fails its condition, as the second INSERT of a UNIQUE value did in SQLite.
+ * only collects its writes (`tx.put(…)`, `tx.putUnique(…)`, `tx.delete(…)`, each with an optional
+ * onConditionFailed; ids come from nextId inside it, so they are allocated before anything is
+ * written and a cancelled transaction leaves a gap in the ids), then every write goes in ONE
+ * transactWrite, and body's result is returned. When a condition fails, the write it belongs to
+ * answers: its onConditionFailed (the app's own catch branch, e.g. `throw new
+ * EmailTakenError(input.email)`) gets the ConditionalCheckFailedException a single put would have
+ * thrown; a write without one throws that error (isConditionFailed). Two writes claiming the same
+ * unique value for different items: the later one fails its condition, as the second INSERT of a
+ * UNIQUE value did in SQLite.
  */
 export async function inTransaction<T>(body: (tx: TransactionWrites) => Promise<T>): Promise<T> {
   const writes: { actions: TransactAction[]; onConditionFailed?: OnConditionFailed }[] = [];

@@ -1,8 +1,10 @@
 /**
  * The shared client module of a migrated app, rendered from the real, tested templates in
- * stack-templates/ (shared-db-client.ts for TypeScript, shared-db-client.cjs for CommonJS; the ESM
- * JavaScript flavour is derived from the CommonJS one). Only the table section changes per app:
- * one constant per table of the design, named after its environment variable.
+ * stack-templates/: shared-db-client.ts is the one written by hand; shared-db-client.cjs is produced
+ * from it by test/support/transpileClientTemplate.ts (types cut out, imports as requires, one
+ * module.exports block; test/emit/client-template-cjs.spec.ts fails when the committed file differs),
+ * and the ESM flavour is derived from the CommonJS one here. Only the marker regions change per app:
+ * the table constants (named after their environment variables), derived, unique and key attributes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -50,7 +52,7 @@ export function listTableConstants(design: TableDesign): string[] {
  */
 function convertToEsm(text: string): string {
   const exportsBlock = /^module\.exports = \{\n([\s\S]*?)\n\};\n/m.exec(text);
-  if (!exportsBlock) throw new Error('shared-db-client.cjs: module.exports block not found');
+  if (!exportsBlock) throw new Error('shared-db-client.cjs: module.exports block not found (regenerate it: UPDATE_CLIENT_TEMPLATE=1 npx jest test/emit/client-template-cjs.spec.ts)');
   const exported = new Set(exportsBlock[1].split('\n').map((line) => line.trim().replace(/,$/, '')).filter((line) => line && !line.startsWith('//')));
   return text
     .replace(exportsBlock[0], '')
