@@ -4,6 +4,7 @@ import type { SqliteAnalysisWithHints } from './analyseSqlite';
 import type { StringHole } from './js/evaluateString';
 import { keyColumns } from './classifyStatement';
 import { findTransactions } from './js/findTransactions';
+import { findMisspeltKeywords } from './sql/findMisspeltKeywords';
 import { parseSql, type ParsedStatement } from './sql/parseSql';
 import type { SqlCallSite, SqlTable } from './types';
 
@@ -181,12 +182,14 @@ function parseErrorDiagnostic(file: string, firstLine: number, statement: Parsed
   const schema = statement.lenientSchema;
   if (schema) {
     const columns = schema.columns.map((c) => `${c.name}${c.sqlType ? ` ${c.sqlType}` : ''}`).join(', ');
+    const misspelt = findMisspeltKeywords(schema);
+    const typos = misspelt.length ? `. Part of a type name, so no constraint for SQLite or DynamoDB (a typo?): ${misspelt.join(', ')}` : '';
     return {
       severity: 'info',
       code: 'sql-schema-read-leniently',
       file,
       line,
-      message: `the SQL parser stops in CREATE TABLE ${schema.name} (${statement.error?.message ?? 'syntax error'}); it was read by SQLite's own rules, where a type is any run of words: ${columns}`,
+      message: `the SQL parser stops in CREATE TABLE ${schema.name} (${statement.error?.message ?? 'syntax error'}); it was read by SQLite's own rules, where a type is any run of words: ${columns}${typos}`,
     };
   }
   return {
