@@ -78,6 +78,28 @@ exports.one = (req, res) => {
     expect(info.message).toMatch(/\(a typo\?\): closed_at: UNIQE \(UNIQUE\?\)$/);
   });
 
+  it('reads it from a .sql file the code runs too, with the line in that file', () => {
+    const scan = scanSqlite({
+      'schema.sql': `-- schema
+CREATE TABLE IF NOT EXISTS [gauges] (
+  [id] INTEGER PRIMARY KEY,
+  [label] VARYING CHARACTER(40) NOT NULL UNIQUE ON CONFLICT ABORT
+);
+`,
+      'db.js': `
+const Database = require('better-sqlite3');
+const fs = require('fs');
+const db = new Database('g.db');
+db.exec(fs.readFileSync('schema.sql', 'utf8'));
+exports.add = (label) => db.prepare('INSERT INTO gauges (label) VALUES (?)').run(label).lastInsertRowid;
+`,
+    });
+    expect(scan.evidence.find((e) => e.source === 'schema')).toMatchObject({ entity: 'Gauge', key: { name: 'id', type: 'number' }, idStrategy: 'autoincrement' });
+    expect(findSqlSchema(scan.ctx).find((t) => t.name === 'gauges')).toMatchObject({ declaredIn: { file: 'schema.sql', line: 2 }, schema: { uniques: [['label']] } });
+    expect(scan.codes.filter((c) => /parse|lenient/.test(c))).toEqual(['info sql-schema-read-leniently schema.sql:2']);
+    expect(scan.ops).toContain('create Gauge unique:label@db.js:6');
+  });
+
   it('still warns when even SQLite\'s grammar cannot read it', () => {
     const scan = scanSqlite({
       'db.js': `
