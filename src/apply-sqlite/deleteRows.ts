@@ -88,6 +88,8 @@ function readKeys(ctx: SiteContext): { expression: ExpressionKind } | { todo: st
   const parts: Part[] = [`await ${e.name(read)}({\n${i}TableName: ${e.name(table.envVar)},\n`, ...lines, `${i}ProjectionExpression: ${quoted(e, '#k0')},\n`];
   if (filters.length) parts.push(`${i}FilterExpression: ${quoted(e, filters.join(' AND '))},\n`);
   parts.push(`${i}ExpressionAttributeNames: { ${names.join(', ')} },\n`);
+  // every row SQLite would delete, writes just made included: a Scan of the table can read strongly (a GSI cannot)
+  if (read === 'scanAll') parts.push(`${i}ConsistentRead: true,\n`);
   if (values.length) parts.push(`${i}ExpressionAttributeValues: { `, ...values, ' },\n');
   parts.push('})');
   return { expression: expression(e, parts) };

@@ -41,6 +41,7 @@ async function resetCarts() {
     TableName: CARTS_TABLE_NAME,
     ProjectionExpression: '#k0',
     ExpressionAttributeNames: { '#k0': 'id' },
+    ConsistentRead: true,
   })).map((item) => ({ id: item.id })))).changes
   await dynamoDb.send(new DeleteCommand({ TableName: COUNTERS_TABLE_NAME, Key: { counter: 'Cart' } }))
   return removed

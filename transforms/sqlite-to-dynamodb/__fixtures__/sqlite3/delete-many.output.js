@@ -105,6 +105,7 @@ app.delete('/todos', async (req, res) => {
       TableName: TODOS_TABLE_NAME,
       ProjectionExpression: '#k0',
       ExpressionAttributeNames: { '#k0': 'id' },
+      ConsistentRead: true,
     })).map((item) => ({ id: item.id })))
   } catch (err) {
     return res.status(500).json({ error: err.message })
