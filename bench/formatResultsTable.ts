@@ -6,6 +6,7 @@ interface PassLike {
   ms?: number;
   filesPerSecond?: number;
   peakRssMB?: number;
+  workerPeakRssMB?: number[];
   failures?: number;
   error?: string;
 }
@@ -33,12 +34,14 @@ interface ResultsLike {
 
 export function formatResultsTable(results: ResultsLike): string {
   const floor = results.passes.floor?.filesPerSecond;
-  const rows: string[][] = [['pass', 'files', 'time (s)', 'files/s', 'x floor', 'peak RSS (MB)', 'failures']];
+  const rows: string[][] = [['pass', 'files', 'time (s)', 'files/s', 'x floor', 'peak RSS (MB, main + workers)', 'failures']];
   const add = (label: string, p: PassLike | undefined) => {
     if (!p) return;
     if (p.error) return rows.push([label, '-', '-', '-', '-', '-', p.error]);
     const ratio = floor && p.filesPerSecond !== undefined ? (p.filesPerSecond / floor).toFixed(2) : '-';
-    rows.push([label, String(p.files), ((p.ms ?? 0) / 1000).toFixed(1), String(p.filesPerSecond), ratio, String(p.peakRssMB), String(p.failures)]);
+    // a sharded scan's workers: main + each worker's own peak
+    const peak = p.workerPeakRssMB?.length ? `${p.peakRssMB} + ${p.workerPeakRssMB.join(' + ')}` : String(p.peakRssMB);
+    rows.push([label, String(p.files), ((p.ms ?? 0) / 1000).toFixed(1), String(p.filesPerSecond), ratio, peak, String(p.failures)]);
   };
   add('floor (jscodeshift no-op)', results.passes.floor);
   add('scan', results.passes.scan);

@@ -8,6 +8,7 @@ import jscodeshift from 'jscodeshift';
 import { apply } from '../src/apply';
 import { countWorkers } from '../src/apply/rewriteInWorkers';
 import { scan } from '../src/scan';
+import { shardScanStats } from '../src/scan/shard/shardScanStats';
 
 export type PassName = 'floor' | 'scan' | 'apply';
 
@@ -24,6 +25,11 @@ export interface PassResult {
   cpuMs: number;
   cpuFilesPerSecond: number;
   peakRssMB: number;
+  /**
+   * Peak RSS of each worker process of a sharded scan (each reports its own maxRSS), not in
+   * peakRssMB; absent when the pass used none. The pass's memory is peakRssMB plus these.
+   */
+  workerPeakRssMB?: number[];
   /** Files the pass could not handle (parse errors, apply errors / TODOs): reported, never hidden. */
   failures: number;
   detail: Record<string, number | string>;
@@ -51,7 +57,10 @@ export async function measurePass(pass: PassName, root: string): Promise<PassRes
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   const childrenStart = childrenCpuMs();
+  const statsBefore = shardScanStats();
   const outcome = await run(root);
+  const stats = shardScanStats();
+  const workerPeaks = stats && stats !== statsBefore && stats.workerPeakRssMB.length > 0 ? stats.workerPeakRssMB : undefined;
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const cpu = process.cpuUsage(cpuStart);
   const cpuMs = (cpu.user + cpu.system) / 1000 + (childrenCpuMs() - childrenStart);
@@ -63,6 +72,7 @@ export async function measurePass(pass: PassName, root: string): Promise<PassRes
     cpuMs: Math.round(cpuMs),
     cpuFilesPerSecond: Math.round((files / cpuMs) * 1000 * 10) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(workerPeaks ? { workerPeakRssMB: workerPeaks } : {}),
     failures: outcome.failures,
     detail: outcome.detail,
   };
@@ -103,7 +113,9 @@ function loadPass(pass: PassName): PassRunner {
     return async (root) => {
       const model = await scan(root);
       const parseErrors = model.diagnostics.filter((d) => d.severity === 'error').length;
-      return { failures: parseErrors, detail: { stores: model.stores.length, operations: model.operations.length, handlers: model.handlers.length, errors: parseErrors } };
+      const shards = shardScanStats();
+      const sharding: Record<string, number> = shards ? { shards: shards.shards, shardsInMainProcess: shards.shardsHere, shardWorkers: shards.workerPeakRssMB.length } : {};
+      return { failures: parseErrors, detail: { stores: model.stores.length, operations: model.operations.length, handlers: model.handlers.length, errors: parseErrors, ...sharding } };
     };
   }
   return async (root): ReturnType<PassRunner> => {

@@ -3,7 +3,9 @@ import type { ShardPlanOptions } from './planShards';
 
 /** Below this many source files the whole project is scanned at once (the trees of ~2,000 files fit well under 1 GB). */
 export const SHARD_THRESHOLD = 2000;
-const DEFAULT_PLAN: ShardPlanOptions = { shardFiles: 500, aggregatorFanOut: 40 };
+// 250 core files a shard: with a worker per core on 2 cores, the 20,000-handler bench scan stays under
+// 1 GB for the main process and both workers together (bench/README.md); 500 needs ~1.2 GB.
+const DEFAULT_PLAN: ShardPlanOptions = { shardFiles: 250, aggregatorFanOut: 40 };
 const MAX_WORKERS = 3;
 
 export interface ShardingChoice extends ShardPlanOptions {
@@ -14,7 +16,7 @@ export interface ShardingChoice extends ShardPlanOptions {
  * Whether (and how) to scan in shards: `requested` (ScanOptions.shard: false never, options to
  * force it), else DYNAMODB_CODEMOD_SHARD (`0` never, a number N: always, N core files a shard),
  * else projects of SHARD_THRESHOLD source files or more. Workers: DYNAMODB_CODEMOD_WORKERS
- * when set (0 = none), else one per spare core, at most MAX_WORKERS.
+ * when set (0 = none: every shard in this process), else one per core, at most MAX_WORKERS.
  */
 export function chooseSharding(sourceFiles: number, requested?: Partial<ShardingChoice> | false): ShardingChoice | undefined {
   if (requested === false) return undefined;
@@ -36,6 +38,7 @@ function workerCount(): number {
     const n = Number(fromEnv);
     return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
   }
+  // one per core: this process scans no shard while a worker runs (it only merges their results)
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores - 1, MAX_WORKERS));
+  return Math.max(1, Math.min(cores, MAX_WORKERS));
 }

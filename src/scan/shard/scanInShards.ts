@@ -4,17 +4,19 @@ import { mergeShardResults, type MergedScan } from './mergeShardResults';
 import type { Shard, ShardPlanOptions } from './planShards';
 import { scanShard, wholeProjectOf, type ShardResult } from './scanShard';
 import { runShardWorkers } from './runShardWorkers';
+import { recordShardScanStats } from './shardScanStats';
 
 export interface ShardedScanOptions extends ShardPlanOptions {
-  /** Worker processes besides this one (0: every shard here, one after another). */
+  /** Worker processes (0: every shard here, one after another); with workers, this process scans a shard only when every worker failed. */
   workers: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Scans the shards of a project (planShards) and merges their results: one after another in
- * this process (only one shard's trees alive at a time) and, with `workers`, in worker processes
- * at the same time. Each shard's result is the same wherever it ran.
+ * Scans the shards of a project (planShards) and merges their results: without workers, one after
+ * another in this process (only one shard's trees alive at a time); with `workers`, in worker
+ * processes only, so this process never holds a tree (its peak is the merge's). Each shard's
+ * result is the same wherever it ran. The numbers for the benchmark go to shardScanStats.
  */
 export async function scanInShards(
   root: string,
@@ -30,15 +32,19 @@ export async function scanInShards(
     done += count;
     options.onProgress?.(Math.min(done, total), total);
   };
+  let here = 0;
   const runHere = (index: number): ShardResult => {
+    here += 1;
     const result = scanShard(root, filesOf(files, shards[index]), shards[index].trusted, whole);
     progress(shards[index].core.length);
     return result;
   };
+  const peaks: number[] = [];
   const results =
     options.workers > 0 && shards.length > 1
-      ? await runShardWorkers(root, files, shards, options.workers, runHere, (index) => progress(shards[index].core.length))
+      ? await runShardWorkers(root, files, shards, options.workers, runHere, (index) => progress(shards[index].core.length), peaks)
       : shards.map((_, index) => runHere(index));
+  recordShardScanStats({ shards: shards.length, shardsHere: here, workerPeakRssMB: peaks.map((kb) => Math.round(kb / 1024)) });
   return mergeShardResults(results, discoveryDiagnostics);
 }
 

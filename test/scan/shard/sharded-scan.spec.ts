@@ -12,7 +12,24 @@ import { scan } from '../../../src/scan';
 import { discoverFiles } from '../../../src/scan/discoverFiles';
 import { planShards, type ShardPlanOptions } from '../../../src/scan/shard/planShards';
 import { scanInShards } from '../../../src/scan/shard/scanInShards';
+import { shardScanStats } from '../../../src/scan/shard/shardScanStats';
 import { FIXTURES_DIR, listFixtures, makeRepoTempDir } from '../../support/fixture-files';
+
+/** This process's child processes whose command line matches (from /proc: Linux). */
+function childPids(command: RegExp): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.split(') ')[1].split(' ')[1]) === process.pid && command.test(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 /** See the `it.failing` case below. */
 const KNOWN_LIMIT = 'express-ts-users-better-sqlite3';
@@ -95,10 +112,37 @@ describe('sharded scan of a generated codebase', () => {
     expect(json(model)).toBe(expected);
   });
 
-  it('is byte-identical with a worker process scanning shards', async () => {
-    const { model } = await scanSharded(root, { shardFiles: 60, aggregatorFanOut: 8 }, 1);
+  it('is byte-identical with a worker process scanning shards, this process scanning none', async () => {
+    const { model, shards } = await scanSharded(root, { shardFiles: 60, aggregatorFanOut: 8 }, 1);
     expect(json(model)).toBe(expected);
+    // the shards' trees never enter this process (its heap only merges), and the worker says how much it used
+    expect(shardScanStats()).toMatchObject({ shards, shardsHere: 0 });
+    expect(shardScanStats()!.workerPeakRssMB).toEqual([expect.any(Number)]);
+    expect(shardScanStats()!.workerPeakRssMB[0]).toBeGreaterThan(20);
   });
+
+  it('is byte-identical when the only worker dies: this process scans what it left', async () => {
+    const plan = { shardFiles: 1, aggregatorFanOut: 5 };
+    const discovery = discoverFiles(root);
+    const shards = planShards(discovery.files, discovery.files.map((file) => fs.readFileSync(file.abs, 'utf8')), plan);
+    let killed: number[] | undefined;
+    const { model } = await scanInShards(root, discovery.files, shards, discovery.diagnostics, {
+      ...plan,
+      workers: 1,
+      // killed once it has answered its first shard, with more sent to it
+      onProgress: () => {
+        if (killed) return;
+        killed = childPids(/shardWorker/);
+        killed.forEach((pid) => process.kill(pid, 'SIGKILL'));
+      },
+    });
+    expect(killed).toHaveLength(1);
+    expect(json(model)).toBe(expected);
+    const stats = shardScanStats()!;
+    expect(stats.shards).toBe(shards.length);
+    expect(stats.shardsHere).toBeGreaterThan(0);
+    expect(stats.shardsHere).toBeLessThan(shards.length);
+  }, 180_000);
 
   it('is what scan() returns when sharding is forced through its option', async () => {
     expect(json(await scan(root, { shard: { shardFiles: 40, aggregatorFanOut: 8, workers: 0 } }))).toBe(expected);
