@@ -194,6 +194,21 @@ process.on('SIGTERM', () => {
     expect(after['src/server.ts']).toContain('export const reopen = openDatabase;');
   });
 
+  it('stays with a TODO at the call that still gets it when it is passed to code apply does not follow', async () => {
+    const files: Record<string, string> = {
+      ...CJS_APP,
+      'db/index.js': CJS_APP['db/index.js'].replace("const db = new Database(DB_FILE);", "const db = new Database(DB_FILE);\nrequire('session-store').attach({ client: db });"),
+    };
+    const dir = writeApp(files);
+    dirs.push(dir);
+    await migrate(dir);
+    const after = readApp(dir, files);
+    expect(after['db/index.js']).toContain('const db = new Database(DB_FILE);');
+    expect(after['db/index.js']).toMatch(/dynamodb-codemod: TODO the SQLite connection `db` is passed here[^\n]*\nrequire\('session-store'\)\.attach\(\{ client: db \}\);/);
+    // the requiring file no longer uses it: its require goes
+    expect(after['db/queries.js']).not.toContain("require('./index')");
+  });
+
   it('goes from a module exporting it (module.exports = db) once no requiring file uses it', async () => {
     const dir = writeApp(CJS_APP);
     dirs.push(dir);
