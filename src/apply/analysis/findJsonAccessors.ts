@@ -7,6 +7,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ProjectIndex, SourceFile } from '../../scan/types';
+import { walkPaths } from '../../scan/walkPaths';
 import type { StoreTarget } from './findStoreTargets';
 
 export type AccessorStyle = 'sync' | 'promise' | 'callback';
@@ -39,7 +40,8 @@ export function findJsonAccessors(project: ProjectIndex, targets: StoreTarget[])
   const accessors = new Map<t.Node, JsonAccessor>();
   if (!fsTargets.length) return accessors;
   for (const file of project.sources) {
-    file.program.traverse({
+    // the scanner's recorded walk (same paths, same order as program.traverse, no Babel traversal)
+    walkPaths(file.program, {
       CallExpression(call) {
         const origin = project.resolveExpression(file, call.get('callee') as NodePath);
         if (origin?.kind !== 'package' || origin.module !== 'fs') return;

@@ -7,6 +7,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ProjectIndex, SourceFile, ValueOrigin } from '../../scan/types';
+import { walkPaths } from '../../scan/walkPaths';
 import type { JsonAccessor } from './findJsonAccessors';
 import type { StoreTarget } from './findStoreTargets';
 
@@ -18,7 +19,8 @@ export function findStoreReferences(project: ProjectIndex, targets: StoreTarget[
   const references = new Map<t.Node, StoreReference>();
   const collectionTargets = targets.filter((target) => target.origin !== 'json-fs');
   for (const file of project.sources) {
-    file.program.traverse({
+    // the scanner's recorded walk (same paths, same order as program.traverse, no Babel traversal)
+    walkPaths(file.program, {
       Identifier(path) {
         if (!isValueReference(path)) return;
         const target = matchOrigin(project.resolveExpression(file, path), collectionTargets);
