@@ -129,9 +129,19 @@ function allAwaitsCaught(fn: AnyNode): boolean {
   return !uncaught;
 }
 
+/** The first candidate no object in the function has as its `name` (identifiers, JSX names, type parameters…). */
 function unusedName(fn: AnyNode, candidates: string[]): string {
-  const text = JSON.stringify(fn, (key, value) => (key === 'loc' || key === 'tokens' || key === 'original' ? undefined : value));
-  for (const candidate of candidates) if (!text.includes(`"name":"${candidate}"`)) return candidate;
+  const names = new Set<string>();
+  const seen = new Set<object>();
+  const collect = (value: AnyNode): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) return value.forEach(collect);
+    if (typeof value.name === 'string' && Object.prototype.propertyIsEnumerable.call(value, 'name')) names.add(value.name);
+    for (const key of Object.keys(value)) if (key !== 'loc' && key !== 'tokens' && key !== 'original') collect(value[key]);
+  };
+  collect(fn);
+  for (const candidate of candidates) if (!names.has(candidate)) return candidate;
   return `${candidates[0]}_`;
 }
 
