@@ -109,6 +109,26 @@ describe('assessCost: calls outside the grants', () => {
     expect(assessCost([call('DeleteItem')], 'DELETE /notes/:id', model, granted).problems).toEqual([]);
   });
 
+  it('the writes inside a TransactWriteItems are checked one by one against the grants (IAM authorizes each action)', () => {
+    const transaction = describeCall(
+      'DynamoDB_20120810.TransactWriteItems',
+      JSON.stringify({ TransactItems: [{ Put: { TableName: 'Notes', Item: {} } }, { Delete: { TableName: 'Notes', Key: {} } }, { Update: { TableName: 'Tags', Key: {} } }] }),
+    )!;
+    const writer = {
+      ...design,
+      handlers: [{ id: 'POST /notes/import', file: 'a.js', actions: ['PutItem', 'DeleteItem'], tables: ['Notes'], grants: [{ table: 'Notes', actions: ['PutItem', 'DeleteItem'] }] }],
+    } as unknown as TableDesign;
+    expect(assessCost([transaction], 'POST /notes/import', model, writer).problems).toEqual([
+      'UpdateItem Tags (in TransactWriteItems) is not granted to POST /notes/import in .migration/dynamodb.json (AccessDeniedException in AWS)',
+    ]);
+    const withoutUpdate = { ...transaction, actions: transaction.actions!.slice(0, 2) };
+    expect(assessCost([withoutUpdate], 'POST /notes/import', model, writer)).toEqual({
+      calls: ['TransactWriteItems [PutItem Notes, DeleteItem Notes]'],
+      counts: { TransactWriteItems: 1 },
+      problems: [],
+    });
+  });
+
   it('handlers without per-table grants are checked against their actions and tables', () => {
     expect(assessCost([call('GetItem'), call('UpdateItem')], 'PUT /notes/:id', model, granted).problems).toEqual([]);
     expect(assessCost([call('Scan')], 'PUT /notes/:id', model, granted).problems).toEqual([
@@ -122,6 +142,16 @@ describe('counting and matching', () => {
     expect(describeCall('DynamoDB_20120810.Query', '{"TableName":"Notes","IndexName":"byTag"}')).toEqual({ operation: 'Query', tables: ['Notes'], index: 'byTag' });
     expect(describeCall('DynamoDB_20120810.BatchWriteItem', '{"RequestItems":{"B":[],"A":[]}}')).toEqual({ operation: 'BatchWriteItem', tables: ['A', 'B'] });
     expect(describeCall(undefined, '{}')).toBeUndefined();
+    const items = [{ Put: { TableName: 'Users', Item: {} } }, { ConditionCheck: { TableName: 'Users', Key: {} } }, { Update: { TableName: 'Counters', Key: {} } }];
+    expect(describeCall('DynamoDB_20120810.TransactWriteItems', JSON.stringify({ TransactItems: items }))).toEqual({
+      operation: 'TransactWriteItems',
+      tables: ['Counters', 'Users'],
+      actions: [
+        { operation: 'PutItem', table: 'Users' },
+        { operation: 'ConditionCheckItem', table: 'Users' },
+        { operation: 'UpdateItem', table: 'Counters' },
+      ],
+    });
   });
   it('finds the handler of a request: literal segments first, API Gateway templates too', () => {
     expect(findHandlerForRequest(model.handlers, 'GET', '/notes/search?q=1')?.id).toBe('GET /notes/search');

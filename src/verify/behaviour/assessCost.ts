@@ -20,6 +20,13 @@ export interface RequestCost {
 }
 
 export function describeDynamoCall(call: DynamoCall): string {
+  if (call.actions) {
+    const actions = call.actions.map((action) => `${action.operation} ${action.table}`).join(', ');
+    // one the proxy could not answer (a ConditionCheck): dynalite refused it, so the shared client
+    // emulates it with single writes, counted after this one (local only; in AWS it is one call)
+    const local = call.unsupported ? '; not on this local engine: the single writes after it emulate it' : '';
+    return `${call.operation} [${actions}${local}]`;
+  }
   return [call.operation, call.tables.join(','), ...(call.index ? [`index ${call.index}`] : [])].filter(Boolean).join(' ');
 }
 
@@ -66,6 +73,10 @@ function findUngrantedCalls(calls: DynamoCall[], handler: string, design: TableD
   const granted = (table: string, action: string): boolean =>
     entry.grants ? entry.grants.some((grant) => grant.table === table && grant.actions.includes(action)) : entry.tables.includes(table) && entry.actions.includes(action);
   const missing = new Set<string>();
-  for (const call of calls) for (const table of call.tables) if (!granted(table, call.operation)) missing.add(`${call.operation} ${table}`);
+  for (const call of calls) {
+    // a transaction is authorized action by action (PutItem, DeleteItem, … on each table)
+    const needs = call.actions ?? call.tables.map((table) => ({ operation: call.operation, table }));
+    for (const { operation, table } of needs) if (!granted(table, operation)) missing.add(`${operation} ${table}${call.actions ? ` (in ${call.operation})` : ''}`);
+  }
   return [...missing].map((call) => `${call} is not granted to ${handler} in .migration/dynamodb.json (AccessDeniedException in AWS)`);
 }

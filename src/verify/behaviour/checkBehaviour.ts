@@ -123,11 +123,6 @@ export async function checkBehaviour(root: string, design: TableDesign, options:
     if (requests.length === 0) return skip(fixture ? `${FIXTURE_FILE} has no requests` : 'no create/read/list/update/delete routes found to derive requests from');
 
     local = await startLocalDynamo();
-    const loaded = await migrateData({ dir: original.dir, endpoint: local.endpoint, region: 'us-east-1', design, model, createTables: true, env: {} });
-    if (!loaded.verified) {
-      const problems = [...loaded.invalid.map((record) => `invalid record: ${JSON.stringify(record).slice(0, 200)}`), ...loaded.tables.filter((table) => !table.ok).map((table) => `${table.table}: ${table.verified}/${table.source} items verified`)];
-      return fail('could not load the original data into dynalite with migrate-data', problems);
-    }
     const spec = { runtime, ...(fixture?.env ? { env: fixture.env } : {}) };
     const startTimeoutMs = options.startTimeoutMs ?? 30_000;
     const start = async (dir: string, which: string, env: Record<string, string>): Promise<RunningApp> => {
@@ -139,7 +134,15 @@ export async function checkBehaviour(root: string, design: TableDesign, options:
         throw new AppStartError(which, (error as Error).message);
       }
     };
+    // The original starts first: an app that creates its SQLite file (schema + seed rows) or its
+    // JSON file when it starts has no data before that, and a deployed app's database already
+    // holds it. migrate-data then copies what the original will answer the first request from.
     const originalApp = await start(original.dir, 'original', {});
+    const loaded = await migrateData({ dir: original.dir, endpoint: local.endpoint, region: 'us-east-1', design, model, createTables: true, env: {} });
+    if (!loaded.verified) {
+      const problems = [...loaded.invalid.map((record) => `invalid record: ${JSON.stringify(record).slice(0, 200)}`), ...loaded.tables.filter((table) => !table.ok).map((table) => `${table.table}: ${table.verified}/${table.source} items verified`)];
+      return fail('could not load the original data into dynalite with migrate-data', problems);
+    }
     const migratedApp = await start(root, 'migrated', { ...tableEnv(design), DYNAMODB_ENDPOINT: local.countingEndpoint, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
     const startupCalls = local.takeCalls().map(describeDynamoCall);
 
@@ -178,7 +181,7 @@ export async function checkBehaviour(root: string, design: TableDesign, options:
       });
     }
     const report: BehaviourReport = { original: original.source, requestsFrom: fixture ? 'fixture.json' : 'routes', requests: reports, startupCalls, totals };
-    return { checks: [judgeBehaviour(report, volatile, migratedApp), judgeCost(report)], report };
+    return { checks: [judgeBehaviour(report, volatile, migratedApp, loaded.notes), judgeCost(report)], report };
   } catch (error) {
     if (error instanceof AppStartError) return fail(describeStartFailure(error.which, error.message), tail(error.message, 20));
     return fail(`could not run the apps: ${(error as Error).message.split('\n')[0]}`);
@@ -202,7 +205,7 @@ function label(request: RequestReport, index: number): string {
   return `${index + 1}. ${request.name} (${request.method} ${request.path})`;
 }
 
-function judgeBehaviour(report: BehaviourReport, volatile: string[], migrated: RunningApp): CheckResult {
+function judgeBehaviour(report: BehaviourReport, volatile: string[], migrated: RunningApp, loadNotes: string[]): CheckResult {
   const differing = report.requests.map((request, index) => ({ request, index })).filter(({ request }) => request.differences.length > 0);
   const skipped = report.requests.map((request, index) => ({ request, index })).filter(({ request }) => request.skipped);
   const sent = report.requests.length - skipped.length;
@@ -212,6 +215,8 @@ function judgeBehaviour(report: BehaviourReport, volatile: string[], migrated: R
     return { name: 'behaviour', status: 'pass', reason: `the migrated app answered ${source} as the original did${volatile.length ? ` (ids allowed to differ: ${volatile.join(', ')})` : ''}`, ...(skippedLines.length ? { details: skippedLines } : {}) };
   }
   const details = [...differing.flatMap(({ request, index }) => [label(request, index), ...request.differences.slice(0, 8).map((line) => `   ${line}`)]), ...skippedLines];
+  // what migrate-data could not load (a data file missing, a source not found) explains most differences
+  if (loadNotes.length) details.push('migrate-data, loading the original data:', ...loadNotes.map((note) => `   ${note}`));
   const stderr = tail(migrated.output().stderr);
   if (stderr.length) details.push('migrated app stderr (last lines):', ...stderr.map((line) => `   ${line}`));
   return { name: 'behaviour', status: 'fail', reason: `${differing.length} of ${sent} answer(s) differ from the original (${source})`, details };
