@@ -8,7 +8,8 @@
  * BatchWriteItem (need `delete-related`). `changes` is the number of keys deleted.
  */
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
-import { expression, quoted, statements, type Part } from '../emit';
+import { expression, quoted, type Part } from '../emit';
+import { addFileHelper } from './addFileHelper';
 import { buildBatchDelete } from '../emit/commands/buildBatchDelete';
 import type { FileRewrite } from '../apply/rewrite/FileRewrite';
 import type { StatementSummary } from '../scan/sqlite';
@@ -95,24 +96,15 @@ function readKeys(ctx: SiteContext): { expression: ExpressionKind } | { todo: st
   return { expression: expression(e, parts) };
 }
 
-const helpers = new WeakMap<FileRewrite, string>();
-
 /** The file's `deleteRows(TableName, keys)` (added on first use): batchDeleteAll, then SQLite's `{ changes }`. */
 function deleteRowsFunction(rewrite: FileRewrite): string {
-  const existing = helpers.get(rewrite);
-  if (existing) return existing;
-  const name = rewrite.freshName(['deleteRows']);
-  helpers.set(rewrite, name);
-  const i = rewrite.style.indent;
-  const end = rewrite.style.semicolons ? ';' : '';
-  const typed = rewrite.rel.endsWith('ts');
-  const batchDeleteAll = rewrite.emit.name('batchDeleteAll');
-  const text =
-    `async function ${name}(TableName${typed ? ': string' : ''}, keys${typed ? ': Record<string, unknown>[]' : ''})${typed ? ': Promise<{ changes: number }>' : ''} {\n` +
-    `${i}// a DELETE of many rows: the keys it found, deleted 25 a request; run()'s info counts them\n` +
-    `${i}await ${batchDeleteAll}(TableName, keys)${end}\n` +
-    `${i}return { changes: keys.length }${end}\n}\n`;
-  const body = rewrite.root.find(rewrite.j.Program).paths()[0].node.body as unknown[];
-  body.push(...statements(rewrite.emit, [text]));
-  return name;
+  return addFileHelper(rewrite, 'deleteRows', (name, { indent: i, end, typed }) => {
+    const batchDeleteAll = rewrite.emit.name('batchDeleteAll');
+    return (
+      `async function ${name}(TableName${typed ? ': string' : ''}, keys${typed ? ': Record<string, unknown>[]' : ''})${typed ? ': Promise<{ changes: number }>' : ''} {\n` +
+      `${i}// a DELETE of many rows: the keys it found, deleted 25 a request; run()'s info counts them\n` +
+      `${i}await ${batchDeleteAll}(TableName, keys)${end}\n` +
+      `${i}return { changes: keys.length }${end}\n}\n`
+    );
+  });
 }

@@ -1,7 +1,5 @@
-import { statements } from '../emit';
 import type { FileRewrite } from '../apply/rewrite/FileRewrite';
-
-const pageFunctions = new WeakMap<FileRewrite, string>();
+import { addFileHelper } from './addFileHelper';
 
 /**
  * The file's `sqlPage(rows, limit, offset)` (added on first use): LIMIT/OFFSET applied to the rows
@@ -10,20 +8,10 @@ const pageFunctions = new WeakMap<FileRewrite, string>();
  * pagination as the follow-up change).
  */
 export function pageFunction(rewrite: FileRewrite): string {
-  const existing = pageFunctions.get(rewrite);
-  if (existing) return existing;
-  const name = rewrite.freshName(['sqlPage']);
-  pageFunctions.set(rewrite, name);
-  const i = rewrite.style.indent;
-  const end = rewrite.style.semicolons ? ';' : '';
-  const typed = rewrite.rel.endsWith('ts');
-  const text =
+  return addFileHelper(rewrite, 'sqlPage', (name, { indent: i, end, typed }) =>
     `function ${name}${typed ? '<T>' : ''}(rows${typed ? ': T[]' : ''}, limit${typed ? ': unknown' : ''}, offset${typed ? ': unknown' : ''} = 0)${typed ? ': T[]' : ''} {\n` +
     `${i}// LIMIT/OFFSET as SQLite applies them, over every matching item read (DynamoDB has no OFFSET:\n` +
     `${i}// each page reads all of them; cursor pagination with LastEvaluatedKey is the cheaper API)\n` +
     `${i}const start = Math.max(0, Number(offset) || 0)${end}\n` +
-    `${i}return Number(limit) < 0 ? rows.slice(start) : rows.slice(start, start + Number(limit))${end}\n}\n`;
-  const body = rewrite.root.find(rewrite.j.Program).paths()[0].node.body as unknown[];
-  body.push(...statements(rewrite.emit, [text]));
-  return name;
+    `${i}return Number(limit) < 0 ? rows.slice(start) : rows.slice(start, start + Number(limit))${end}\n}\n`);
 }
