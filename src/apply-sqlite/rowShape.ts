@@ -9,6 +9,7 @@ import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { expression, statements, type Part } from '../emit';
 import type { SqlColumn } from '../scan/sqlite';
 import type { SiteContext } from './siteContext';
+import { withArticle } from '../plan/naming';
 
 const rowFunctions = new WeakMap<object, Map<string, string>>();
 
@@ -36,7 +37,7 @@ export function rowFunction(ctx: SiteContext): string | undefined {
   // the comment goes inside: a line starting with `/` after a new statement keeps its semicolon
   const text =
     `function ${name}(item${typed ? ': Record<string, any> | undefined' : ''})${typed ? ': any' : ''} {\n` +
-    `${i}// ${/^[AEIOU]/.test(target.entityName) ? 'an' : 'a'} ${target.entityName} item as the SQLite row this code expects: every column (null when absent)${note}\n` +
+    `${i}// ${withArticle(target.entityName)} item as the SQLite row this code expects: every column (null when absent)${note}\n` +
     `${i}return item && {\n${fields}${i}}${end}\n}\n`;
   const body = rewrite.root.find(rewrite.j.Program).paths()[0].node.body as { type: string }[];
   let at = 0;

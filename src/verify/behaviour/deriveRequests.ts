@@ -7,6 +7,7 @@
 import type { AccessModel, EntityRecord, HandlerRecord, OpKind } from '../../model/access-model';
 import type { TableDesign } from '../../model/table-design';
 import type { JsonValue, ReplayRequest } from '../replay/types';
+import { withArticle } from '../../plan/naming';
 
 const PARAM = /(^|\/)(:[\w$]+\??|\{[^}/+]+\})(?=\/|$)/g;
 
@@ -106,9 +107,9 @@ export function deriveRequests(model: AccessModel, design: TableDesign): Derived
     const body = createBody(entity, design);
     vars[`${idVar}_missing`] = entity.key.type === 'number' ? 987654321 : 'verify-missing-id';
     if (body[entity.key.name] !== undefined) vars[idVar] = body[entity.key.name];
-    if (create) send(`create a ${label}`, create.method!, create.path!, body, { [idVar]: `body.${entity.key.name}` });
+    if (create) send(`create ${withArticle(label)}`, create.method!, create.path!, body, { [idVar]: `body.${entity.key.name}` });
     if (read) send(`read the ${label} back`, 'GET', withId(read.path!, idVar));
-    if (read) send(`read a ${label} that does not exist`, 'GET', withId(read.path!, `${idVar}_missing`));
+    if (read) send(`read ${withArticle(label)} that does not exist`, 'GET', withId(read.path!, `${idVar}_missing`));
     if (list) send(`list ${label} records`, 'GET', list.path!);
     const query = filter ? filterQuery(model, filter, entity.name, body) : undefined;
     if (filter && query) {

@@ -12,7 +12,7 @@ import {
 } from './dynamodb';
 
 function userRow(item: Record<string, any> | undefined): any {
-  // an User item as the SQLite row this code expects: every column (null when absent)
+  // a User item as the SQLite row this code expects: every column (null when absent)
   return item && {
     id: item.id,
     email: item.email,
