@@ -5,16 +5,13 @@
  * failed condition undone, and the TransactionCanceledException AWS would answer. inTransaction(body)
  * maps the failed action back to the app's write and its own catch branch.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import type { TableDesign } from '../../src/model/table-design';
 import { renderClientModule } from '../../src/emit/renderClientModule';
 import { makeRepoTempDir } from '../support/fixture-files';
-import { createTables, startLocalDynamo, type LocalDynamo } from './support/local-dynamodb';
+import { useLocalTables } from '../support/local-tables';
 
-const run = promisify(execFile);
 
 const table = { billing: 'PAY_PER_REQUEST' as const, pointInTimeRecovery: true, removalPolicy: 'destroy' as const, gsis: [] };
 const design: TableDesign = {
@@ -92,17 +89,12 @@ const checks = `
 `;
 
 describe('shared client transactions (dynalite: compensated emulation)', () => {
-  let local: LocalDynamo;
+  const tables = useLocalTables(design);
   let dir: string;
   beforeAll(() => {
     dir = makeRepoTempDir('client-transactions-');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeEach(async () => {
-    local = await startLocalDynamo();
-    await createTables(local, design);
-  });
-  afterEach(() => local.stop());
 
   for (const flavor of ['cjs', 'ts'] as const) {
     it(`${flavor}: all or nothing, the failed write's own branch, at most 100 actions`, async () => {
@@ -113,10 +105,7 @@ describe('shared client transactions (dynalite: compensated emulation)', () => {
       const head = flavor === 'cjs' ? `const m = require('./db.js');\nconst lib = require('@aws-sdk/lib-dynamodb');\n` : `import * as mod from './db';\nimport * as lib from '@aws-sdk/lib-dynamodb';\n`;
       const runner = flavor === 'cjs' ? 'check.cjs' : 'check.ts';
       fs.writeFileSync(path.join(folder, runner), `${head}(async () => {${flavor === 'ts' ? 'const m: any = mod;' : ''}${checks}})().catch((e) => { console.error(e); process.exit(1); });\n`);
-      const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_ENDPOINT: local.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-      delete env.AWS_ACCESS_KEY_ID;
-      const { stdout } = await run(process.execPath, [...(flavor === 'ts' ? ['--import', 'tsx'] : []), runner], { cwd: folder, env });
-      const r = JSON.parse(stdout.trim().split('\n').pop()!);
+      const r = await tables.runScript<any>(folder, runner, flavor === 'ts' ? ['--import', 'tsx'] : []);
       expect(r.committed).toEqual(['1:ONE', '2:TWO', '4:four']);
       // the real request went first; dynalite refused it (UnknownOperationException), so the client emulates from then on
       expect(r.firstTry).toBe(1);
