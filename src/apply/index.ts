@@ -12,7 +12,7 @@ import type { SeedData } from './rewrite/FileRewrite';
 import { countWorkers, RewritePool, workersAvailable } from './rewriteInWorkers';
 import { recordOutcome, rewriteSourceFile, type FileOutcome } from './rewriteSourceFile';
 import { selectFiles, type FileSelection } from './selectFiles';
-import { TODO_PREFIX } from './rewrite/addTodo';
+import { readTodoMarkers } from './rewrite/addTodo';
 import { createSession, defaultDesignPath } from './session';
 import { combineTransforms, INFRASTRUCTURE_TRANSFORM, selectTransforms } from './transforms';
 import { applyInfrastructure } from '../infra-step';
@@ -121,10 +121,8 @@ function collectMarkers(analysis: ApplyAnalysis, changes: FileChange[], reported
   for (const change of changes) if (!changed.has(change.rel)) changed.set(change.rel, change.after);
   for (const source of analysis.project.sources) {
     const text = changed.get(source.rel) ?? source.text;
-    text.split('\n').forEach((line, index) => {
-      const at = line.indexOf(TODO_PREFIX);
-      if (at >= 0) markers.push({ file: source.rel, line: index + 2, message: line.slice(at + TODO_PREFIX.length).trim() });
-    });
+    // the marker sits above the statement it is about: that statement's line is reported
+    for (const marker of readTodoMarkers(text)) markers.push({ file: source.rel, line: marker.line + 1, message: marker.message });
   }
   for (const todo of reported) {
     if (!markers.some((marker) => marker.file === todo.file && marker.message === todo.message)) markers.push(todo);

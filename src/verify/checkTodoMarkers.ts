@@ -5,7 +5,7 @@
  * that code), so each marker fails verify with its file:line and message.
  */
 import { readFileSync } from 'node:fs';
-import { TODO_PREFIX } from '../apply/rewrite/addTodo';
+import { readTodoMarkers } from '../apply/rewrite/addTodo';
 import { discoverFiles } from '../scan/discoverFiles';
 import type { CheckResult } from './checks';
 
@@ -20,14 +20,9 @@ export function findTodoMarkers(root: string): TodoMarker[] {
   const markers: TodoMarker[] = [];
   for (const file of discoverFiles(root).files) {
     if (file.kind !== 'source') continue;
-    const text = readFileSync(file.abs, 'utf8');
-    if (!text.includes(TODO_PREFIX)) continue;
-    text.split(/\r?\n/).forEach((line, index) => {
-      const at = line.indexOf(TODO_PREFIX);
-      if (at < 0) return;
-      const message = line.slice(at + TODO_PREFIX.length).replace(/\*\/\s*$/, '').trim();
-      markers.push({ file: file.rel, line: index + 1, message });
-    });
+    for (const marker of readTodoMarkers(readFileSync(file.abs, 'utf8'))) {
+      markers.push({ file: file.rel, line: marker.line, message: marker.message.replace(/\*\/$/, '').trim() });
+    }
   }
   return markers;
 }

@@ -3,6 +3,17 @@ import type { FileRewrite } from './FileRewrite';
 
 export const TODO_PREFIX = 'dynamodb-codemod: TODO';
 
+/** Every marker line of a file's text: its 1-based line and the message after the prefix, trimmed. */
+export function readTodoMarkers(text: string): { line: number; message: string }[] {
+  if (!text.includes(TODO_PREFIX)) return [];
+  const markers: { line: number; message: string }[] = [];
+  text.split('\n').forEach((line, index) => {
+    const at = line.indexOf(TODO_PREFIX);
+    if (at >= 0) markers.push({ line: index + 1, message: line.slice(at + TODO_PREFIX.length).trim() });
+  });
+  return markers;
+}
+
 interface CommentNode {
   type: string;
   value: string;
